@@ -1,0 +1,36 @@
+"""Load an exercise's trusted files straight from disk, for reference tests.
+
+Reference tests compare each solution with an independent library computation;
+they import `check.py` and `solution.py` directly, without the grader.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+
+from mltrail.grading.contract import Case
+
+MODULES = Path(__file__).resolve().parents[2] / "src" / "mltrail" / "content" / "modules"
+
+
+def load_file(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_ref_{path.parent.name}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def exercise_cases(exercise_id: str, seed: int) -> list[Case]:
+    """All cases of an exercise's check for one seed."""
+    folder = MODULES / exercise_id.split("/")[0] / "exercises" / exercise_id.split("/")[1]
+    check = load_file(folder / "check.py")
+    return [Case.of(item) for item in check.cases(np.random.default_rng(seed))]
+
+
+def solution_function(exercise_id: str, entry: str):
+    folder = MODULES / exercise_id.split("/")[0] / "exercises" / exercise_id.split("/")[1]
+    return getattr(load_file(folder / "solution.py"), entry)

@@ -1,0 +1,3 @@
+from mltrail.cli.app import main
+
+main()

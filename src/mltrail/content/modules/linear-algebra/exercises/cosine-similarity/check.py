@@ -1,0 +1,29 @@
+import numpy as np
+
+from mltrail.grading.contract import hidden, labelled
+
+
+def _pair(rng, n):
+    u = np.round(rng.normal(0.0, 3.0, size=n), 2)
+    v = np.round(rng.normal(0.0, 3.0, size=n), 2)
+    # Keep random vectors away from zero so the zero-vector rule is tested by the edge cases.
+    if not u.any():
+        u[0] = 1.5
+    if not v.any():
+        v[-1] = -2.5
+    return {"u": u.tolist(), "v": v.tolist()}
+
+
+def cases(rng):
+    yield labelled({"u": [3.0, 4.0], "v": [4.0, 3.0]}, "two vectors of length 5")
+    yield labelled({"u": [1.0, 2.0, 2.0], "v": [2.0, 4.0, 4.0]}, "same direction, different lengths")
+    yield labelled({"u": [1.0, -1.0], "v": [-3.0, 3.0]}, "opposite directions")
+    yield labelled({"u": [2.0, 0.0], "v": [0.0, 5.0]}, "perpendicular vectors")
+    yield labelled({"u": [0.0, 0.0, 0.0], "v": [1.0, 2.0, 3.0]}, "first vector all zeros")
+    yield labelled({"u": [4.0, -1.0], "v": [0.0, 0.0]}, "second vector all zeros")
+    yield labelled({"u": [-2.0], "v": [5.0]}, "vectors of length 1")
+    yield labelled({"u": [1.0, 2.0, 3.0], "v": [6.0, -1.0, 0.5]}, "an obtuse angle")
+    for _ in range(22):
+        yield _pair(rng, int(rng.integers(1, 9)))
+    for _ in range(2):
+        yield hidden(_pair(rng, int(rng.integers(5, 30))))

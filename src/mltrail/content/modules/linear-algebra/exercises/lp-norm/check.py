@@ -1,0 +1,28 @@
+import numpy as np
+
+from mltrail.grading.contract import hidden, labelled
+
+INF = float("inf")
+
+
+def _vector(rng, n):
+    return np.round(rng.normal(0.0, 3.0, size=n), 2).tolist()
+
+
+def cases(rng):
+    yield labelled({"v": [3.0, -4.0], "p": 2}, "p = 2, the Euclidean length")
+    yield labelled({"v": [3.0, -4.0], "p": 1}, "p = 1 with a negative entry")
+    yield labelled({"v": [1.0, -5.0, 3.0], "p": INF}, "p = inf, the largest entry is negative")
+    yield labelled({"v": [-2.0], "p": 3}, "one negative entry, odd p")
+    yield labelled({"v": [0.0, 0.0, 0.0], "p": 2}, "the zero vector")
+    yield labelled({"v": [1.0, 2.0, 2.0], "p": 1.5}, "a fractional p")
+    yield labelled({"v": [2.0, -2.0, 1.0, 0.0], "p": 4.0}, "p = 4.0 given as a float")
+    for i in range(22):
+        n = int(rng.integers(1, 9))
+        if i % 3 == 0:
+            p = float(np.round(rng.uniform(1.0, 5.0), 2))
+        else:
+            p = [1, 2, 3, 1.5, 2.5, INF][int(rng.integers(0, 6))]
+        yield {"v": _vector(rng, n), "p": p}
+    yield hidden({"v": _vector(rng, 12), "p": INF})
+    yield hidden({"v": _vector(rng, 10), "p": 3})

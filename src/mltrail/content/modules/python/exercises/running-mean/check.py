@@ -1,0 +1,17 @@
+from mltrail.grading.contract import hidden, labelled
+
+
+def cases(rng):
+    yield labelled({"values": []}, "empty list")
+    yield labelled({"values": [4.0]}, "a single value")
+    yield labelled({"values": [1.0, 2.0, 3.0]}, "three values")
+    yield labelled({"values": [-2.0, 4.0, -6.0, 8.0]}, "negative values")
+    yield labelled({"values": [5.0, 5.0, 5.0]}, "constant values")
+    yield labelled({"values": [1, 2, 3, 4]}, "ints")
+    for _ in range(24):
+        n = int(rng.integers(2, 16))
+        scale = float(rng.choice([1.0, 10.0, 100.0]))
+        values = [round(float(v), 2) for v in rng.normal(0.0, scale, size=n)]
+        yield {"values": values}
+    yield hidden({"values": [float(v) for v in range(1, 101)]})
+    yield hidden({"values": [1e6, -1e6, 3.0]})

@@ -1,0 +1,297 @@
+"""Load content folders into a `Curriculum`, collecting every problem on the way.
+
+Loading never stops at the first problem: each one is recorded with the file and
+the field it concerns, and the broken piece is left out, so `content check` can
+report everything at once and the learner CLI still works on the rest.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from mltrail.curriculum.schema import (
+    FUTURE_KINDS,
+    ExerciseManifest,
+    FunctionExercise,
+    LessonMeta,
+    ModuleManifest,
+    QuizExercise,
+    is_slug,
+)
+
+BUILTIN_MODULES = Path(__file__).resolve().parent.parent / "content" / "modules"
+IGNORED_NAMES = {"__pycache__", ".DS_Store"}
+FUNCTION_FILES = ("exercise.toml", "prompt.md", "starter.py", "solution.py", "check.py")
+QUIZ_FILES = ("exercise.toml", "prompt.md")
+_EXERCISE_ADAPTER = TypeAdapter(ExerciseManifest)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the content, located by file and field."""
+
+    path: Path
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}" + (f" [{self.field}]" if self.field else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Lesson:
+    id: str
+    module: str
+    path: Path
+    meta: LessonMeta
+    body: str
+    skills: list[str]  # qualified skill ids
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+@dataclass
+class Exercise:
+    id: str
+    module: str
+    path: Path
+    manifest: FunctionExercise | QuizExercise
+    skills: list[str]  # qualified skill ids
+
+    @property
+    def kind(self) -> str:
+        return self.manifest.kind
+
+    @property
+    def title(self) -> str:
+        return self.manifest.title
+
+    @property
+    def entry(self) -> str | None:
+        return getattr(self.manifest, "entry", None)
+
+    @property
+    def prompt(self) -> str:
+        return (self.path / "prompt.md").read_text(encoding="utf-8")
+
+    def file(self, name: str) -> Path:
+        return self.path / name
+
+    def mistakes(self) -> list[Path]:
+        folder = self.path / "mistakes"
+        return sorted(folder.glob("*.py")) if folder.is_dir() else []
+
+
+@dataclass
+class Module:
+    id: str
+    path: Path
+    manifest: ModuleManifest
+    lessons: list[Lesson] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.manifest.title
+
+    def skill_ids(self) -> list[str]:
+        return [f"{self.id}/{s.id}" for s in self.manifest.skills]
+
+
+@dataclass
+class Curriculum:
+    """Everything there is to learn, in path order."""
+
+    modules: list[Module]
+    problems: list[Problem]
+
+    def exercises(self) -> list[Exercise]:
+        return [ex for module in self.modules for ex in module.exercises]
+
+    def lessons(self) -> list[Lesson]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        return next((ex for ex in self.exercises() if ex.id == exercise_id), None)
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        return next((le for le in self.lessons() if le.id == lesson_id), None)
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def skills(self) -> dict[str, str]:
+        """Qualified skill id -> title, for every declared skill."""
+        return {
+            f"{m.id}/{s.id}": s.title for m in self.modules for s in m.manifest.skills
+        }
+
+
+def modules_folder(directory: Path) -> Path:
+    """A content directory may hold `modules/` or be the folder of modules itself."""
+    return directory / "modules" if (directory / "modules").is_dir() else directory
+
+
+def _qualify(ref: str, module_id: str) -> str:
+    return ref if "/" in ref else f"{module_id}/{ref}"
+
+
+def _validation_problems(path: Path, error: ValidationError) -> list[Problem]:
+    problems = []
+    for err in error.errors():
+        loc = ".".join(str(part) for part in err["loc"] if part not in ("function", "quiz"))
+        problems.append(Problem(path, loc, err["msg"]))
+    return problems
+
+
+def _read_toml(path: Path, problems: list[Problem]) -> dict | None:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(Problem(path, "", "file is missing"))
+    except UnicodeDecodeError:
+        problems.append(Problem(path, "", "file is not UTF-8 text"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(path, "", f"not valid TOML: {exc}"))
+    return None
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter, body) of a Markdown text that starts with a '---' block."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "".join(lines[1:index]), "".join(lines[index + 1 :])
+    return None
+
+
+def _load_lesson(path: Path, module_id: str, problems: list[Problem]) -> Lesson | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(path, "", "file is not UTF-8 text"))
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        problems.append(Problem(path, "front matter", "must start with a '---' YAML block"))
+        return None
+    try:
+        raw = yaml.safe_load(parts[0]) or {}
+        meta = LessonMeta.model_validate(raw)
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, "front matter", f"not valid YAML: {exc}"))
+        return None
+    except ValidationError as exc:
+        problems.extend(_validation_problems(path, exc))
+        return None
+    if not parts[1].strip():
+        problems.append(Problem(path, "body", "the lesson has no text"))
+    skills = [_qualify(s, module_id) for s in meta.skills]
+    return Lesson(f"{module_id}/{path.stem}", module_id, path, meta, parts[1], skills)
+
+
+def _load_exercise(folder: Path, module_id: str, problems: list[Problem]) -> Exercise | None:
+    manifest_path = folder / "exercise.toml"
+    raw = _read_toml(manifest_path, problems)
+    if raw is None:
+        return None
+    if raw.get("kind") in FUTURE_KINDS:
+        problems.append(
+            Problem(manifest_path, "kind", f"kind '{raw['kind']}' is not supported yet; use 'function' or 'quiz'")
+        )
+        return None
+    try:
+        manifest = _EXERCISE_ADAPTER.validate_python(raw)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(manifest_path, exc))
+        return None
+    required = FUNCTION_FILES if manifest.kind == "function" else QUIZ_FILES
+    missing = [name for name in required if not (folder / name).is_file()]
+    for name in missing:
+        problems.append(Problem(folder / name, "", f"file is missing (a {manifest.kind} exercise needs {', '.join(required)})"))
+    if missing:
+        return None
+    skills = [_qualify(s, module_id) for s in manifest.skills]
+    return Exercise(f"{module_id}/{folder.name}", module_id, folder, manifest, skills)
+
+
+def _load_module(folder: Path, problems: list[Problem]) -> Module | None:
+    raw = _read_toml(folder / "module.toml", problems)
+    if raw is None:
+        return None
+    try:
+        manifest = ModuleManifest.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(folder / "module.toml", exc))
+        return None
+    module = Module(folder.name, folder, manifest)
+    lessons_dir = folder / "lessons"
+    if lessons_dir.is_dir():
+        for path in sorted(lessons_dir.glob("*.md")):
+            lesson = _load_lesson(path, module.id, problems)
+            if lesson is not None:
+                module.lessons.append(lesson)
+    exercises_dir = folder / "exercises"
+    if exercises_dir.is_dir():
+        for sub in sorted(p for p in exercises_dir.iterdir() if p.is_dir() and p.name not in IGNORED_NAMES):
+            if not is_slug(sub.name):
+                problems.append(Problem(sub, "", "exercise folder names use lower-case letters, digits and hyphens"))
+                continue
+            exercise = _load_exercise(sub, module.id, problems)
+            if exercise is not None:
+                module.exercises.append(exercise)
+    skill_rank = {s.id: i for i, s in enumerate(manifest.skills)}
+
+    def path_position(ex: Exercise) -> tuple:
+        first = ex.manifest.skills[0]
+        rank = skill_rank.get(first, len(skill_rank)) if "/" not in first else -1
+        return (ex.kind == "quiz", rank, ex.manifest.difficulty, ex.id)
+
+    module.exercises.sort(key=path_position)
+    return module
+
+
+def module_folders(content_dirs: list[Path]) -> dict[str, Path]:
+    """Module id -> folder; later directories replace earlier ones with the same id."""
+    found: dict[str, Path] = {}
+    for directory in [BUILTIN_MODULES, *(modules_folder(Path(d)) for d in content_dirs)]:
+        if not directory.is_dir():
+            continue
+        for sub in sorted(directory.iterdir()):
+            if sub.is_dir() and sub.name not in IGNORED_NAMES and (sub / "module.toml").exists():
+                found[sub.name] = sub
+    return found
+
+
+def load_curriculum(content_dirs: list[Path] | None = None, builtin: bool = True) -> Curriculum:
+    """Load the built-in course plus any custom content directories."""
+    problems: list[Problem] = []
+    dirs = [Path(d) for d in (content_dirs or [])]
+    for directory in dirs:
+        if not directory.is_dir():
+            problems.append(Problem(directory, "", "content directory does not exist"))
+    folders = module_folders(dirs)
+    if not builtin:
+        folders = {k: v for k, v in folders.items() if not v.is_relative_to(BUILTIN_MODULES)}
+    modules = []
+    for module_id, folder in folders.items():
+        if not is_slug(module_id):
+            problems.append(Problem(folder, "", "module folder names use lower-case letters, digits and hyphens"))
+            continue
+        module = _load_module(folder, problems)
+        if module is not None:
+            modules.append(module)
+    from mltrail.curriculum.graph import order_modules
+
+    ordered, graph_problems = order_modules(modules)
+    return Curriculum(ordered, problems + graph_problems)

@@ -1,0 +1,193 @@
+"""The content schema: one pydantic model per file an author writes.
+
+`module.toml` -> ModuleManifest, `exercise.toml` -> ExerciseManifest, lesson front
+matter -> LessonMeta. Unknown keys are errors, so a typo names its field.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SKILL_REF = r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$"
+IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
+
+Slug = Annotated[str, Field(pattern=SLUG)]
+SkillRef = Annotated[str, Field(pattern=SKILL_REF)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Skill(Strict):
+    """A skill a learner can master; the coach orders skills by `requires`."""
+
+    id: Slug = Field(description="Skill id, unique in its module, e.g. 'dot-product'.")
+    title: str = Field(min_length=1, description="What a learner can do once mastered.")
+    requires: list[SkillRef] = Field(
+        default_factory=list,
+        description="Prerequisite skills: a local id or 'module/skill'.",
+    )
+
+
+class Resource(Strict):
+    """A free resource that goes deeper than the lessons."""
+
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://", description="Where to find it.")
+    kind: Literal["course", "book", "video", "article", "docs", "interactive"]
+    level: Literal["beginner", "intermediate", "advanced"] = "beginner"
+
+
+class ModuleManifest(Strict):
+    """module.toml: what a module teaches and what it builds on."""
+
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    order: int = Field(description="Position on the path; lower comes first.")
+    prerequisites: list[Slug] = Field(default_factory=list, description="Module ids.")
+    estimated_hours: float = Field(gt=0)
+    skills: list[Skill] = Field(min_length=1)
+    resources: list[Resource] = Field(default_factory=list)
+
+    @field_validator("skills")
+    @classmethod
+    def _unique_skill_ids(cls, skills: list[Skill]) -> list[Skill]:
+        seen: set[str] = set()
+        for skill in skills:
+            if skill.id in seen:
+                raise ValueError(f"skill id '{skill.id}' is declared twice")
+            seen.add(skill.id)
+        return skills
+
+
+class LessonMeta(Strict):
+    """The front matter of a lesson."""
+
+    title: str = Field(min_length=1)
+    skills: list[SkillRef] = Field(min_length=1)
+    minutes: int = Field(gt=0, le=240)
+
+
+class Limits(Strict):
+    """Resource limits for one submission."""
+
+    time_s: float = Field(default=5.0, gt=0, le=120, description="Wall-clock seconds.")
+    memory_mb: int = Field(default=1024, ge=128, le=8192, description="Address space, MiB.")
+
+
+class ExerciseBase(Strict):
+    title: str = Field(min_length=1)
+    skills: list[SkillRef] = Field(min_length=1)
+    difficulty: int = Field(ge=1, le=5)
+    minutes: int = Field(gt=0, le=240)
+    hints: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=2, description="A ladder of hints, each giving a little more away."
+    )
+    limits: Limits = Field(default_factory=Limits)
+
+
+class FunctionExercise(ExerciseBase):
+    """Write a function (or a class) that the check calls on many cases."""
+
+    kind: Literal["function"]
+    entry: str = Field(pattern=IDENTIFIER, description="The function or class the learner writes.")
+
+
+class ChoiceItem(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    kind: Literal["choice"]
+    prompt: str = Field(min_length=1)
+    choices: list[str] = Field(min_length=2, max_length=26)
+    answer: str = Field(pattern=r"^[a-z]$")
+    explanation: str = Field(min_length=1)
+    skills: list[SkillRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> "ChoiceItem":
+        if ord(self.answer) - ord("a") >= len(self.choices):
+            raise ValueError(f"answer '{self.answer}' is not one of the {len(self.choices)} choices")
+        return self
+
+
+class MultipleItem(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    kind: Literal["multiple"]
+    prompt: str = Field(min_length=1)
+    choices: list[str] = Field(min_length=2, max_length=26)
+    answer: list[Annotated[str, Field(pattern=r"^[a-z]$")]] = Field(min_length=1)
+    explanation: str = Field(min_length=1)
+    skills: list[SkillRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _answers_are_choices(self) -> "MultipleItem":
+        for letter in self.answer:
+            if ord(letter) - ord("a") >= len(self.choices):
+                raise ValueError(f"answer '{letter}' is not one of the {len(self.choices)} choices")
+        if len(set(self.answer)) != len(self.answer):
+            raise ValueError("answer lists a letter twice")
+        return self
+
+
+class NumericItem(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    kind: Literal["numeric"]
+    prompt: str = Field(min_length=1)
+    answer: float
+    tolerance: float = Field(default=1e-9, ge=0, description="Absolute tolerance.")
+    explanation: str = Field(min_length=1)
+    skills: list[SkillRef] = Field(default_factory=list)
+
+
+class ExpressionItem(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    kind: Literal["expression"]
+    prompt: str = Field(min_length=1)
+    variables: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(min_length=1)
+    answer: str = Field(min_length=1, description="The reference expression (trusted).")
+    domain: tuple[float, float] = Field(default=(-3.0, 3.0), description="Where points are drawn.")
+    tolerance: float = Field(default=1e-6, gt=0, description="Relative tolerance.")
+    explanation: str = Field(min_length=1)
+    skills: list[SkillRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _domain_is_an_interval(self) -> "ExpressionItem":
+        if not self.domain[0] < self.domain[1]:
+            raise ValueError("domain must be [low, high] with low < high")
+        return self
+
+
+QuizItem = Annotated[
+    Union[ChoiceItem, MultipleItem, NumericItem, ExpressionItem], Field(discriminator="kind")
+]
+
+
+class QuizExercise(ExerciseBase):
+    """Concept questions, graded item by item."""
+
+    kind: Literal["quiz"]
+    items: list[QuizItem] = Field(min_length=1)
+
+    @field_validator("items")
+    @classmethod
+    def _unique_item_ids(cls, items: list) -> list:
+        ids = [item.id for item in items]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"item ids must be unique; repeated: {', '.join(dupes)}")
+        return items
+
+
+ExerciseManifest = Annotated[Union[FunctionExercise, QuizExercise], Field(discriminator="kind")]
+
+# Kinds that DESIGN.md reserves for later issues ('dataset', 'project') are rejected with a
+# clear message by the loader until their graders exist.
+FUTURE_KINDS = {"dataset", "project"}
+
+
+def is_slug(name: str) -> bool:
+    return re.match(SLUG, name) is not None

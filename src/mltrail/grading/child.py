@@ -1,0 +1,196 @@
+"""What runs inside the sandbox: the learner's code, on inputs only.
+
+It receives one request on stdin (code, entry, inputs), runs the learner's code,
+and writes plain data to the result descriptor. It never sees a solution, a check
+or an expected output, so whatever it sends back is only "what the learner's code
+returned", and the trusted side decides what that is worth.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+import traceback
+import types
+from typing import Any
+
+from mltrail.grading import codec
+
+LEARNER_FILE = "<your file>"
+
+
+def apply_limits(limits: dict) -> None:
+    """rlimits on this process; they also bind anything it starts."""
+    memory = int(limits["memory_mb"]) * 1024 * 1024
+    cpu = int(limits["cpu_s"])
+    for name, value in (
+        ("RLIMIT_AS", memory),
+        ("RLIMIT_CPU", cpu),
+        ("RLIMIT_FSIZE", int(limits["file_bytes"])),
+        ("RLIMIT_NOFILE", 64),
+        ("RLIMIT_CORE", 0),
+        ("RLIMIT_NPROC", int(limits["processes"])),
+    ):
+        soft_hard = (value, value)
+        try:
+            resource.setrlimit(getattr(resource, name), soft_hard)
+        except (ValueError, OSError):
+            pass  # reported by `mltrail doctor`; the wall-clock kill still applies
+
+
+def learner_traceback(exc: BaseException) -> str:
+    """The traceback restricted to frames in the learner's file."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == LEARNER_FILE]
+    lines = [f"  line {f.lineno}, in {f.name}" for f in frames[-5:]]
+    message = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    return "\n".join(lines + [message])
+
+
+def _consume(value: Any, max_items: int) -> Any:
+    if isinstance(value, types.GeneratorType) or (
+        hasattr(type(value), "__next__") and hasattr(type(value), "__iter__") and not isinstance(value, (str, bytes))
+    ):
+        items = []
+        for item in value:
+            if len(items) >= max_items:
+                return codec.Iterated(items, truncated=True)
+            items.append(item)
+        return codec.Iterated(items)
+    return value
+
+
+def run_case(entry: Any, protocol: str, args: dict) -> Any:
+    if protocol == "object":
+        instance = entry(**args["init"])
+        results = []
+        for method, kwargs in args["calls"]:
+            value = getattr(instance, method)(**kwargs)
+            results.append(codec.SELF if value is instance else _consume(value, codec.MAX_ITERATED))
+        return results
+    return _consume(entry(**args), codec.MAX_ITERATED)
+
+
+def write_files(index: int, files: dict) -> str | None:
+    if not files:
+        return None
+    folder = os.path.join(os.getcwd(), f"case-{index}")
+    os.makedirs(folder, exist_ok=True)
+    for name, text in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    return folder
+
+
+def run_function(namespace: dict, request: dict, max_bytes: int) -> dict:
+    entry_name = request["entry"]
+    entry = namespace.get(entry_name)
+    if entry is None:
+        return {"status": "error", "message": f"Your file does not define `{entry_name}`. Write `def {entry_name}(...):` (keep the name from the starter)."}
+    if not callable(entry):
+        return {"status": "error", "message": f"`{entry_name}` in your file is a {type(entry).__name__}, not a function."}
+    results = []
+    home = os.getcwd()
+    for index, case in enumerate(request["cases"]):
+        args = codec.decode(case["args"].encode("utf-8"), max_bytes)
+        folder = write_files(index, case.get("files") or {})
+        started = time.perf_counter()
+        try:
+            if folder:
+                os.chdir(folder)
+            value = run_case(entry, request["protocol"], args)
+            payload = codec.encode(value, max_bytes).decode("utf-8")
+            results.append({"ok": payload, "ms": (time.perf_counter() - started) * 1000})
+        except MemoryError:
+            return {"status": "memory_limit", "message": "Your code ran out of memory.", "case": index}
+        except codec.CodecError as exc:
+            results.append({"error": f"Your function's return value could not be checked: {exc}."})
+        except RecursionError:
+            results.append({"error": "RecursionError: maximum recursion depth exceeded (does your recursion reach a base case?)"})
+        except SystemExit:
+            results.append({"error": "Your code called sys.exit(); return a value instead."})
+        except BaseException as exc:  # the learner's exception, shown to the learner
+            results.append({"error": learner_traceback(exc)})
+        finally:
+            os.chdir(home)
+    return {"status": "ran", "results": results}
+
+
+def evaluate_expression(text: str, variables: list[str], points: list[list[float]]) -> list:
+    import numpy as np
+
+    allowed = {
+        "sqrt": np.sqrt, "exp": np.exp, "log": np.log, "sin": np.sin, "cos": np.cos,
+        "tan": np.tan, "abs": np.abs, "pi": np.pi, "e": np.e,
+    }
+    code = compile(text.replace("^", "**"), "<expression>", "eval")
+    for name in code.co_names:
+        if name not in allowed and name not in variables:
+            raise NameError(f"'{name}' is not allowed here; use {', '.join(variables)} and {', '.join(sorted(allowed))}")
+    values = []
+    for point in points:
+        scope = dict(allowed, **dict(zip(variables, point)))
+        with np.errstate(all="ignore"):
+            values.append(float(eval(code, {"__builtins__": {}}, scope)))
+    return values
+
+
+def run_quiz(namespace: dict, request: dict, max_bytes: int) -> dict:
+    answers = {}
+    for item in request["items"]:
+        name = item["id"]
+        if name not in namespace:
+            answers[name] = {"missing": True}
+            continue
+        value = namespace[name]
+        if item["kind"] == "expression" and isinstance(value, str) and value.strip():
+            try:
+                answers[name] = {"values": evaluate_expression(value, item["variables"], item["points"])}
+            except BaseException as exc:
+                answers[name] = {"error": f"{type(exc).__name__}: {exc}"}
+            continue
+        try:
+            answers[name] = {"ok": codec.encode(value, max_bytes).decode("utf-8")}
+        except codec.CodecError as exc:
+            answers[name] = {"error": str(exc)}
+    return {"status": "ran", "answers": answers}
+
+
+def main() -> None:
+    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    result_fd = int(request["result_fd"])
+    apply_limits(request["limits"])
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    max_bytes = int(request["max_bytes"])
+    namespace: dict = {"__name__": "learner", "__builtins__": __builtins__}
+    try:
+        code = compile(request["code"], LEARNER_FILE, "exec", dont_inherit=True)
+        exec(code, namespace)  # the sandbox is where learner code runs
+        if request["mode"] == "quiz":
+            reply = run_quiz(namespace, request, max_bytes)
+        else:
+            reply = run_function(namespace, request, max_bytes)
+    except SyntaxError as exc:
+        reply = {"status": "error", "message": f"Your file has a syntax error on line {exc.lineno}: {exc.msg}."}
+    except MemoryError:
+        reply = {"status": "memory_limit", "message": "Your code ran out of memory."}
+    except SystemExit:
+        reply = {"status": "error", "message": "Your file called sys.exit() while it was loaded; remove that call."}
+    except BaseException as exc:
+        reply = {"status": "error", "message": "Your file raised an error while it was loaded:\n" + learner_traceback(exc)}
+    sys.stdout.flush()
+    sys.stderr.flush()
+    data = json.dumps(reply).encode("utf-8")
+    view = memoryview(data)
+    while view:
+        written = os.write(result_fd, view)
+        view = view[written:]
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

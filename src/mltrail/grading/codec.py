@@ -1,0 +1,331 @@
+"""The wire codec between the trusted grader and the sandbox: plain data, size-capped.
+
+Values travel as JSON with a few tagged objects ({"$t": ...}) for what JSON lacks:
+tuples, sets, dicts with any hashable keys, complex numbers, numpy arrays, pandas
+frames, consumed generators and the "returned self" marker. Decoding builds only
+these types, with strict checks, and never unpickles or evaluates anything: an
+object that lies about its equality cannot cross, it fails to encode.
+
+This module is also imported inside the sandbox, so it imports numpy and pandas
+only when a value needs them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from typing import Any
+
+MAX_DEPTH = 64
+MAX_ITEMS = 2_000_000
+MAX_ITERATED = 100_000
+
+
+class CodecError(ValueError):
+    """A value that cannot cross the wire; the message is meant for the learner."""
+
+
+class Iterated:
+    """What a generator or iterator yielded, consumed by the sandbox."""
+
+    __slots__ = ("items", "truncated")
+
+    def __init__(self, items: list, truncated: bool = False) -> None:
+        self.items = items
+        self.truncated = truncated
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Iterated and self.items == other.items and self.truncated == other.truncated
+
+    def __repr__(self) -> str:
+        return f"<generator yielding {self.items!r}{' ...' if self.truncated else ''}>"
+
+
+class _SelfMarker:
+    """Stands for 'the method returned the object itself' (as `fit` does)."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "self"
+
+
+SELF = _SelfMarker()
+
+
+# ---------------------------------------------------------------- encoding
+
+
+def _type_name(value: Any) -> str:
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+
+
+class _Encoder:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def encode(self, value: Any, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_ITEMS:
+            raise CodecError(f"the value has more than {MAX_ITEMS:,} elements")
+        if depth > MAX_DEPTH:
+            raise CodecError(f"the value is nested more than {MAX_DEPTH} levels deep")
+        kind = type(value)
+        if value is None or kind is bool or kind is str:
+            return value
+        if kind is int:
+            if abs(value).bit_length() > 4000:
+                raise CodecError("an integer in the value has more than 4000 bits")
+            return value
+        if kind is float:
+            return value if math.isfinite(value) else {"$t": "float", "v": repr(value)}
+        if kind is complex:
+            return {"$t": "complex", "re": self.encode(value.real), "im": self.encode(value.imag)}
+        if kind is list:
+            return [self.encode(v, depth + 1) for v in value]
+        if kind is tuple:
+            return {"$t": "tuple", "v": [self.encode(v, depth + 1) for v in value]}
+        if kind is dict:
+            return {"$t": "dict", "v": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items()]}
+        if kind is set or kind is frozenset:
+            return {"$t": "set", "v": [self.encode(v, depth + 1) for v in value]}
+        if value is SELF:
+            return {"$t": "self"}
+        if kind is Iterated:
+            return {"$t": "iter", "v": [self.encode(v, depth + 1) for v in value.items], "truncated": value.truncated}
+        return self._encode_library_value(value, depth)
+
+    def _encode_library_value(self, value: Any, depth: int) -> Any:
+        module = type(value).__module__.split(".")[0]
+        if module == "numpy":
+            return self._encode_numpy(value, depth)
+        if module == "pandas":
+            return self._encode_pandas(value, depth)
+        raise CodecError(
+            f"a value of type {_type_name(value)} cannot be returned; return plain data "
+            "(numbers, strings, lists, tuples, dicts, sets, numpy arrays or pandas frames)"
+        )
+
+    def _encode_numpy(self, value: Any, depth: int) -> Any:
+        import numpy as np
+
+        if isinstance(value, np.generic):
+            if isinstance(value, np.bool_):
+                return bool(value)
+            if isinstance(value, np.integer):
+                return int(value)
+            if isinstance(value, np.floating):
+                return self.encode(float(value))
+            if isinstance(value, np.complexfloating):
+                return self.encode(complex(value))
+        if type(value) is np.ndarray:
+            self.count += value.size
+            if self.count > MAX_ITEMS:
+                raise CodecError(f"the value has more than {MAX_ITEMS:,} elements")
+            if value.dtype.kind in "biufc":
+                data = np.ascontiguousarray(value)
+                return {
+                    "$t": "nd",
+                    "dtype": data.dtype.str,
+                    "shape": list(data.shape),
+                    "b64": base64.b64encode(data.tobytes()).decode("ascii"),
+                }
+            if value.dtype.kind in "US":
+                return {"$t": "ndstr", "shape": list(value.shape), "v": [str(v) for v in value.ravel().tolist()]}
+            if value.dtype.kind == "O":
+                return {"$t": "ndobj", "shape": list(value.shape), "v": [self.encode(v, depth + 1) for v in value.ravel().tolist()]}
+        raise CodecError(
+            f"a value of type {_type_name(value)} cannot be returned; use a plain numpy array "
+            "(np.asarray(x)) or a Python number"
+        )
+
+    def _encode_pandas(self, value: Any, depth: int) -> Any:
+        import pandas as pd
+
+        if type(value) is pd.DataFrame:
+            return {
+                "$t": "df",
+                "columns": [self.encode(_plain(c), depth + 1) for c in value.columns],
+                "index": [self.encode(_plain(i), depth + 1) for i in value.index],
+                "data": [self._encode_numpy(_column_array(value.iloc[:, j]), depth + 1) for j in range(value.shape[1])],
+            }
+        if type(value) is pd.Series:
+            return {
+                "$t": "series",
+                "name": self.encode(_plain(value.name), depth + 1),
+                "index": [self.encode(_plain(i), depth + 1) for i in value.index],
+                "data": self._encode_numpy(_column_array(value), depth + 1),
+            }
+        raise CodecError(f"a value of type {_type_name(value)} cannot be returned; return a DataFrame or Series")
+
+
+def _plain(label: Any) -> Any:
+    """Index labels as plain Python values (numpy scalars and timestamps to str/number)."""
+    if hasattr(label, "item") and type(label).__module__ == "numpy":
+        return label.item()
+    if label is None or type(label) in (bool, int, float, str, tuple):
+        return label
+    return str(label)
+
+
+def _column_array(series: Any) -> Any:
+    import numpy as np
+
+    values = series.to_numpy()
+    if values.dtype.kind in "biufcUS":
+        return values
+    return np.asarray(values, dtype=object)
+
+
+def encode(value: Any, max_bytes: int) -> bytes:
+    """Plain data to bytes, or CodecError with a message a learner understands."""
+    try:
+        tree = _Encoder().encode(value)
+        data = json.dumps(tree, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except RecursionError:
+        raise CodecError("the value is nested too deeply") from None
+    if len(data) > max_bytes:
+        raise CodecError(f"the value is too large to send back ({len(data):,} bytes; the limit is {max_bytes:,})")
+    return data
+
+
+# ---------------------------------------------------------------- decoding
+
+
+class _Decoder:
+    def decode(self, tree: Any, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH + 2:
+            raise CodecError("nested too deeply")
+        kind = type(tree)
+        if tree is None or kind in (bool, int, str):
+            return tree
+        if kind is float:
+            return tree
+        if kind is list:
+            return [self.decode(v, depth + 1) for v in tree]
+        if kind is dict:
+            return self._decode_tagged(tree, depth)
+        raise CodecError(f"unexpected {kind.__name__} on the wire")
+
+    def _items(self, tree: dict, key: str = "v") -> list:
+        items = tree.get(key)
+        if type(items) is not list:
+            raise CodecError(f"malformed '{tree.get('$t')}' value")
+        return items
+
+    def _decode_tagged(self, tree: dict, depth: int) -> Any:
+        tag = tree.get("$t")
+        if tag == "float":
+            text = tree.get("v")
+            if text not in ("nan", "inf", "-inf"):
+                raise CodecError("malformed float")
+            return float(text)
+        if tag == "complex":
+            re, im = self.decode(tree.get("re"), depth + 1), self.decode(tree.get("im"), depth + 1)
+            if type(re) is not float or type(im) is not float:
+                raise CodecError("malformed complex")
+            return complex(re, im)
+        if tag == "tuple":
+            return tuple(self.decode(v, depth + 1) for v in self._items(tree))
+        if tag == "set":
+            return {self._key(self.decode(v, depth + 1)) for v in self._items(tree)}
+        if tag == "dict":
+            result = {}
+            for pair in self._items(tree):
+                if type(pair) is not list or len(pair) != 2:
+                    raise CodecError("malformed dict")
+                result[self._key(self.decode(pair[0], depth + 1))] = self.decode(pair[1], depth + 1)
+            return result
+        if tag == "self":
+            return SELF
+        if tag == "iter":
+            truncated = tree.get("truncated")
+            if type(truncated) is not bool:
+                raise CodecError("malformed generator")
+            return Iterated([self.decode(v, depth + 1) for v in self._items(tree)], truncated)
+        if tag in ("nd", "ndstr", "ndobj"):
+            return self._decode_array(tree, depth)
+        if tag in ("df", "series"):
+            return self._decode_pandas(tree, depth)
+        raise CodecError(f"unknown tag {tag!r}")
+
+    @staticmethod
+    def _key(value: Any) -> Any:
+        try:
+            hash(value)
+        except TypeError:
+            raise CodecError("a dict key or set element is not hashable") from None
+        return value
+
+    def _shape(self, tree: dict) -> tuple[int, ...]:
+        shape = tree.get("shape")
+        if type(shape) is not list or len(shape) > 32 or any(type(n) is not int or n < 0 for n in shape):
+            raise CodecError("malformed array shape")
+        return tuple(shape)
+
+    def _decode_array(self, tree: dict, depth: int) -> Any:
+        import numpy as np
+
+        shape = self._shape(tree)
+        size = math.prod(shape)
+        if tree["$t"] == "nd":
+            try:
+                dtype = np.dtype(tree.get("dtype"))
+                raw = base64.b64decode(tree.get("b64", ""), validate=True)
+            except (TypeError, ValueError):
+                raise CodecError("malformed array") from None
+            if dtype.kind not in "biufc" or len(raw) != size * dtype.itemsize:
+                raise CodecError("malformed array data")
+            return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+        values = self._items(tree)
+        if len(values) != size:
+            raise CodecError("malformed array data")
+        if tree["$t"] == "ndstr":
+            if any(type(v) is not str for v in values):
+                raise CodecError("malformed string array")
+            return np.array(values, dtype=str).reshape(shape)
+        out = np.empty(size, dtype=object)
+        for i, v in enumerate(values):
+            out[i] = self.decode(v, depth + 1)
+        return out.reshape(shape)
+
+    def _decode_pandas(self, tree: dict, depth: int) -> Any:
+        import pandas as pd
+
+        index = [self.decode(v, depth + 1) for v in self._items(tree, "index")]
+        if tree["$t"] == "series":
+            data = self.decode(tree.get("data"), depth + 1)
+            if len(data) != len(index):
+                raise CodecError("malformed Series")
+            return pd.Series(data, index=index, name=self._key(self.decode(tree.get("name"), depth + 1)))
+        columns = [self._key(self.decode(c, depth + 1)) for c in self._items(tree, "columns")]
+        data = [self.decode(c, depth + 1) for c in self._items(tree, "data")]
+        if len(columns) != len(data) or any(len(col) != len(index) for col in data):
+            raise CodecError("malformed DataFrame")
+        frame = pd.DataFrame({i: col for i, col in enumerate(data)}, index=index)
+        frame.columns = columns
+        return frame
+
+
+def decode(data: bytes, max_bytes: int) -> Any:
+    """Bytes from the wire to plain data; CodecError for anything malformed or too large."""
+    if len(data) > max_bytes:
+        raise CodecError(f"the result is too large ({len(data):,} bytes; the limit is {max_bytes:,})")
+    try:
+        tree = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+        return _Decoder().decode(tree)
+    except CodecError:
+        raise
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError, TypeError) as exc:
+        raise CodecError(f"malformed result ({type(exc).__name__})") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise CodecError(f"unexpected constant {name}")

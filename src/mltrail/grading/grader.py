@@ -1,0 +1,241 @@
+"""The trusted grader: cases and expected outputs here, learner code in the sandbox.
+
+For a function exercise it draws a seed, builds the cases with `check.cases(rng)`,
+computes each expected output with `solution.py` in this process, sends only the
+inputs and the learner's code to the sandbox, decodes what comes back strictly
+and compares it here. A quiz is graded the same way: the learner's file runs in
+the sandbox, expressions are evaluated there at points drawn here.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import os
+import secrets
+import tempfile
+import threading
+import time
+import types
+from pathlib import Path
+from typing import Any, Callable
+
+from mltrail.curriculum.loader import Exercise
+from mltrail.grading import codec, sandbox
+from mltrail.grading.child import evaluate_expression
+from mltrail.grading.compare import common_mistake, compare_values
+from mltrail.grading.contract import Case
+from mltrail.grading.verdict import CaseResult, Verdict
+
+MAX_SOURCE_BYTES = 256 * 1024
+WIRE_CAP = 16 * 1024 * 1024
+EXPRESSION_POINTS = 8
+_cache: dict[tuple, types.ModuleType] = {}
+_cache_lock = threading.Lock()
+_cwd_lock = threading.Lock()
+
+
+class ContentError(Exception):
+    """The exercise itself is broken (its check or solution failed); not the learner's fault."""
+
+
+def load_trusted(path: Path) -> types.ModuleType:
+    """Execute a trusted content file (check.py, solution.py) as a module, cached by mtime."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    module = types.ModuleType(f"mltrail_content_{path.parent.name.replace('-', '_')}_{path.stem}")
+    module.__file__ = str(path)
+    try:
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
+    except Exception as exc:
+        raise ContentError(f"{path} could not be loaded: {type(exc).__name__}: {exc}") from exc
+    with _cache_lock:
+        _cache[key] = module
+    return module
+
+
+def _call_trusted(function: Callable, protocol: str, args: dict, files: dict) -> Any:
+    args = copy.deepcopy(args)
+    if not files:
+        return _run_protocol(function, protocol, args)
+    with _cwd_lock, tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
+        for name, text in files.items():
+            Path(folder, name).write_text(text, encoding="utf-8")
+        home = os.getcwd()
+        os.chdir(folder)
+        try:
+            return _run_protocol(function, protocol, args)
+        finally:
+            os.chdir(home)
+
+
+def _run_protocol(function: Callable, protocol: str, args: dict) -> Any:
+    if protocol == "object":
+        instance = function(**args["init"])
+        results = []
+        for method, kwargs in args["calls"]:
+            value = getattr(instance, method)(**kwargs)
+            results.append(codec.SELF if value is instance else value)
+        return results
+    value = function(**args)
+    if inspect.isgenerator(value):
+        return codec.Iterated(list(value))
+    return value
+
+
+def build_cases(exercise: Exercise, seed: int) -> tuple[list[Case], list[Any], str]:
+    """The cases of a function exercise for one seed, their expected outputs and the protocol."""
+    import numpy as np
+
+    check = load_trusted(exercise.file("check.py"))
+    solution = load_trusted(exercise.file("solution.py"))
+    entry = getattr(solution, exercise.entry, None)
+    if entry is None:
+        raise ContentError(f"{exercise.file('solution.py')} does not define `{exercise.entry}`")
+    if not hasattr(check, "cases"):
+        raise ContentError(f"{exercise.file('check.py')} does not define cases(rng)")
+    protocol = "object" if inspect.isclass(entry) else "call"
+    try:
+        cases = [Case.of(item) for item in check.cases(np.random.default_rng(seed))]
+    except Exception as exc:
+        raise ContentError(f"{exercise.file('check.py')}: cases() failed: {type(exc).__name__}: {exc}") from exc
+    if not cases:
+        raise ContentError(f"{exercise.file('check.py')}: cases() yielded no case")
+    expected = []
+    for index, case in enumerate(cases):
+        try:
+            expected.append(_call_trusted(entry, protocol, case.args, case.files))
+        except Exception as exc:
+            raise ContentError(
+                f"{exercise.file('solution.py')} failed on case {index}: {type(exc).__name__}: {exc}"
+            ) from exc
+    return cases, expected, protocol
+
+
+def _source_problem(exercise: Exercise, source: bytes) -> Verdict | None:
+    if len(source) > MAX_SOURCE_BYTES:
+        return Verdict(exercise.id, "rejected", f"Your file is {len(source):,} bytes; the limit is {MAX_SOURCE_BYTES:,}. Submit only your solution.")
+    if b"\x00" in source:
+        return Verdict(exercise.id, "error", "Your file contains NUL bytes; is it a text file? Save it as UTF-8 Python source.")
+    try:
+        text = source.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Verdict(exercise.id, "error", f"Your file is not UTF-8 text (bad byte at position {exc.start}). Save it with UTF-8 encoding.")
+    if not text.strip():
+        return Verdict(exercise.id, "error", "Your file is empty. Start from the starter code: `mltrail init` writes one for each exercise.")
+    return None
+
+
+def _sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
+    limits = exercise.manifest.limits
+    if run.status == "timeout" or run.detail == "cpu":
+        return Verdict(exercise.id, "timeout", f"Your code did not finish within {limits.time_s:g} s. Look for a loop that never ends or work that grows too fast.", seed=seed, output=run.output)
+    if run.detail == "killed":
+        return Verdict(exercise.id, "memory_limit", f"Your code was stopped while using too much memory (limit {limits.memory_mb} MiB).", seed=seed, output=run.output)
+    return Verdict(exercise.id, "error", f"Your program stopped before it returned its results: {run.detail}.", seed=seed, output=run.output)
+
+
+def _limits(exercise: Exercise) -> dict:
+    limits = exercise.manifest.limits
+    return {
+        "memory_mb": limits.memory_mb,
+        "cpu_s": max(1, int(limits.time_s) + 1),
+        "file_bytes": 16 * 1024 * 1024,
+        "processes": 4096,
+    }
+
+
+def grade_function(exercise: Exercise, text: str, seed: int) -> Verdict:
+    cases, expected, protocol = build_cases(exercise, seed)
+    request = {
+        "mode": "function",
+        "code": text,
+        "entry": exercise.entry,
+        "protocol": protocol,
+        "cases": [{"args": codec.encode(c.args, WIRE_CAP).decode("utf-8"), "files": c.files} for c in cases],
+        "limits": _limits(exercise),
+        "max_bytes": WIRE_CAP,
+    }
+    run = sandbox.run(request, exercise.manifest.limits.time_s)
+    if run.reply is None:
+        return _sandbox_failure(exercise, run, seed)
+    reply = run.reply
+    if reply.get("status") in ("error", "memory_limit"):
+        return Verdict(exercise.id, reply["status"], str(reply.get("message", "")), seed=seed, output=run.output)
+    results = reply.get("results")
+    if reply.get("status") != "ran" or type(results) is not list or len(results) != len(cases):
+        return Verdict(exercise.id, "error", "Your program sent back something that is not a result.", seed=seed, output=run.output)
+    check = load_trusted(exercise.file("check.py"))
+    custom = getattr(check, "compare", None)
+    outcomes = [_judge_case(i, case, exp, res, custom) for i, (case, exp, res) in enumerate(zip(cases, expected, results))]
+    return _function_verdict(exercise, outcomes, seed, run.output)
+
+
+def _judge_case(index: int, case: Case, expected: Any, result: Any, custom: Callable | None) -> CaseResult:
+    outcome = CaseResult(index=index, passed=False, hidden=case.hidden, label=case.label, input=case.args, expected=expected)
+    if type(result) is not dict:
+        outcome.message = "no result for this case"
+        return outcome
+    if "error" in result:
+        outcome.message = str(result["error"])
+        return outcome
+    try:
+        got = codec.decode(str(result.get("ok", "")).encode("utf-8"), WIRE_CAP)
+    except codec.CodecError as exc:
+        outcome.message = f"the returned value could not be read: {exc}"
+        return outcome
+    outcome.got = got
+    message = compare_values(expected, got) if custom is None else _custom_message(custom, expected, got, case)
+    if message is None:
+        outcome.passed = True
+    else:
+        outcome.message = common_mistake(got, case.args, expected) or message
+    return outcome
+
+
+def _custom_message(custom: Callable, expected: Any, got: Any, case: Case) -> str | None:
+    try:
+        verdict = custom(expected, got, case)
+    except Exception as exc:  # a check that trips on odd output counts it as wrong
+        return f"your answer could not be checked ({type(exc).__name__}: {exc})"
+    if verdict is True or verdict is None:
+        return None
+    if isinstance(verdict, str) and verdict:
+        return verdict
+    return "not the expected result"
+
+
+def _function_verdict(exercise: Exercise, outcomes: list[CaseResult], seed: int, output: str) -> Verdict:
+    total = len(outcomes)
+    failures = [c for c in outcomes if not c.passed]
+    if not failures:
+        return Verdict(exercise.id, "passed", f"All {total} cases passed.", outcomes, seed=seed, output=output)
+    first = failures[0]
+    name = f"Case {first.index + 1} of {total}" + (f" ({first.label})" if first.label else "")
+    detail = "a hidden case; its input is not shown" if first.hidden else first.message.rstrip(".")
+    return Verdict(exercise.id, "failed", f"{name} failed: {detail}. {total - len(failures)} of {total} cases passed.", outcomes, seed=seed, output=output)
+
+
+def grade_source(exercise: Exercise, source: bytes | str, seed: int | None = None) -> Verdict:
+    """Grade a learner's file for an exercise; always returns a verdict for learner mistakes."""
+    started = time.perf_counter()
+    source_bytes = source.encode("utf-8") if isinstance(source, str) else source
+    seed = secrets.randbits(32) if seed is None else seed
+    verdict = _source_problem(exercise, source_bytes)
+    if verdict is None:
+        text = source_bytes.decode("utf-8")
+        if exercise.kind == "quiz":
+            from mltrail.grading.quiz import grade_quiz
+
+            verdict = grade_quiz(exercise, text, seed)
+        else:
+            verdict = grade_function(exercise, text, seed)
+    verdict.seed = seed
+    verdict.elapsed_ms = (time.perf_counter() - started) * 1000
+    return verdict
+
+
+__all__ = ["ContentError", "build_cases", "evaluate_expression", "grade_source", "load_trusted"]

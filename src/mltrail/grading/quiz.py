@@ -1,0 +1,168 @@
+"""Quizzes: the learner's answer file, the reference answers, and grading item by item.
+
+The learner's file is Python (`q1 = "b"`) and runs only in the sandbox. An
+expression answer is evaluated there at points drawn here; the reference
+expression is the author's (trusted) text, evaluated here at the same points.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from typing import Any
+
+import numpy as np
+
+from mltrail.curriculum.loader import Exercise
+from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem, NumericItem
+from mltrail.grading import codec, sandbox
+from mltrail.grading.child import evaluate_expression
+from mltrail.grading.verdict import CaseResult, Verdict
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+POINTS = 8
+
+
+def _comment(text: str, width: int = 88) -> list[str]:
+    lines = []
+    for paragraph in text.strip().splitlines():
+        wrapped = textwrap.wrap(paragraph, width - 2) or [""]
+        lines.extend(f"# {line}".rstrip() for line in wrapped)
+    return lines
+
+
+def _how_to_answer(item) -> str:
+    if isinstance(item, ChoiceItem):
+        return f'one letter, e.g. {item.id} = "a"'
+    if isinstance(item, MultipleItem):
+        return f'a list of every right letter, e.g. {item.id} = ["a", "c"]'
+    if isinstance(item, NumericItem):
+        return f"a number, e.g. {item.id} = 0.5"
+    return f'an expression in {", ".join(item.variables)} as a string, e.g. {item.id} = "2*{item.variables[0]} + 1"'
+
+
+def quiz_file(exercise: Exercise, answers: dict[str, Any] | None = None) -> str:
+    """The learner's quiz file: every question as a comment, then its answer line."""
+    lines = [f'"""{exercise.title}: answer each question by setting its variable."""', ""]
+    for item in exercise.manifest.items:
+        lines.append(f"# --- {item.id} ({item.kind}) ---")
+        lines.extend(_comment(item.prompt))
+        for letter, choice in zip(LETTERS, getattr(item, "choices", [])):
+            lines.extend(_comment(f"  ({letter}) {choice}"))
+        lines.append(f"# Answer with {_how_to_answer(item)}.")
+        value = None if answers is None else answers[item.id]
+        lines.append(f"{item.id} = {value!r}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def reference_answers(exercise: Exercise) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for item in exercise.manifest.items:
+        if isinstance(item, NumericItem):
+            answers[item.id] = int(item.answer) if float(item.answer).is_integer() else item.answer
+        else:
+            answers[item.id] = item.answer
+    return answers
+
+
+def solution_file(exercise: Exercise) -> str:
+    return quiz_file(exercise, reference_answers(exercise))
+
+
+def _points(item: ExpressionItem, rng: np.random.Generator) -> list[list[float]]:
+    low, high = item.domain
+    return [[float(v) for v in rng.uniform(low, high, size=len(item.variables))] for _ in range(POINTS)]
+
+
+def _letters(value: Any) -> set[str] | None:
+    if isinstance(value, str):
+        parts = value.replace(",", " ").split()
+    elif type(value) in (list, tuple, set):
+        parts = list(value)
+    else:
+        return None
+    if not all(isinstance(p, str) for p in parts):
+        return None
+    return {p.strip().strip("()").lower() for p in parts}
+
+
+def _judge_item(item, answer: dict, expected_values: list[float] | None) -> str | None:
+    """None if correct, else a message (never revealing the right answer)."""
+    if answer.get("missing"):
+        return f"`{item.id}` is not in your file"
+    if "error" in answer:
+        return f"your answer could not be read: {answer['error']}"
+    if isinstance(item, ExpressionItem):
+        got = answer.get("values")
+        if got is None:
+            return "write the expression as a string, e.g. \"2*x + 1\""
+        for value, want in zip(got, expected_values):
+            if not (math.isfinite(value) and math.isclose(value, want, rel_tol=item.tolerance, abs_tol=item.tolerance)):
+                return "your expression gives different values"
+        return None
+    try:
+        value = codec.decode(str(answer.get("ok", "")).encode("utf-8"), 1 << 20)
+    except codec.CodecError as exc:
+        return f"your answer could not be read: {exc}"
+    if value is None:
+        return "not answered yet"
+    if isinstance(item, ChoiceItem):
+        letters = _letters(value)
+        if not letters or len(letters) != 1:
+            return f"answer with one letter between a and {LETTERS[len(item.choices) - 1]}"
+        return None if letters == {item.answer} else f"{next(iter(letters))!r} is not the right choice"
+    if isinstance(item, MultipleItem):
+        letters = _letters(value)
+        if letters is None:
+            return 'answer with a list of letters, e.g. ["a", "c"]'
+        return None if letters == set(item.answer) else "not the right set of choices"
+    if type(value) is str:
+        try:
+            value = float(value)
+        except ValueError:
+            return "answer with a number"
+    if type(value) not in (int, float):
+        return "answer with a number"
+    return None if abs(float(value) - item.answer) <= item.tolerance else f"{value} is not correct"
+
+
+def grade_quiz(exercise: Exercise, text: str, seed: int) -> Verdict:
+    rng = np.random.default_rng(seed)
+    items = exercise.manifest.items
+    specs, expected = [], {}
+    for item in items:
+        spec = {"id": item.id, "kind": item.kind}
+        if isinstance(item, ExpressionItem):
+            spec.update(variables=item.variables, points=_points(item, rng))
+            expected[item.id] = evaluate_expression(item.answer, item.variables, spec["points"])
+        specs.append(spec)
+    request = {
+        "mode": "quiz",
+        "code": text,
+        "items": specs,
+        "limits": {"memory_mb": exercise.manifest.limits.memory_mb, "cpu_s": int(exercise.manifest.limits.time_s) + 1,
+                   "file_bytes": 1 << 20, "processes": 4096},
+        "max_bytes": 1 << 20,
+    }
+    run = sandbox.run(request, exercise.manifest.limits.time_s)
+    if run.reply is None or run.reply.get("status") != "ran":
+        from mltrail.grading.grader import _sandbox_failure
+
+        if run.reply is not None:
+            return Verdict(exercise.id, run.reply.get("status", "error"), str(run.reply.get("message", "")), seed=seed, output=run.output)
+        return _sandbox_failure(exercise, run, seed)
+    answers = run.reply.get("answers") or {}
+    outcomes = []
+    for index, item in enumerate(items):
+        answer = answers.get(item.id)
+        message = _judge_item(item, answer, expected.get(item.id)) if type(answer) is dict else "no answer came back"
+        outcomes.append(CaseResult(
+            index=index, passed=message is None, hidden=False, label=item.id, input=item.prompt,
+            message=item.explanation if message is None else message,
+        ))
+    right = sum(c.passed for c in outcomes)
+    if right == len(items):
+        return Verdict(exercise.id, "passed", f"All {len(items)} answers are right.", outcomes, seed=seed, output=run.output)
+    wrong = ", ".join(c.label for c in outcomes if not c.passed)
+    return Verdict(exercise.id, "failed", f"{right} of {len(items)} answers are right; look again at {wrong}.", outcomes, seed=seed, output=run.output)

@@ -273,7 +273,7 @@ def module_folders(content_dirs: list[Path]) -> dict[str, Path]:
     return found
 
 
-def load_curriculum(content_dirs: list[Path] | None = None, builtin: bool = True) -> Curriculum:
+def load_curriculum(content_dirs: list[Path] | None = None) -> Curriculum:
     """Load the built-in course plus any custom content directories."""
     problems: list[Problem] = []
     dirs = [Path(d) for d in (content_dirs or [])]
@@ -281,8 +281,6 @@ def load_curriculum(content_dirs: list[Path] | None = None, builtin: bool = True
         if not directory.is_dir():
             problems.append(Problem(directory, "", "content directory does not exist"))
     folders = module_folders(dirs)
-    if not builtin:
-        folders = {k: v for k, v in folders.items() if not v.is_relative_to(BUILTIN_MODULES)}
     modules = []
     for module_id, folder in folders.items():
         if not is_slug(module_id):

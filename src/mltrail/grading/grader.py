@@ -215,8 +215,10 @@ def _function_verdict(exercise: Exercise, outcomes: list[CaseResult], seed: int,
         return Verdict(exercise.id, "passed", f"All {total} cases passed.", outcomes, seed=seed, output=output)
     first = failures[0]
     name = f"Case {first.index + 1} of {total}" + (f" ({first.label})" if first.label else "")
-    detail = "a hidden case; its input is not shown" if first.hidden else first.message.rstrip(".")
-    return Verdict(exercise.id, "failed", f"{name} failed: {detail}. {total - len(failures)} of {total} cases passed.", outcomes, seed=seed, output=output)
+    detail = "a hidden case; its input is not shown" if first.hidden else first.message
+    if not detail.endswith((".", "?", "!")):
+        detail += "."
+    return Verdict(exercise.id, "failed", f"{name} failed: {detail} {total - len(failures)} of {total} cases passed.", outcomes, seed=seed, output=output)
 
 
 def grade_source(exercise: Exercise, source: bytes | str, seed: int | None = None) -> Verdict:

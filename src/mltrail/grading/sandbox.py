@@ -168,3 +168,29 @@ def _describe_exit(returncode: int) -> str:
             name = f"signal {signum}"
         return f"it crashed ({name})"
     return f"it exited with code {returncode} before returning results (sys.exit or os._exit?)"
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One confinement layer of the sandbox and whether it is in force here."""
+
+    name: str
+    active: bool
+    detail: str
+
+
+def layers() -> list[Layer]:
+    """What confines a submission on this host, honestly: present and missing layers."""
+    missing = "not available in this version of the sandbox"
+    return [
+        Layer("separate process", True, "each submission runs in a fresh interpreter"),
+        Layer("rlimits", True, "CPU time, address space, file size, open files, processes, no core dumps"),
+        Layer("new session", True, "own session and process group; the whole group is killed after the job"),
+        Layer("wall-clock kill", True, "SIGKILL of the group when the exercise's time limit passes"),
+        Layer("job directory", True, "a fresh temporary working directory, removed afterwards"),
+        Layer("clean environment", True, "no inherited environment variables or descriptors"),
+        Layer("network namespace", False, missing),
+        Layer("unprivileged uid", False, missing),
+        Layer("landlock", False, missing),
+        Layer("seccomp", False, missing),
+    ]

@@ -1,0 +1,1 @@
+"""Tools for course authors: the content gate and the schema."""

@@ -1,0 +1,142 @@
+"""`mltrail content check`: the author's gate.
+
+Schema, ids, prerequisite cycles, declared skills, required files, hint ladders and
+stray files are checked statically; then every reference solution must PASS, and
+every starter and every recorded mistake must FAIL, graded by the real grader.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from mltrail.curriculum.graph import reference_problems
+from mltrail.curriculum.loader import (
+    FUNCTION_FILES,
+    IGNORED_NAMES,
+    QUIZ_FILES,
+    Curriculum,
+    Exercise,
+    Problem,
+    load_curriculum,
+)
+from mltrail.curriculum.schema import is_slug
+
+SOLUTION_SEEDS = (1, 2)
+MISTAKE_SEED = 3
+
+
+@dataclass
+class GradingJob:
+    exercise: Exercise
+    label: str  # solution.py, starter.py, mistakes/x.py
+    source: bytes
+    must_pass: bool
+    seed: int
+
+
+def stray_file_problems(folder: Path, kinds: dict[str, str]) -> list[Problem]:
+    """Files and folders in a module that the format does not know.
+
+    `kinds` maps an exercise folder name to its kind, for the exercises that loaded.
+    """
+    problems = []
+
+    def stray(path: Path, why: str) -> None:
+        problems.append(Problem(path, "", f"stray {'folder' if path.is_dir() else 'file'}: {why}"))
+
+    for path in sorted(folder.iterdir()):
+        if path.name not in IGNORED_NAMES | {"module.toml", "lessons", "exercises"}:
+            stray(path, "a module holds module.toml, lessons/ and exercises/ only")
+    lessons = folder / "lessons"
+    for path in sorted(lessons.iterdir()) if lessons.is_dir() else []:
+        if path.name not in IGNORED_NAMES and (path.suffix != ".md" or not path.is_file() or not is_slug(path.stem)):
+            stray(path, "lessons/ holds Markdown files named like 01-vectors.md")
+    exercises = folder / "exercises"
+    for sub in sorted(exercises.iterdir()) if exercises.is_dir() else []:
+        if sub.name in IGNORED_NAMES:
+            continue
+        if not sub.is_dir():
+            stray(sub, "exercises/ holds one folder per exercise")
+            continue
+        allowed = set(QUIZ_FILES) if kinds.get(sub.name) == "quiz" else set(FUNCTION_FILES) | {"mistakes"}
+        for path in sorted(sub.iterdir()):
+            if path.name in IGNORED_NAMES:
+                continue
+            if path.name not in allowed:
+                stray(path, f"an exercise folder holds {', '.join(sorted(allowed))}")
+            elif path.name == "mistakes":
+                for mistake in sorted(path.iterdir()):
+                    if mistake.name not in IGNORED_NAMES and mistake.suffix != ".py":
+                        stray(mistake, "mistakes/ holds .py files only")
+    return problems
+
+
+def grading_jobs(curriculum: Curriculum, modules: set[str] | None = None) -> list[GradingJob]:
+    from mltrail.grading.quiz import quiz_file, solution_file
+
+    jobs = []
+    for exercise in curriculum.exercises():
+        if modules is not None and exercise.module not in modules:
+            continue
+        if exercise.kind == "quiz":
+            for seed in SOLUTION_SEEDS:
+                jobs.append(GradingJob(exercise, "generated answers", solution_file(exercise).encode(), True, seed))
+            jobs.append(GradingJob(exercise, "generated quiz file", quiz_file(exercise).encode(), False, MISTAKE_SEED))
+            continue
+        for seed in SOLUTION_SEEDS:
+            jobs.append(GradingJob(exercise, "solution.py", exercise.file("solution.py").read_bytes(), True, seed))
+        jobs.append(GradingJob(exercise, "starter.py", exercise.file("starter.py").read_bytes(), False, MISTAKE_SEED))
+        for mistake in exercise.mistakes():
+            jobs.append(GradingJob(exercise, f"mistakes/{mistake.name}", mistake.read_bytes(), False, MISTAKE_SEED))
+    return jobs
+
+
+def _run_job(job: GradingJob) -> Problem | None:
+    from mltrail.grading.grader import ContentError, grade_source
+
+    path = job.exercise.path / (job.label if not job.label.startswith("generated") else "exercise.toml")
+    try:
+        verdict = grade_source(job.exercise, job.source, seed=job.seed)
+    except ContentError as exc:
+        return Problem(path, "", f"the check could not run: {exc}")
+    if job.must_pass and not verdict.passed:
+        return Problem(path, "", f"must PASS its check but got '{verdict.status}' (seed {job.seed}): {verdict.message}")
+    if not job.must_pass and verdict.passed:
+        return Problem(path, "", f"must FAIL its check but passed (seed {job.seed})")
+    if not job.must_pass and job.label == "starter.py" and verdict.status != "failed":
+        return Problem(path, "", f"a starter must run and fail its cases, but got '{verdict.status}': {verdict.message}")
+    return None
+
+
+def check_content(
+    content_dirs: list[Path],
+    builtin: bool = True,
+    grade: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[Curriculum, list[Problem]]:
+    """Every problem in the content, each naming its file (and field where there is one)."""
+    curriculum = load_curriculum(content_dirs, builtin=builtin)
+    problems = list(curriculum.problems)
+    problems += reference_problems(curriculum)
+    folders = module_folders(content_dirs)
+    for module in curriculum.modules:
+        kinds = {ex.path.name: ex.kind for ex in module.exercises}
+        problems += stray_file_problems(folders.get(module.id, module.path), kinds)
+        if not module.exercises:
+            problems.append(Problem(module.path / "exercises", "", "the module has no exercise"))
+    if grade:
+        modules = None if builtin else {m.id for m in curriculum.modules}
+        jobs = grading_jobs(curriculum, modules)
+        done = 0
+        with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+            for result in pool.map(_run_job, jobs):
+                done += 1
+                if on_progress:
+                    on_progress(done, len(jobs))
+                if result is not None:
+                    problems.append(result)
+    return curriculum, problems

@@ -1,0 +1,462 @@
+"""The `mltrail` command: a thin shell over `mltrail.service`.
+
+Heavy modules (numpy, the grader, the store) are imported inside commands, so
+`mltrail --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="mltrail",
+    help="mltrail: a self-hostable, offline-first learning path to machine learning engineering.\n\n"
+    "Start with `mltrail init` to make a workspace, then `mltrail next` and `mltrail check`.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+content_app = typer.Typer(help="Tools for course authors: check content, print the schema.", no_args_is_help=True)
+app.add_typer(content_app, name="content")
+
+HomeOption = typer.Option(None, "--home", help="Where mltrail keeps its data (default: MLTRAIL_HOME or the user data dir).")
+ContentOption = typer.Option(None, "--content", help="An extra course directory (repeatable; also MLTRAIL_CONTENT).")
+JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of text.")
+
+
+class Failure(Exception):
+    """A user-facing error: printed on one line to stderr, exit code 2."""
+
+
+def _state(ctx: typer.Context) -> dict:
+    return ctx.ensure_object(dict)
+
+
+def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_workspace: bool = False):
+    from mltrail.config import Settings
+    from mltrail.service import Service
+
+    state = _state(ctx)
+    dirs = list(state.get("content") or []) + list(content or [])
+    if in_workspace or not dirs:
+        from mltrail.workspace import Workspace
+
+        try:
+            found = Workspace.find(Path.cwd().resolve())
+        except ValueError as exc:
+            raise Failure(str(exc)) from None
+        if found is not None:
+            dirs += [d for d in found.content_dirs if d not in dirs]
+    settings = Settings.resolve(home=state.get("home"), content=dirs)
+    return Service(settings)
+
+
+def _fail(message: str) -> None:
+    from mltrail.cli.render import console
+
+    console(stderr=True).print(f"[red]error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def _run(action):
+    """Run a command body, turning user errors into a one-line message and exit code 2."""
+    from mltrail.service import UserError
+
+    try:
+        return action()
+    except (UserError, Failure) as exc:
+        _fail(str(exc))
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    home: Optional[Path] = HomeOption,
+    content: Optional[List[Path]] = ContentOption,
+) -> None:
+    _state(ctx).update(home=home, content=content)
+
+
+@app.command()
+def init(ctx: typer.Context, directory: Path = typer.Argument(Path("mltrail-workspace"), help="Folder to create.")) -> None:
+    """Create a workspace: one file per exercise from its starter, grouped by module."""
+
+    def body():
+        from mltrail.cli.render import console
+
+        service = _service(ctx)
+        if service.curriculum.problems:
+            console(stderr=True).print(f"[yellow]warning:[/] the content has {len(service.curriculum.problems)} problems; run `mltrail content check`.")
+        created, kept = service.init_workspace(directory)
+        out = console()
+        out.print(f"Workspace ready in [bold]{directory}[/]: {len(created)} exercise files created, {len(kept)} kept as they were.")
+        out.print(f"Next: [cyan]cd {directory}[/] and run [cyan]mltrail next[/].")
+
+    _run(body)
+
+
+@app.command("list")
+def list_exercises(ctx: typer.Context, as_json: bool = JsonOption) -> None:
+    """List every exercise in path order."""
+
+    def body():
+        service = _service(ctx)
+        rows = service.list_exercises()
+        if as_json:
+            print(json.dumps(rows, ensure_ascii=False))
+            return
+        from rich.table import Table
+
+        from mltrail.cli.render import console
+
+        passed = service.passed_ids()
+        table = Table(header_style="bold", box=None)
+        for column in ("", "id", "title", "kind", "difficulty", "minutes"):
+            table.add_column(column)
+        for row in rows:
+            mark = "[green]✓[/]" if row["id"] in passed else " "
+            table.add_row(mark, row["id"], row["title"], row["kind"], "●" * row["difficulty"], str(row["minutes"]))
+        console().print(table)
+
+    _run(body)
+
+
+@app.command("next")
+def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
+    """Show the next exercise to work on, and the lesson to read first."""
+
+    def body():
+        from mltrail.cli.render import console, markdown
+        from mltrail.service import UserError
+
+        service = _service(ctx)
+        exercise = service.next_exercise()
+        out = console()
+        if exercise is None:
+            if as_json:
+                print(json.dumps({"exercise": None}))
+            else:
+                out.print("[green]You have passed every exercise. Well done![/]")
+            return
+        lesson = service.lesson_to_read(exercise)
+        path = None
+        try:
+            path = service.workspace().file_for(exercise)
+        except UserError:
+            pass
+        if as_json:
+            print(json.dumps({"exercise": exercise.id, "title": exercise.title, "file": str(path) if path else None,
+                              "lesson": lesson.id if lesson else None}))
+            return
+        out.rule(f"[bold]{exercise.title}[/]  ({exercise.id})")
+        if lesson is not None:
+            out.print(f"Read first: [cyan]mltrail lesson {lesson.id}[/]  ({lesson.title}, {lesson.meta.minutes} min)")
+        out.print(markdown(exercise.prompt))
+        if path is not None:
+            out.print(f"Edit [bold]{path}[/], then run [cyan]mltrail check[/] (or keep [cyan]mltrail watch[/] running).")
+        else:
+            out.print(f"Grade a file with [cyan]mltrail grade {exercise.id} FILE[/], or make a workspace with [cyan]mltrail init[/].")
+
+    _run(body)
+
+
+def _print_verdict(verdict, exercise) -> None:
+    from mltrail.cli.render import console, quiz_table, verdict_panel
+
+    out = console()
+    out.print(verdict_panel(verdict))
+    if exercise.kind == "quiz" and verdict.cases:
+        out.print(quiz_table(verdict))
+    if not verdict.passed:
+        out.print(f"Stuck? [cyan]mltrail hint {exercise.id}[/]")
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    exercise_id: Optional[str] = typer.Argument(None, metavar="[ID]", help="Exercise id; default: the next one."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Grade your workspace file for an exercise and record the attempt."""
+
+    def body():
+        service = _service(ctx, in_workspace=True)
+        workspace = service.workspace()
+        service.regrade_pending()
+        exercise = service.exercise(exercise_id) if exercise_id else service.next_exercise()
+        if exercise is None:
+            from mltrail.cli.render import console
+
+            console().print("[green]You have passed every exercise.[/] Name one to check it again: mltrail check ID")
+            return
+        path = workspace.file_for(exercise)
+        if not path.exists():
+            raise Failure(f"{path} does not exist; run `mltrail init {workspace.root}` to add missing files")
+        verdict = service.grade_file(exercise.id, path)
+        if as_json:
+            print(json.dumps(verdict.to_json(), ensure_ascii=False))
+        else:
+            _print_verdict(verdict, exercise)
+            if verdict.passed:
+                following = service.next_exercise()
+                if following is not None:
+                    from mltrail.cli.render import console
+
+                    console().print(f"Next: [cyan]{following.id}[/] — run [cyan]mltrail next[/].")
+        if not verdict.passed:
+            raise typer.Exit(1)
+
+    _run(body)
+
+
+@app.command()
+def grade(
+    ctx: typer.Context,
+    exercise_id: str = typer.Argument(..., metavar="ID"),
+    file: Path = typer.Argument(..., help="The Python file to grade."),
+    as_json: bool = JsonOption,
+    seed: Optional[int] = typer.Option(None, help="Reproduce a verdict with its seed."),
+) -> None:
+    """Grade any file against an exercise, without a workspace. Exit 0 whenever a verdict is given."""
+
+    def body():
+        service = _service(ctx)
+        exercise = service.exercise(exercise_id)
+        try:
+            source = file.read_bytes()
+        except OSError as exc:
+            raise Failure(f"cannot read {file}: {exc.strerror or exc}") from None
+        verdict = service.grade(exercise.id, source, seed=seed)
+        if as_json:
+            print(json.dumps(verdict.to_json(), ensure_ascii=False))
+        else:
+            _print_verdict(verdict, exercise)
+
+    _run(body)
+
+
+@app.command()
+def watch(ctx: typer.Context) -> None:
+    """Re-grade the current exercise every time you save; move on when it passes."""
+
+    def body():
+        from watchfiles import watch as watch_files
+
+        from mltrail.cli.render import console
+
+        service = _service(ctx, in_workspace=True)
+        workspace = service.workspace()
+        out = console()
+        exercise = service.next_exercise()
+
+        def announce(ex) -> None:
+            done = len(service.passed_ids())
+            total = len(service.curriculum.exercises())
+            out.rule(f"[bold]{ex.title}[/] ({ex.id}) · {done}/{total} passed")
+            out.print(f"Edit [bold]{workspace.file_for(ex)}[/] and save; Ctrl-C to stop.", highlight=False)
+
+        if exercise is None:
+            out.print("[green]You have passed every exercise.[/]")
+            return
+        announce(exercise)
+        try:
+            for changes in watch_files(workspace.root, debounce=150, step=50):
+                target = workspace.file_for(exercise).resolve()
+                if not any(Path(p).resolve() == target for _, p in changes):
+                    continue
+                verdict = service.grade_file(exercise.id, target)
+                _print_verdict(verdict, exercise)
+                if verdict.passed:
+                    exercise = service.next_exercise()
+                    if exercise is None:
+                        out.print("[green]You have passed every exercise. Well done![/]")
+                        return
+                    announce(exercise)
+        except KeyboardInterrupt:
+            out.print("Stopped watching.")
+
+    _run(body)
+
+
+@app.command()
+def hint(ctx: typer.Context, exercise_id: Optional[str] = typer.Argument(None, metavar="[ID]")) -> None:
+    """Show the next hint of the ladder for an exercise (default: the next one)."""
+
+    def body():
+        from mltrail.cli.render import console
+
+        service = _service(ctx)
+        exercise = service.exercise(exercise_id) if exercise_id else service.next_exercise()
+        if exercise is None:
+            raise Failure("there is no next exercise; name one: mltrail hint ID")
+        step = service.hint(exercise.id)
+        out = console()
+        for number, text in enumerate(step.shown, start=1):
+            style = "bold cyan" if number == len(step.shown) else "dim"
+            out.print(f"[{style}]Hint {number}/{step.total}:[/] {text}")
+        if len(step.shown) == step.total:
+            out.print(f"That was the last hint. The solution: [cyan]mltrail solution {exercise.id}[/] once you pass.")
+
+    _run(body)
+
+
+@app.command()
+def solution(
+    ctx: typer.Context,
+    exercise_id: str = typer.Argument(..., metavar="ID"),
+    reveal: bool = typer.Option(False, "--reveal", help="Show it before passing (recorded)."),
+) -> None:
+    """Show the reference solution, after you pass (or with --reveal)."""
+
+    def body():
+        from rich.syntax import Syntax
+
+        from mltrail.cli.render import console
+
+        text = _service(ctx).solution(exercise_id, reveal=reveal)
+        console().print(Syntax(text, "python", theme="ansi_dark"))
+
+    _run(body)
+
+
+@app.command()
+def progress(ctx: typer.Context, as_json: bool = JsonOption) -> None:
+    """How far you are: exercises passed per module, lessons read, hints taken."""
+
+    def body():
+        from mltrail.cli.render import console, progress_view
+
+        service = _service(ctx)
+        data = service.progress()
+        if as_json:
+            print(json.dumps(data, ensure_ascii=False))
+            return
+        following = service.next_exercise()
+        console().print(progress_view(data, f"{following.title} ({following.id})" if following else None))
+
+    _run(body)
+
+
+@app.command()
+def lessons(ctx: typer.Context, module: Optional[str] = typer.Argument(None)) -> None:
+    """List the lessons (of one module, or all)."""
+
+    def body():
+        from rich.table import Table
+
+        from mltrail.cli.render import console
+
+        service = _service(ctx)
+        read = {e.subject for e in service.store.events(service.learner_id, kind="lesson_read")}
+        table = Table(header_style="bold", box=None)
+        for column in ("", "id", "title", "minutes"):
+            table.add_column(column)
+        for lesson in service.curriculum.lessons():
+            if module is None or lesson.module == module:
+                table.add_row("[green]✓[/]" if lesson.id in read else " ", lesson.id, lesson.title, str(lesson.meta.minutes))
+        console().print(table)
+
+    _run(body)
+
+
+@app.command()
+def lesson(ctx: typer.Context, lesson_id: str = typer.Argument(..., metavar="ID")) -> None:
+    """Read a lesson in the terminal (recorded as read)."""
+
+    def body():
+        from mltrail.cli.render import console, markdown
+
+        found = _service(ctx).lesson(lesson_id)
+        console().print(markdown(found.body))
+
+    _run(body)
+
+
+@app.command()
+def doctor(ctx: typer.Context, as_json: bool = JsonOption) -> None:
+    """Check this machine: Python, packages, store, content and every sandbox layer."""
+
+    def body():
+        from mltrail.cli.render import console
+
+        results = _service(ctx).doctor()
+        if as_json:
+            print(json.dumps(results))
+        else:
+            out = console()
+            marks = {"ok": "[green]ok[/]", "warning": "[yellow]missing[/]", "error": "[red]FAIL[/]"}
+            for row in results:
+                out.print(f"{marks[row['status']]:>20}  [bold]{row['check']}[/]: {row['detail']}")
+            missing = [r for r in results if r["status"] == "warning" and r["check"].startswith("sandbox")]
+            if missing:
+                out.print(f"[yellow]warning:[/] {len(missing)} sandbox layers are missing on this host; "
+                          "do not grade code from people you do not trust here.")
+        if any(r["status"] == "error" for r in results):
+            raise typer.Exit(1)
+
+    _run(body)
+
+
+@content_app.command("check")
+def content_check(
+    ctx: typer.Context,
+    content: Optional[List[Path]] = typer.Option(None, "--content", help="Check this course directory (repeatable)."),
+    no_grading: bool = typer.Option(False, "--no-grading", help="Only the static checks; skip grading."),
+    as_json: bool = JsonOption,
+) -> None:
+    """The author's gate: schema, ids, cycles, skills, files, hints, and solutions/starters graded."""
+
+    def body():
+        from rich.progress import Progress
+
+        from mltrail.authoring.content_check import check_content
+        from mltrail.cli.render import console
+
+        dirs = list(_state(ctx).get("content") or []) + list(content or [])
+        for directory in dirs:
+            if not directory.is_dir():
+                raise Failure(f"content directory {directory} does not exist")
+        err = console(stderr=True)
+        with Progress(console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
+            task = bar.add_task("grading solutions, starters and mistakes", total=None)
+            curriculum, problems = check_content(
+                dirs, only_custom=bool(dirs), grade=not no_grading,
+                on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        if as_json:
+            print(json.dumps({"ok": not problems, "problems": [
+                {"path": str(p.path), "field": p.field, "message": p.message} for p in problems]}))
+        else:
+            out = console()
+            for problem in problems:
+                out.print(f"[red]✗[/] {problem}", soft_wrap=True)
+            exercises = len(curriculum.exercises())
+            if problems:
+                out.print(f"[red]{len(problems)} problem(s)[/] in {len(curriculum.modules)} modules, {exercises} exercises.")
+            else:
+                out.print(f"[green]Content OK:[/] {len(curriculum.modules)} modules, {len(curriculum.lessons())} lessons, {exercises} exercises.")
+        if problems:
+            raise typer.Exit(1)
+
+    _run(body)
+
+
+@content_app.command("schema")
+def content_schema() -> None:
+    """Print the content schema (module.toml, exercise.toml, lesson front matter) as JSON Schema."""
+    from mltrail.authoring.schema_export import content_schema as build
+
+    print(json.dumps(build(), indent=2))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Rich rendering of what the service returns: verdicts, progress, lessons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+STATUS_STYLE = {
+    "passed": ("green", "PASSED"),
+    "failed": ("red", "FAILED"),
+    "error": ("red", "ERROR"),
+    "timeout": ("yellow", "TIMEOUT"),
+    "memory_limit": ("yellow", "MEMORY LIMIT"),
+    "rejected": ("red", "REJECTED"),
+}
+
+
+def short(value: Any, limit: int = 400) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def verdict_panel(verdict) -> Panel:
+    style, label = STATUS_STYLE.get(verdict.status, ("white", verdict.status.upper()))
+    parts: list = [Text(verdict.message)]
+    failure = verdict.first_failure
+    if failure is not None and not failure.hidden and verdict.status == "failed":
+        table = Table(show_header=False, box=None, padding=(0, 1))
+        table.add_column(style="bold")
+        table.add_column(overflow="fold")
+        if failure.label:
+            table.add_row("case", failure.label)
+        table.add_row("input", short(failure.input))
+        if failure.expected is not None or failure.got is not None:
+            table.add_row("expected", short(failure.expected))
+            table.add_row("got", short(failure.got))
+        if failure.message:
+            table.add_row("why", failure.message)
+        parts += [Text(""), table]
+    if verdict.output.strip():
+        lines = verdict.output.strip().splitlines()
+        shown = "\n".join(lines[:15]) + (f"\n... ({len(lines) - 15} more lines)" if len(lines) > 15 else "")
+        parts += [Text(""), Text("Your program printed:", style="bold"), Text(shown, style="dim")]
+    if verdict.hint:
+        parts += [Text(""), Text(f"Hint: {verdict.hint}", style="cyan")]
+    title = f"[{style} bold]{label}[/] {verdict.exercise}"
+    subtitle = f"{verdict.elapsed_ms:.0f} ms · seed {verdict.seed}"
+    return Panel(Group(*parts), title=title, subtitle=subtitle, border_style=style, title_align="left")
+
+
+def quiz_table(verdict) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None)
+    table.add_column("item")
+    table.add_column("")
+    table.add_column("note", overflow="fold")
+    for case in verdict.cases:
+        mark = "[green]✓[/]" if case.passed else "[red]✗[/]"
+        table.add_row(case.label or str(case.index + 1), mark, case.message)
+    return table
+
+
+def progress_view(data: dict, next_title: str | None) -> Group:
+    head = Text.assemble(
+        ("Progress ", "bold"), f"{data['passed']} of {data['exercises']} exercises passed ({data['percent']}%), ",
+        f"{data['attempts']} attempts, {data['hints_taken']} hints taken",
+    )
+    table = Table(box=None, header_style="bold")
+    table.add_column("module")
+    table.add_column("exercises", justify="right")
+    table.add_column("", width=32)
+    table.add_column("lessons read", justify="right")
+    for module in data["modules"]:
+        bar = ProgressBar(total=max(module["exercises"], 1), completed=module["passed"], width=30)
+        table.add_row(module["title"], f"{module['passed']}/{module['exercises']}", bar, f"{module['lessons_read']}/{module['lessons']}")
+    parts: list = [head, Text(""), table]
+    if next_title:
+        parts += [Text(""), Text(f"Next: {next_title}", style="cyan")]
+    return Group(*parts)
+
+
+def markdown(text: str) -> Markdown:
+    return Markdown(text, code_theme="ansi_dark")
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False)

@@ -1,0 +1,1 @@
+"""What next: the learner's path through the curriculum."""

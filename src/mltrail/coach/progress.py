@@ -1,0 +1,48 @@
+"""How far a learner is: per module, per skill, and what they did."""
+
+from __future__ import annotations
+
+from mltrail.curriculum.loader import Curriculum
+from mltrail.store.db import AttemptRecord, EventRecord
+
+
+def summarise(curriculum: Curriculum, attempts: list[AttemptRecord], events: list[EventRecord]) -> dict:
+    """Progress as plain data (the `progress --json` output)."""
+    passed = {a.exercise_id for a in attempts if a.passed}
+    tried = {a.exercise_id for a in attempts}
+    read = {e.subject for e in events if e.kind == "lesson_read"}
+    hints = sum(1 for e in events if e.kind == "hint")
+    revealed = {e.subject for e in events if e.kind == "solution" and e.detail.get("revealed_before_pass")}
+    modules = []
+    for module in curriculum.modules:
+        ids = [ex.id for ex in module.exercises]
+        modules.append({
+            "id": module.id,
+            "title": module.title,
+            "exercises": len(ids),
+            "passed": sum(i in passed for i in ids),
+            "attempted": sum(i in tried for i in ids),
+            "lessons": len(module.lessons),
+            "lessons_read": sum(lesson.id in read for lesson in module.lessons),
+        })
+    skills = {}
+    for skill_id, title in curriculum.skills().items():
+        exercises = [ex.id for ex in curriculum.exercises() if skill_id in ex.skills]
+        skills[skill_id] = {
+            "title": title,
+            "exercises": len(exercises),
+            "passed": sum(i in passed for i in exercises),
+        }
+    total = len(curriculum.exercises())
+    done = len(passed & {ex.id for ex in curriculum.exercises()})
+    return {
+        "exercises": total,
+        "passed": done,
+        "percent": round(100 * done / total, 1) if total else 0.0,
+        "attempts": len(attempts),
+        "hints_taken": hints,
+        "solutions_revealed": sorted(revealed),
+        "modules": modules,
+        "skills": skills,
+        "passed_ids": sorted(passed),
+    }

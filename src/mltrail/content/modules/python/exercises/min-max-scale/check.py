@@ -1,0 +1,21 @@
+import numpy as np
+
+from mltrail.grading.contract import hidden, labelled
+
+
+def cases(rng):
+    yield labelled({"x": np.array([2.0, 4.0, 10.0]), "feature_range": (0.0, 1.0)}, "to [0, 1]")
+    yield labelled({"x": np.array([2.0, 4.0, 10.0]), "feature_range": (-1.0, 1.0)}, "to [-1, 1]")
+    yield labelled({"x": np.array([3.0, 3.0, 3.0]), "feature_range": (0.0, 1.0)}, "constant array")
+    yield labelled({"x": np.array([5.0]), "feature_range": (2.0, 4.0)}, "a single value")
+    yield labelled({"x": np.array([-5.0, 0.0, 5.0, -10.0]), "feature_range": (0.0, 1.0)}, "negative values")
+    yield labelled({"x": np.array([1, 3, 2, 5]), "feature_range": (10, 20)}, "int array and int range")
+    yield labelled({"x": np.array([-2.0, -2.0]), "feature_range": (-3.0, -1.0)}, "constant, negative range")
+    for _ in range(24):
+        n = int(rng.integers(2, 20))
+        x = rng.normal(float(rng.normal(0.0, 100.0)), float(rng.uniform(0.1, 50.0)), size=n)
+        lo = round(float(rng.uniform(-5.0, 2.0)), 1)
+        hi = round(lo + float(rng.uniform(0.5, 5.0)), 1)
+        yield {"x": x, "feature_range": (lo, hi)}
+    yield hidden({"x": np.arange(1000, dtype=float) ** 0.5, "feature_range": (-1.0, 1.0)})
+    yield hidden({"x": np.full(6, 42.0), "feature_range": (0.5, 0.75)})

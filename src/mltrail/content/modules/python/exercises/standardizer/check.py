@@ -1,0 +1,37 @@
+from mltrail.grading.contract import hidden, labelled
+
+
+def _calls(*steps):
+    return {"init": {}, "calls": [[method, {"values": values}] for method, values in steps]}
+
+
+def _floats(rng, n, loc, scale):
+    return [round(float(v), 3) for v in rng.normal(loc, scale, size=n)]
+
+
+def cases(rng):
+    yield labelled(
+        _calls(("fit", [2.0, 4.0, 6.0, 8.0]), ("transform", [5.0, 7.0, 0.0])), "fit, then transform"
+    )
+    yield labelled(_calls(("fit", [1.0, 3.0]), ("transform", [1.0, 3.0])), "transform the training data")
+    yield labelled(_calls(("fit", [3.0, 3.0, 3.0]), ("transform", [1.0, 3.0, 6.0])), "constant values: std 0")
+    yield labelled(_calls(("fit", [5.0]), ("transform", [5.0, 6.0])), "a single training value")
+    yield labelled(_calls(("fit", [-1.0, 1.0]), ("transform", [])), "transform an empty list")
+    yield labelled(
+        _calls(("fit", [0.0, 10.0]), ("transform", [5.0]), ("fit", [1.0, 2.0, 3.0]), ("transform", [2.0, 4.0])),
+        "fit twice: the second fit replaces the first",
+    )
+    yield labelled(_calls(("fit", [1, 2, 3, 4, 5]), ("transform", [0, 6])), "int values")
+    for i in range(24):
+        loc = float(rng.normal(0.0, 50.0))
+        scale = float(rng.uniform(0.5, 20.0))
+        steps = [("fit", _floats(rng, int(rng.integers(2, 15)), loc, scale))]
+        steps.append(("transform", _floats(rng, int(rng.integers(0, 8)), loc, scale)))
+        if i % 4 == 0:
+            steps.append(("transform", _floats(rng, int(rng.integers(1, 5)), loc, scale)))
+        if i % 6 == 1:
+            steps.append(("fit", _floats(rng, int(rng.integers(2, 10)), -loc, scale * 2)))
+            steps.append(("transform", _floats(rng, int(rng.integers(1, 6)), -loc, scale * 2)))
+        yield _calls(*steps)
+    yield hidden(_calls(("fit", [float(v) for v in range(100)]), ("transform", [0.0, 49.5, 99.0])))
+    yield hidden(_calls(("fit", [-2.5, -2.5]), ("transform", [-2.5, 0.0])))

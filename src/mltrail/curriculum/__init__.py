@@ -1,0 +1,1 @@
+"""What there is to learn: the content schema, loader and skill graph."""

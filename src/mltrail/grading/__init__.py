@@ -1,0 +1,1 @@
+"""Is this right? The trusted grader, the sandbox and the wire codec."""

@@ -1,0 +1,1 @@
+"""What happened: learners, attempts and events, in SQLite or PostgreSQL."""

@@ -1,0 +1,104 @@
+"""The learner's workspace: one file per exercise, made from its starter, grouped by module."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from mltrail.curriculum.loader import Curriculum, Exercise
+
+MARKER = "mltrail.toml"
+
+
+@dataclass
+class Workspace:
+    root: Path
+    content_dirs: list[Path]
+
+    def file_for(self, exercise: Exercise) -> Path:
+        return self.root / exercise.module / f"{exercise.path.name}.py"
+
+    @classmethod
+    def find(cls, start: Path) -> "Workspace | None":
+        """The workspace containing `start`, looking upwards for mltrail.toml."""
+        for folder in [start, *start.parents]:
+            marker = folder / MARKER
+            if marker.is_file():
+                try:
+                    data = tomllib.loads(marker.read_text(encoding="utf-8"))
+                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                    raise ValueError(f"{marker} is not valid TOML ({exc}); fix or delete it") from None
+                content = data.get("workspace", {}).get("content", [])
+                return cls(folder, [Path(p) for p in content])
+        return None
+
+
+def _comment_block(text: str) -> str:
+    return "\n".join(f"# {line}".rstrip() for line in text.strip().splitlines())
+
+
+def starter_text(exercise: Exercise) -> str:
+    """The workspace file: the prompt as a comment, then the starter code."""
+    if exercise.kind == "quiz":
+        from mltrail.grading.quiz import quiz_file
+
+        body = quiz_file(exercise)
+    else:
+        body = exercise.file("starter.py").read_text(encoding="utf-8")
+    header = "\n".join([
+        f"# {exercise.title}  ({exercise.id})",
+        "#",
+        _comment_block(exercise.prompt),
+        "#",
+        f"# Check your work with `mltrail check {exercise.id}`; ask for a hint with `mltrail hint {exercise.id}`.",
+        "",
+        "",
+    ])
+    return header + body.rstrip() + "\n"
+
+
+README = """# My mltrail workspace
+
+Each folder is a module of the path; each file is one exercise, made from its starter.
+Open the file `mltrail next` names, read the comment at the top, write your solution,
+and run `mltrail check`. Keep `mltrail watch` running in a terminal to be graded every
+time you save.
+
+| command | what it does |
+| --- | --- |
+| `mltrail next` | shows the next exercise and the lesson to read first |
+| `mltrail check [ID]` | grades your file (the next exercise if no ID) |
+| `mltrail watch` | re-grades on every save and moves on when you pass |
+| `mltrail hint [ID]` | the next hint of the ladder |
+| `mltrail lesson ID` | reads a lesson in the terminal |
+| `mltrail solution ID` | the reference solution, once you have passed |
+| `mltrail progress` | how far you are |
+
+Your files are yours: mltrail never overwrites them. Running `mltrail init` again only
+adds files for new exercises.
+"""
+
+
+def init_workspace(root: Path, curriculum: Curriculum, content_dirs: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Create the workspace; returns (files created, files kept as they were)."""
+    root.mkdir(parents=True, exist_ok=True)
+    marker = root / MARKER
+    if not marker.exists():
+        listed = ", ".join(f'"{str(p)}"' for p in content_dirs)
+        marker.write_text(f"# An mltrail workspace.\n[workspace]\nversion = 1\ncontent = [{listed}]\n", encoding="utf-8")
+    readme = root / "README.md"
+    if not readme.exists():
+        readme.write_text(README, encoding="utf-8")
+    created, kept = [], []
+    for exercise in curriculum.exercises():
+        path = root / exercise.module / f"{exercise.path.name}.py"
+        if path.exists():
+            kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".py.tmp")
+        tmp.write_text(starter_text(exercise), encoding="utf-8")
+        tmp.replace(path)
+        created.append(path)
+    return created, kept

@@ -114,23 +114,31 @@ def _run_job(job: GradingJob) -> Problem | None:
 
 def check_content(
     content_dirs: list[Path],
-    builtin: bool = True,
+    only_custom: bool = False,
     grade: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Curriculum, list[Problem]]:
-    """Every problem in the content, each naming its file (and field where there is one)."""
-    curriculum = load_curriculum(content_dirs, builtin=builtin)
-    problems = list(curriculum.problems)
-    problems += reference_problems(curriculum)
-    folders = module_folders(content_dirs)
-    for module in curriculum.modules:
+    """Every problem in the content, each naming its file (and field where there is one).
+
+    With `only_custom`, the built-in course is loaded (custom modules may build on it)
+    but only the modules of `content_dirs` are checked and graded.
+    """
+    curriculum = load_curriculum(content_dirs)
+    custom_roots = [Path(d).resolve() for d in content_dirs]
+
+    def concerned(path: Path) -> bool:
+        return not only_custom or any(Path(path).resolve().is_relative_to(root) for root in custom_roots)
+
+    problems = list(curriculum.problems) + reference_problems(curriculum)
+    checked = [m for m in curriculum.modules if concerned(m.path)]
+    for module in checked:
         kinds = {ex.path.name: ex.kind for ex in module.exercises}
-        problems += stray_file_problems(folders.get(module.id, module.path), kinds)
+        problems += stray_file_problems(module.path, kinds)
         if not module.exercises:
             problems.append(Problem(module.path / "exercises", "", "the module has no exercise"))
+    problems = [p for p in problems if concerned(p.path)]
     if grade:
-        modules = None if builtin else {m.id for m in curriculum.modules}
-        jobs = grading_jobs(curriculum, modules)
+        jobs = grading_jobs(curriculum, {m.id for m in checked})
         done = 0
         with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
             for result in pool.map(_run_job, jobs):

@@ -79,27 +79,28 @@ def _collect(proc: subprocess.Popen, result_r: int, deadline: float) -> tuple[by
     selector = selectors.DefaultSelector()
     selector.register(proc.stdout, selectors.EVENT_READ, "output")
     selector.register(result_r, selectors.EVENT_READ, "result")
-    open_streams, timed_out, result_done = 2, False, False
+    open_streams, timed_out, finished = 2, False, False
     while open_streams:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            timed_out = not result_done
+            timed_out = not finished
             break
-        for key, _ in selector.select(timeout=min(remaining, 0.5)):
+        for key, _ in selector.select(timeout=min(remaining, 0.05)):
             fd = key.fd if key.data == "result" else proc.stdout.fileno()
             chunk = os.read(fd, 65536)
             if not chunk:
                 selector.unregister(key.fileobj)
                 open_streams -= 1
-                if key.data == "result":
-                    result_done = True
-                    # A process the learner left behind may hold the output pipe open.
-                    deadline = min(deadline, time.monotonic() + 0.25)
             elif key.data == "output":
                 if len(output) < OUTPUT_CAP:
                     output += chunk[: OUTPUT_CAP - len(output)]
             elif len(result) <= RESULT_CAP:
                 result += chunk
+        if not finished and proc.poll() is not None:
+            # The child is gone; a process it left behind may still hold the pipes open,
+            # so drain what is buffered for a moment and stop.
+            finished = True
+            deadline = min(deadline, time.monotonic() + 0.1)
     selector.close()
     return bytes(output), bytes(result), timed_out
 

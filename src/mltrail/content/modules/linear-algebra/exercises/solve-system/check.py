@@ -6,14 +6,12 @@ from mltrail.grading.contract import hidden, labelled
 def _system(rng, n):
     while True:
         a = np.round(rng.normal(0.0, 2.0, size=(n, n)), 2)
-        # Well-conditioned systems only, so that every correct method agrees to 1e-6.
-        if np.linalg.cond(a) < 1e3:
-            break
-    x = np.round(rng.normal(0.0, 2.0, size=n), 2)
-    b = a @ x
-    if np.allclose(x, b):
-        b = b + 1.0
-    return {"a": a, "b": b}
+        x = np.round(rng.normal(0.0, 2.0, size=n), 2)
+        b = a @ x
+        # Well-conditioned systems only, so that every correct method agrees to 1e-6;
+        # and never an answer equal to b (as for a = [[1.0]]).
+        if np.linalg.cond(a) < 1e3 and not np.allclose(x, b):
+            return {"a": a, "b": b}
 
 
 def cases(rng):

@@ -2,11 +2,11 @@ from mltrail.grading.contract import hidden, labelled
 
 
 def cases(rng):
+    yield labelled({"items": [1, 2, 3, 4, 5, 6, 7], "size": 3}, "a shorter last batch")
     yield labelled({"items": [], "size": 3}, "no items")
     yield labelled({"items": ["a"], "size": 1}, "one item")
     yield labelled({"items": [1, 2, 3, 4, 5, 6], "size": 1}, "batches of one")
     yield labelled({"items": [1, 2, 3, 4, 5, 6], "size": 3}, "size divides the length")
-    yield labelled({"items": [1, 2, 3, 4, 5, 6, 7], "size": 3}, "a shorter last batch")
     yield labelled({"items": [1, 2, 3, 4], "size": 4}, "size equals the length")
     yield labelled({"items": [1, 2, 3], "size": 10}, "size larger than the length")
     for i in range(24):

@@ -59,7 +59,9 @@ def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_worksp
 def _fail(message: str) -> None:
     from mltrail.cli.render import console
 
-    console(stderr=True).print(f"[red]error:[/] {message}", soft_wrap=True)
+    from rich.markup import escape
+
+    console(stderr=True).print(f"[red]error:[/] {escape(message)}", soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -288,6 +290,8 @@ def hint(ctx: typer.Context, exercise_id: Optional[str] = typer.Argument(None, m
     """Show the next hint of the ladder for an exercise (default: the next one)."""
 
     def body():
+        from rich.markup import escape
+
         from mltrail.cli.render import console
 
         service = _service(ctx)
@@ -298,7 +302,7 @@ def hint(ctx: typer.Context, exercise_id: Optional[str] = typer.Argument(None, m
         out = console()
         for number, text in enumerate(step.shown, start=1):
             style = "bold cyan" if number == len(step.shown) else "dim"
-            out.print(f"[{style}]Hint {number}/{step.total}:[/] {text}")
+            out.print(f"[{style}]Hint {number}/{step.total}:[/] {escape(text)}")
         if len(step.shown) == step.total:
             out.print(f"That was the last hint. The solution: [cyan]mltrail solution {exercise.id}[/] once you pass.")
 
@@ -414,6 +418,8 @@ def content_check(
     def body():
         from rich.progress import Progress
 
+        from rich.markup import escape
+
         from mltrail.authoring.content_check import check_content
         from mltrail.cli.render import console
 
@@ -434,7 +440,7 @@ def content_check(
         else:
             out = console()
             for problem in problems:
-                out.print(f"[red]✗[/] {problem}", soft_wrap=True)
+                out.print(f"[red]✗[/] {escape(str(problem))}", soft_wrap=True)
             exercises = len(curriculum.exercises())
             if problems:
                 out.print(f"[red]{len(problems)} problem(s)[/] in {len(curriculum.modules)} modules, {exercises} exercises.")

@@ -23,6 +23,9 @@ def cases(rng):
             p = float(np.round(rng.uniform(1.0, 5.0), 2))
         else:
             p = [1, 2, 3, 1.5, 2.5, INF][int(rng.integers(0, 6))]
-        yield {"v": _vector(rng, n), "p": p}
+        v = _vector(rng, n)
+        if abs(float(np.linalg.norm(v, ord=p)) - p) < 1e-9:
+            v[0] += 1.0  # the answer must not be equal to the input p
+        yield {"v": v, "p": p}
     yield hidden({"v": _vector(rng, 12), "p": INF})
     yield hidden({"v": _vector(rng, 10), "p": 3})

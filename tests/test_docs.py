@@ -1,0 +1,40 @@
+"""The README documents every command and option the CLI has (docs guarded by tests)."""
+
+from pathlib import Path
+
+import click
+import typer.main
+
+from mltrail.cli.app import app
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(group: click.Group, prefix: str = ""):
+    for name, command in group.commands.items():
+        path = f"{prefix}{name}"
+        if isinstance(command, click.Group):
+            yield from _commands(command, path + " ")
+        else:
+            yield path, command
+
+
+def test_every_command_and_option_is_in_the_readme():
+    root = typer.main.get_command(app)
+    for path, command in _commands(root):
+        assert f"mltrail {path}" in README, f"README lacks `mltrail {path}`"
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert opt in README, f"README lacks {opt} of `mltrail {path}`"
+    for param in root.params:
+        for opt in param.opts:
+            assert opt in README
+
+
+def test_readme_quick_start_has_exactly_two_commands():
+    quick = README.split("## Quick start", 1)[1].split("## ", 1)[0]
+    assert quick.count("```bash") == 2
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
+    test_command = quick.split("```bash")[2].split("```")[0].strip()
+    assert test_command in ci

@@ -242,15 +242,16 @@ def ref_sliding_windows(values, width):
 def ref_standardizer(init, calls):
     assert init == {}
     results = []
-    mean = std = None
+    scaler = None
     for method, kwargs in calls:
-        values = np.asarray(kwargs["values"], dtype=float)
+        values = np.asarray(kwargs["values"], dtype=float).reshape(-1, 1)
         if method == "fit":
-            mean, std = float(values.mean()), float(values.std())
+            # scikit-learn treats a near-zero scale (rounding noise of equal values) as 1.
+            scaler = StandardScaler().fit(values)
             results.append("self")
         else:
             assert method == "transform"
-            results.append(((values - mean) / (std if std != 0 else 1.0)).tolist())
+            results.append(scaler.transform(values).ravel().tolist() if len(values) else [])
     return results
 
 

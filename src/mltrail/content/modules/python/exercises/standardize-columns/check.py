@@ -12,6 +12,9 @@ def cases(rng):
     )
     yield labelled({"X": np.array([[0, 1], [0, 3], [0, 5]])}, "int array with a column of zeros")
     yield labelled(
+        {"X": np.array([[0.1, 1.0], [0.1, 2.0], [0.1, 4.0]])}, "a constant column whose computed std is not exactly 0"
+    )
+    yield labelled(
         {"X": np.array([[1.0, 100.0, -3.0], [2.0, 200.0, -1.0], [3.0, 600.0, 7.0], [4.0, 100.0, 1.0]])},
         "more rows than columns",
     )

@@ -7,6 +7,8 @@ def standardize_columns(X):
     """
     X = np.asarray(X, dtype=float)
     mean = X.mean(axis=0)
-    std = X.std(axis=0)
-    std = np.where(std == 0, 1.0, std)
+    # Test constancy exactly (max == min): the computed std of a constant column can be
+    # a tiny rounding error such as 1e-17 instead of 0.
+    constant = X.max(axis=0) == X.min(axis=0)
+    std = np.where(constant, 1.0, X.std(axis=0))
     return (X - mean) / std

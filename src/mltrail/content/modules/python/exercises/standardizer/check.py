@@ -15,6 +15,9 @@ def cases(rng):
     )
     yield labelled(_calls(("fit", [1.0, 3.0]), ("transform", [1.0, 3.0])), "transform the training data")
     yield labelled(_calls(("fit", [3.0, 3.0, 3.0]), ("transform", [1.0, 3.0, 6.0])), "constant values: std 0")
+    yield labelled(
+        _calls(("fit", [0.1, 0.1, 0.1]), ("transform", [0.1, 1.1])), "equal values whose computed std is not exactly 0"
+    )
     yield labelled(_calls(("fit", [5.0]), ("transform", [5.0, 6.0])), "a single training value")
     yield labelled(_calls(("fit", [-1.0, 1.0]), ("transform", [])), "transform an empty list")
     yield labelled(

@@ -1,6 +1,6 @@
 class Standardizer:
     """Learn the mean and population standard deviation of a list with fit,
-    then rescale lists with transform: (v - mean_) / std_, with std_ 0 treated as 1.
+    then rescale lists with transform: (v - mean_) / std_, dividing by 1 instead when all fitted values were equal.
     """
 
     def __init__(self):
@@ -12,11 +12,12 @@ class Standardizer:
         n = len(values)
         self.mean_ = sum(values) / n
         self.std_ = (sum((v - self.mean_) ** 2 for v in values) / n) ** 0.5
+        # Equal values can still give a tiny non-zero std through rounding (try [0.1] * 3).
+        self._scale = 1.0 if max(values) == min(values) else self.std_
         return self
 
     def transform(self, values):
         """Return [(v - mean_) / std_ for v in values]; RuntimeError if fit was not called."""
         if self.mean_ is None:
             raise RuntimeError("call fit before transform")
-        scale = self.std_ if self.std_ != 0 else 1.0
-        return [(v - self.mean_) / scale for v in values]
+        return [(v - self.mean_) / self._scale for v in values]

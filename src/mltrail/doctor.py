@@ -40,12 +40,36 @@ def diagnose(service: "Service") -> list[dict]:
         + (f"; {problems} problems (run `mltrail content check`)" if problems else ""),
         level="warning",
     ))
-    from mltrail.grading.sandbox import layers
-
-    for layer in layers():
-        results.append(_check(f"sandbox: {layer.name}", layer.active, layer.detail, level="warning"))
+    results += sandbox_layers(service)
     results.append(_probe(service))
     return results
+
+
+LAYER_DETAILS = {
+    "network namespace": "an empty network namespace: no interface, no connection",
+    "unprivileged uid": "a uid of its own per job or zygote slot (needs root)",
+    "rlimits": "CPU time, address space, file size, open files, processes, no core dumps",
+    "landlock": "reads only Python and its packages (not mltrail or course folders); writes only its job folder; no TCP",
+    "seccomp": "no network sockets, ptrace, mounts, namespaces or kernel interfaces; foreign architectures killed",
+    "new session": "its own session and process group, killed as a whole",
+    "job directory": "a fresh working folder, removed after the job",
+}
+
+
+def sandbox_layers(service: "Service") -> list[dict]:
+    """Each confinement layer, tested from inside a job: active or missing."""
+    from mltrail.grading.probe import probe_layers
+
+    if service.settings.sandbox == "none":
+        return [_check("sandbox", False, "--no-sandbox: learner code runs UNCONFINED", level="warning")]
+    try:
+        found = probe_layers(service.sandbox)
+    except RuntimeError as exc:
+        return [_check("sandbox", False, str(exc))]
+    return [
+        _check(f"sandbox: {name}", found.get(name, False), detail if found.get(name) else f"MISSING: {detail}", level="warning")
+        for name, detail in LAYER_DETAILS.items()
+    ]
 
 
 def _probe(service: "Service") -> dict:
@@ -56,6 +80,6 @@ def _probe(service: "Service") -> dict:
     if exercise is None:
         return _check("grading", False, "no function exercise to try", level="warning")
     started = time.perf_counter()
-    verdict = grade_source(exercise, exercise.file("solution.py").read_bytes())
+    verdict = grade_source(exercise, exercise.file("solution.py").read_bytes(), runner=service.sandbox)
     elapsed = (time.perf_counter() - started) * 1000
     return _check("grading", verdict.passed, f"{exercise.id} reference solution: {verdict.status} in {elapsed:.0f} ms")

@@ -83,6 +83,31 @@ class Service:
 
     # ------------------------------------------------------------ grading
 
+    @cached_property
+    def sandbox(self):
+        """Where learner code runs: fresh confined interpreters, a warm zygote pool, or (debug) none."""
+        from mltrail.curriculum.loader import BUILTIN_MODULES
+        from mltrail.grading.sandbox import FreshSandbox
+
+        forbidden = [BUILTIN_MODULES, *self.settings.content_dirs]
+        if self.settings.sandbox == "none":
+            return FreshSandbox(confined=False)
+        if self.settings.sandbox == "pool":
+            from mltrail.grading.pool import ZygotePool
+
+            return ZygotePool(size=self.settings.pool_size, forbidden=forbidden)
+        return FreshSandbox(forbidden=forbidden)
+
+    def use_pool(self) -> None:
+        """Grade through warm zygotes from now on (for long-running commands), unless unconfined."""
+        if self.settings.sandbox == "fresh" and "sandbox" not in self.__dict__:
+            self.settings.sandbox = "pool"
+
+    def close(self) -> None:
+        sandbox = self.__dict__.get("sandbox")
+        if sandbox is not None and hasattr(sandbox, "close"):
+            sandbox.close()
+
     def grade(self, exercise_id: str, source: bytes, record: bool = True, seed: int | None = None):
         """Grade a submission; with `record`, the attempt is stored before grading."""
         import secrets
@@ -97,7 +122,7 @@ class Service:
             code = source.decode("utf-8", errors="replace")
             attempt_id = self.store.start_attempt(self.learner_id, exercise.id, code, seed)
         try:
-            verdict = grade_source(exercise, source, seed=seed)
+            verdict = grade_source(exercise, source, seed=seed, runner=self.sandbox, tenant=self.settings.learner)
         except ContentError as exc:
             verdict = Verdict(exercise.id, "error", f"This exercise is broken, not your code: {exc}. Please report it to the course author.", seed=seed)
         if attempt_id is not None:
@@ -126,7 +151,7 @@ class Service:
             if exercise is None:
                 self.store.finish_attempt(attempt.id, {"status": "error", "passed": False, "message": "exercise no longer exists"})
                 continue
-            verdict = grade_source(exercise, attempt.code.encode("utf-8"), seed=attempt.seed)
+            verdict = grade_source(exercise, attempt.code.encode("utf-8"), seed=attempt.seed, runner=self.sandbox)
             self.store.finish_attempt(attempt.id, verdict.to_json())
             count += 1
         return count

@@ -147,13 +147,22 @@ def test_watch_regrades_on_save_and_moves_on(home, tmp_path):
 
 
 def test_doctor_reports_every_sandbox_layer(cli):
-    result = cli("doctor", "--json")
-    rows = json.loads(result.stdout)
+    from mltrail.doctor import LAYER_DETAILS
+
+    rows = json.loads(cli("doctor", "--json").stdout)
     names = {row["check"] for row in rows}
-    assert {"python", "numpy", "store", "content", "grading", "sandbox: rlimits", "sandbox: seccomp"} <= names
+    assert {"python", "numpy", "store", "content", "grading"} <= names
+    assert {f"sandbox: {layer}" for layer in LAYER_DETAILS} <= names
+    assert all(row["status"] in ("ok", "warning") for row in rows if row["check"].startswith("sandbox"))
     assert next(r for r in rows if r["check"] == "grading")["status"] == "ok"
     text = cli("doctor").stdout
-    assert "missing" in text and "warning" in text
+    for layer in LAYER_DETAILS:
+        assert layer in text
+
+
+def test_doctor_without_sandbox_says_so_loudly(cli):
+    result = cli("--no-sandbox", "doctor")
+    assert "sandbox is OFF" in result.stderr and "UNCONFINED" in result.stdout
 
 
 def test_content_schema_prints_json_schema(cli):

@@ -51,16 +51,15 @@ def test_same_seed_gives_same_cases_and_verdict(add):
     assert [c.input for c in grade(add, code, seed=43).cases] != [c.input for c in first.cases]
 
 
-def test_only_inputs_and_code_cross_into_the_sandbox(add, monkeypatch):
+def test_only_inputs_and_code_cross_into_the_sandbox(add):
     seen = []
-    real_run = sandbox.run
 
-    def spy(request, time_s):
-        seen.append(request)
-        return real_run(request, time_s)
+    class Spy(sandbox.FreshSandbox):
+        def run(self, request, time_s, tenant=""):
+            seen.append(request)
+            return super().run(request, time_s, tenant)
 
-    monkeypatch.setattr(sandbox, "run", spy)
-    grade(add, "def add(a, b):\n    return a + b\n")
+    assert grade_source(add, "def add(a, b):\n    return a + b\n", seed=5, runner=Spy()).passed
     request = seen[0]
     assert set(request) == {"mode", "code", "entry", "protocol", "cases", "limits", "max_bytes"}
     assert all(set(case) == {"args", "files"} for case in request["cases"])

@@ -95,12 +95,12 @@ def grading_jobs(curriculum: Curriculum, modules: set[str] | None = None) -> lis
     return jobs
 
 
-def _run_job(job: GradingJob) -> Problem | None:
+def _run_job(job: GradingJob, runner=None) -> Problem | None:
     from mltrail.grading.grader import ContentError, grade_source
 
     path = job.exercise.path / (job.label if not job.label.startswith("generated") else "exercise.toml")
     try:
-        verdict = grade_source(job.exercise, job.source, seed=job.seed)
+        verdict = grade_source(job.exercise, job.source, seed=job.seed, runner=runner, tenant="content-check")
     except ContentError as exc:
         return Problem(path, "", f"the check could not run: {exc}")
     if job.must_pass and not verdict.passed:
@@ -117,8 +117,11 @@ def check_content(
     only_custom: bool = False,
     grade: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    runner=None,
 ) -> tuple[Curriculum, list[Problem]]:
     """Every problem in the content, each naming its file (and field where there is one).
+
+    `runner` is the sandbox to grade in (default: a fresh confined interpreter per job).
 
     With `only_custom`, the built-in course is loaded (custom modules may build on it)
     but only the modules of `content_dirs` are checked and graded.
@@ -141,7 +144,7 @@ def check_content(
         jobs = grading_jobs(curriculum, {m.id for m in checked})
         done = 0
         with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-            for result in pool.map(_run_job, jobs):
+            for result in pool.map(lambda job: _run_job(job, runner), jobs):
                 done += 1
                 if on_progress:
                     on_progress(done, len(jobs))

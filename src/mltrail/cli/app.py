@@ -27,6 +27,9 @@ app.add_typer(content_app, name="content")
 HomeOption = typer.Option(None, "--home", help="Where mltrail keeps its data (default: MLTRAIL_HOME or the user data dir).")
 ContentOption = typer.Option(None, "--content", help="An extra course directory (repeatable; also MLTRAIL_CONTENT).")
 JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of text.")
+NoSandboxOption = typer.Option(
+    False, "--no-sandbox", help="Run learner code UNCONFINED (authors' debugging only; never for others' code)."
+)
 
 
 class Failure(Exception):
@@ -52,8 +55,20 @@ def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_worksp
             raise Failure(str(exc)) from None
         if found is not None:
             dirs += [d for d in found.content_dirs if d not in dirs]
-    settings = Settings.resolve(home=state.get("home"), content=dirs)
-    return Service(settings)
+    try:
+        settings = Settings.resolve(home=state.get("home"), content=dirs, sandbox="none" if state.get("no_sandbox") else None)
+    except ValueError as exc:
+        raise Failure(str(exc)) from None
+    if settings.sandbox == "none":
+        from mltrail.cli.render import console
+
+        console(stderr=True).print(
+            "[bold red]WARNING: the sandbox is OFF.[/] Learner code runs unconfined, with your rights. "
+            "Use this only to debug your own content."
+        )
+    service = Service(settings)
+    _state(ctx)["service"] = service
+    return service
 
 
 def _fail(message: str) -> None:
@@ -80,8 +95,11 @@ def main_options(
     ctx: typer.Context,
     home: Optional[Path] = HomeOption,
     content: Optional[List[Path]] = ContentOption,
+    no_sandbox: bool = NoSandboxOption,
 ) -> None:
-    _state(ctx).update(home=home, content=content)
+    state = _state(ctx)
+    state.update(home=home, content=content, no_sandbox=no_sandbox)
+    ctx.call_on_close(lambda: state["service"].close() if "service" in state else None)
 
 
 @app.command()
@@ -252,6 +270,7 @@ def watch(ctx: typer.Context) -> None:
         from mltrail.cli.render import console
 
         service = _service(ctx, in_workspace=True)
+        service.use_pool()  # warm zygotes: every save is graded in milliseconds
         workspace = service.workspace()
         out = console()
         exercise = service.next_exercise()
@@ -428,11 +447,15 @@ def content_check(
             if not directory.is_dir():
                 raise Failure(f"content directory {directory} does not exist")
         err = console(stderr=True)
+        service = _service(ctx, content=content)
+        if not no_grading:
+            service.use_pool()
         with Progress(console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
             task = bar.add_task("grading solutions, starters and mistakes", total=None)
             curriculum, problems = check_content(
                 dirs, only_custom=bool(dirs), grade=not no_grading,
                 on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+                runner=None if no_grading else service.sandbox,
             )
         if as_json:
             print(json.dumps({"ok": not problems, "problems": [

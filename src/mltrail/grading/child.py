@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 import traceback
@@ -20,25 +19,6 @@ from typing import Any
 from mltrail.grading import codec
 
 LEARNER_FILE = "<your file>"
-
-
-def apply_limits(limits: dict) -> None:
-    """rlimits on this process; they also bind anything it starts."""
-    memory = int(limits["memory_mb"]) * 1024 * 1024
-    cpu = int(limits["cpu_s"])
-    for name, value in (
-        ("RLIMIT_AS", memory),
-        ("RLIMIT_CPU", cpu),
-        ("RLIMIT_FSIZE", int(limits["file_bytes"])),
-        ("RLIMIT_NOFILE", 64),
-        ("RLIMIT_CORE", 0),
-        ("RLIMIT_NPROC", int(limits["processes"])),
-    ):
-        soft_hard = (value, value)
-        try:
-            resource.setrlimit(getattr(resource, name), soft_hard)
-        except (ValueError, OSError):
-            pass  # reported by `mltrail doctor`; the wall-clock kill still applies
 
 
 def learner_traceback(exc: BaseException) -> str:
@@ -158,13 +138,8 @@ def run_quiz(namespace: dict, request: dict, max_bytes: int) -> dict:
     return {"status": "ran", "answers": answers}
 
 
-def main() -> None:
-    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    result_fd = int(request["result_fd"])
-    apply_limits(request["limits"])
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
+def run_request(request: dict, result_fd: int) -> None:
+    """Run the learner's code on the request and write the reply; never returns."""
     max_bytes = int(request["max_bytes"])
     namespace: dict = {"__name__": "learner", "__builtins__": __builtins__}
     try:
@@ -182,14 +157,48 @@ def main() -> None:
         reply = {"status": "error", "message": "Your file called sys.exit() while it was loaded; remove that call."}
     except BaseException as exc:
         reply = {"status": "error", "message": "Your file raised an error while it was loaded:\n" + learner_traceback(exc)}
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        pass
     data = json.dumps(reply).encode("utf-8")
     view = memoryview(data)
     while view:
         written = os.write(result_fd, view)
         view = view[written:]
     os._exit(0)
+
+
+def read_all(fd: int) -> bytes:
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def main() -> None:
+    """A fresh child: read the request on stdin, confine this process, run the learner's code."""
+    from pathlib import Path
+
+    from mltrail.grading.confine import Confinement, Limits
+
+    request = json.loads(read_all(0).decode("utf-8"))
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    import importlib
+
+    for name in request.get("preload", []):
+        importlib.import_module(name)  # before confinement, like a zygote would
+    spec = request["confine"]
+    job_dir = Path(os.getcwd())
+    confinement = Confinement(job_dir, [Path(p) for p in spec["forbidden"]], enabled=spec["enabled"]).prepare()
+    result_fd = int(request["result_fd"])
+    confinement.apply(spec["uid"], Limits(**request["limits"]), job_dir, (0, 1, 2, result_fd))
+    run_request(request, result_fd)
 
 
 if __name__ == "__main__":

@@ -129,7 +129,7 @@ def _source_problem(exercise: Exercise, source: bytes) -> Verdict | None:
     return None
 
 
-def _sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
+def sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
     limits = exercise.manifest.limits
     if run.status == "timeout" or run.detail == "cpu":
         return Verdict(exercise.id, "timeout", f"Your code did not finish within {limits.time_s:g} s. Look for a loop that never ends or work that grows too fast.", seed=seed, output=run.output)
@@ -138,17 +138,17 @@ def _sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> 
     return Verdict(exercise.id, "error", f"Your program stopped before it returned its results: {run.detail}.", seed=seed, output=run.output)
 
 
-def _limits(exercise: Exercise) -> dict:
+def job_limits(exercise: Exercise) -> dict:
     limits = exercise.manifest.limits
-    return {
-        "memory_mb": limits.memory_mb,
-        "cpu_s": max(1, int(limits.time_s) + 1),
-        "file_bytes": 16 * 1024 * 1024,
-        "processes": 4096,
-    }
+    return {"memory_mb": limits.memory_mb, "cpu_s": max(1, int(limits.time_s) + 1)}
 
 
-def grade_function(exercise: Exercise, text: str, seed: int) -> Verdict:
+def default_sandbox(exercise: Exercise) -> sandbox.Sandbox:
+    """A fresh confined interpreter, with the exercise's course folder out of reach."""
+    return sandbox.FreshSandbox(forbidden=[exercise.path.parent.parent.parent])
+
+
+def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str) -> Verdict:
     cases, expected, protocol = build_cases(exercise, seed)
     request = {
         "mode": "function",
@@ -156,12 +156,12 @@ def grade_function(exercise: Exercise, text: str, seed: int) -> Verdict:
         "entry": exercise.entry,
         "protocol": protocol,
         "cases": [{"args": codec.encode(c.args, WIRE_CAP).decode("utf-8"), "files": c.files} for c in cases],
-        "limits": _limits(exercise),
+        "limits": job_limits(exercise),
         "max_bytes": WIRE_CAP,
     }
-    run = sandbox.run(request, exercise.manifest.limits.time_s)
+    run = runner.run(request, exercise.manifest.limits.time_s, tenant)
     if run.reply is None:
-        return _sandbox_failure(exercise, run, seed)
+        return sandbox_failure(exercise, run, seed)
     reply = run.reply
     if reply.get("status") in ("error", "memory_limit"):
         return Verdict(exercise.id, reply["status"], str(reply.get("message", "")), seed=seed, output=run.output)
@@ -221,8 +221,19 @@ def _function_verdict(exercise: Exercise, outcomes: list[CaseResult], seed: int,
     return Verdict(exercise.id, "failed", f"{name} failed: {detail} {total - len(failures)} of {total} cases passed.", outcomes, seed=seed, output=output)
 
 
-def grade_source(exercise: Exercise, source: bytes | str, seed: int | None = None) -> Verdict:
-    """Grade a learner's file for an exercise; always returns a verdict for learner mistakes."""
+def grade_source(
+    exercise: Exercise,
+    source: bytes | str,
+    seed: int | None = None,
+    runner: sandbox.Sandbox | None = None,
+    tenant: str = "",
+) -> Verdict:
+    """Grade a learner's file for an exercise; always returns a verdict for learner mistakes.
+
+    `runner` is where the code runs (a zygote pool or fresh interpreters); `tenant`
+    names whose job it is, so a pool can queue learners fairly.
+    """
+    runner = runner or default_sandbox(exercise)
     started = time.perf_counter()
     source_bytes = source.encode("utf-8") if isinstance(source, str) else source
     seed = secrets.randbits(32) if seed is None else seed
@@ -232,9 +243,9 @@ def grade_source(exercise: Exercise, source: bytes | str, seed: int | None = Non
         if exercise.kind == "quiz":
             from mltrail.grading.quiz import grade_quiz
 
-            verdict = grade_quiz(exercise, text, seed)
+            verdict = grade_quiz(exercise, text, seed, runner, tenant)
         else:
-            verdict = grade_function(exercise, text, seed)
+            verdict = grade_function(exercise, text, seed, runner, tenant)
     verdict.seed = seed
     verdict.elapsed_ms = (time.perf_counter() - started) * 1000
     return verdict

@@ -17,6 +17,7 @@ from mltrail.curriculum.loader import Exercise
 from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem, NumericItem
 from mltrail.grading import codec, sandbox
 from mltrail.grading.child import evaluate_expression
+from mltrail.grading.grader import sandbox_failure, job_limits
 from mltrail.grading.verdict import CaseResult, Verdict
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -127,7 +128,7 @@ def _judge_item(item, answer: dict, expected_values: list[float] | None) -> str 
     return None if abs(float(value) - item.answer) <= item.tolerance else f"{value} is not correct"
 
 
-def grade_quiz(exercise: Exercise, text: str, seed: int) -> Verdict:
+def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str = "") -> Verdict:
     rng = np.random.default_rng(seed)
     items = exercise.manifest.items
     specs, expected = [], {}
@@ -141,17 +142,14 @@ def grade_quiz(exercise: Exercise, text: str, seed: int) -> Verdict:
         "mode": "quiz",
         "code": text,
         "items": specs,
-        "limits": {"memory_mb": exercise.manifest.limits.memory_mb, "cpu_s": int(exercise.manifest.limits.time_s) + 1,
-                   "file_bytes": 1 << 20, "processes": 4096},
+        "limits": job_limits(exercise),
         "max_bytes": 1 << 20,
     }
-    run = sandbox.run(request, exercise.manifest.limits.time_s)
+    run = runner.run(request, exercise.manifest.limits.time_s, tenant)
     if run.reply is None or run.reply.get("status") != "ran":
-        from mltrail.grading.grader import _sandbox_failure
-
         if run.reply is not None:
             return Verdict(exercise.id, run.reply.get("status", "error"), str(run.reply.get("message", "")), seed=seed, output=run.output)
-        return _sandbox_failure(exercise, run, seed)
+        return sandbox_failure(exercise, run, seed)
     answers = run.reply.get("answers") or {}
     outcomes = []
     for index, item in enumerate(items):

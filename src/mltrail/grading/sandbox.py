@@ -1,9 +1,11 @@
-"""Run one request in a child process with rlimits and a wall-clock kill.
+"""Where learner code runs: the Sandbox protocol and its fresh-process implementation.
 
-The child is a fresh interpreter in its own session and process group, in a
-per-job temporary directory that is removed afterwards. It applies its own
-rlimits before it reads learner code. The parent kills the whole group when the
-wall clock runs out and again when the job is over, so nothing is left behind.
+Two implementations confine the child the same way (see `confine.py`): the zygote
+pool (`pool.py`), which forks each job from a warm interpreter, and
+`FreshSandbox`, which starts a new interpreter per job (for one-shot commands and
+as the benchmark's baseline). Either way the parent kills the child's process
+group when the wall clock runs out, kills whatever the job's uid left running,
+and removes the job's directory.
 """
 
 from __future__ import annotations
@@ -16,16 +18,17 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Protocol
 
 import mltrail
 
 PACKAGE_ROOT = str(Path(mltrail.__file__).resolve().parent.parent)
 OUTPUT_CAP = 64 * 1024
 RESULT_CAP = 32 * 1024 * 1024
+PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn", "sklearn.linear_model", "gymnasium")
 
 
 @dataclass
@@ -39,9 +42,17 @@ class SandboxRun:
     detail: str = ""
 
 
+class Sandbox(Protocol):
+    """Runs one request (learner code + inputs) confined; always returns in time."""
+
+    confined: bool
+
+    def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun: ...
+
+
 def child_environment() -> dict[str, str]:
     env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
         "PYTHONPATH": PACKAGE_ROOT,
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONHASHSEED": "0",
@@ -50,7 +61,7 @@ def child_environment() -> dict[str, str]:
         "HOME": "/nonexistent",
         "MPLBACKEND": "Agg",
     }
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
         env[var] = "1"
     for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         if var in os.environ:
@@ -58,86 +69,72 @@ def child_environment() -> dict[str, str]:
     return env
 
 
-def _kill_group(pid: int) -> None:
+def kill_group(pid: int) -> None:
     try:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
 
 
-def _feed(stream, data: bytes) -> None:
-    try:
-        stream.write(data)
-        stream.close()
-    except (BrokenPipeError, OSError):
-        pass
+def collect(
+    out_fd: int, result_fd: int, deadline: float, finished: Callable[[], bool], request: tuple[int, bytes] | None = None
+) -> tuple[bytes, bytes, bool]:
+    """Feed the request, read output and result until both close, the child is gone, or time is up.
 
-
-def _collect(proc: subprocess.Popen, result_r: int, deadline: float) -> tuple[bytes, bytes, bool]:
-    """Read output and result until both close or the deadline passes."""
+    `request` is (pipe to write, bytes): written as the child reads, then closed.
+    """
     output, result = bytearray(), bytearray()
     selector = selectors.DefaultSelector()
-    selector.register(proc.stdout, selectors.EVENT_READ, "output")
-    selector.register(result_r, selectors.EVENT_READ, "result")
-    open_streams, timed_out, finished = 2, False, False
-    while open_streams:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            timed_out = not finished
-            break
-        for key, _ in selector.select(timeout=min(remaining, 0.05)):
-            fd = key.fd if key.data == "result" else proc.stdout.fileno()
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                selector.unregister(key.fileobj)
-                open_streams -= 1
-            elif key.data == "output":
-                if len(output) < OUTPUT_CAP:
-                    output += chunk[: OUTPUT_CAP - len(output)]
-            elif len(result) <= RESULT_CAP:
-                result += chunk
-        if not finished and proc.poll() is not None:
-            # The child is gone; a process it left behind may still hold the pipes open,
-            # so drain what is buffered for a moment and stop.
-            finished = True
-            deadline = min(deadline, time.monotonic() + 0.1)
-    selector.close()
+    selector.register(out_fd, selectors.EVENT_READ, "output")
+    selector.register(result_fd, selectors.EVENT_READ, "result")
+    pending = None
+    if request is not None:
+        os.set_blocking(request[0], False)
+        pending = memoryview(request[1])
+        selector.register(request[0], selectors.EVENT_WRITE, "request")
+    open_streams, timed_out, done = 2, False, False
+    try:
+        while open_streams:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                timed_out = not done
+                break
+            for key, _ in selector.select(timeout=min(remaining, 0.05)):
+                if key.data == "request":
+                    try:
+                        pending = pending[os.write(key.fd, pending):]
+                    except (BlockingIOError, InterruptedError):
+                        continue
+                    except OSError:
+                        pending = pending[:0]  # the child is gone; its exit tells the rest
+                    if not pending:
+                        selector.unregister(key.fd)
+                        os.close(key.fd)
+                        request = None
+                    continue
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    selector.unregister(key.fd)
+                    open_streams -= 1
+                elif key.data == "output":
+                    if len(output) < OUTPUT_CAP:
+                        output += chunk[: OUTPUT_CAP - len(output)]
+                elif len(result) <= RESULT_CAP:
+                    result += chunk
+            if not done and finished():
+                # The child is gone; a process it left behind may still hold the pipes open,
+                # so drain what is buffered for a moment and stop.
+                done = True
+                deadline = min(deadline, time.monotonic() + 0.1)
+    finally:
+        if request is not None:
+            os.close(request[0])
+        selector.close()
     return bytes(output), bytes(result), timed_out
 
 
-def run(request: dict, time_s: float) -> SandboxRun:
-    """Run a request in a fresh child; always returns, within time_s plus a small margin."""
-    job_dir = tempfile.mkdtemp(prefix="mltrail-job-")
-    result_r, result_w = os.pipe()
-    started = time.perf_counter()
-    try:
-        request = dict(request, result_fd=result_w)
-        proc = subprocess.Popen(
-            [sys.executable, "-s", "-B", "-m", "mltrail.grading.child"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            pass_fds=(result_w,),
-            cwd=job_dir,
-            env=child_environment(),
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(result_w)
-        result_w = -1
-        writer = threading.Thread(target=_feed, args=(proc.stdin, json.dumps(request).encode("utf-8")), daemon=True)
-        writer.start()
-        output, result, timed_out = _collect(proc, result_r, time.monotonic() + time_s)
-        _kill_group(proc.pid)
-        proc.stdout.close()
-        returncode = proc.wait()
-        writer.join(timeout=1)
-    finally:
-        os.close(result_r)
-        if result_w >= 0:
-            os.close(result_w)
-        shutil.rmtree(job_dir, ignore_errors=True)
-    elapsed_ms = (time.perf_counter() - started) * 1000
+def interpret(output: bytes, result: bytes, timed_out: bool, exit_status: int, elapsed_ms: float) -> SandboxRun:
+    """Turn what a job left into a SandboxRun; `exit_status` is a waitpid status."""
     text = output.decode("utf-8", errors="replace")
     if timed_out:
         return SandboxRun(None, "timeout", text, elapsed_ms)
@@ -151,47 +148,84 @@ def run(request: dict, time_s: float) -> SandboxRun:
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             pass
         return SandboxRun(None, "crashed", text, elapsed_ms, "it sent back something that is not a result")
-    return SandboxRun(None, "crashed", text, elapsed_ms, _describe_exit(returncode))
+    return SandboxRun(None, "crashed", text, elapsed_ms, describe_exit(exit_status))
 
 
-def _describe_exit(returncode: int) -> str:
-    if returncode < 0:
-        signum = -returncode
+def describe_exit(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        signum = os.WTERMSIG(status)
         if signum == signal.SIGXCPU:
             return "cpu"
         if signum == signal.SIGXFSZ:
             return "it wrote a file larger than the limit"
         if signum == signal.SIGKILL:
             return "killed"
+        if signum == signal.SIGSYS:
+            return "it made a system call that the sandbox forbids"
         try:
             name = signal.Signals(signum).name
         except ValueError:
             name = f"signal {signum}"
         return f"it crashed ({name})"
-    return f"it exited with code {returncode} before returning results (sys.exit or os._exit?)"
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else status
+    return f"it exited with code {code} before returning results (sys.exit or os._exit?)"
 
 
-@dataclass(frozen=True)
-class Layer:
-    """One confinement layer of the sandbox and whether it is in force here."""
-
-    name: str
-    active: bool
-    detail: str
+def make_job_dir(uid: int | None, parent: str | None = None) -> Path:
+    path = Path(tempfile.mkdtemp(prefix="mltrail-job-", dir=parent))
+    if uid is not None:
+        os.chown(path, uid, uid)
+    return path
 
 
-def layers() -> list[Layer]:
-    """What confines a submission on this host, honestly: present and missing layers."""
-    missing = "not available in this version of the sandbox"
-    return [
-        Layer("separate process", True, "each submission runs in a fresh interpreter"),
-        Layer("rlimits", True, "CPU time, address space, file size, open files, processes, no core dumps"),
-        Layer("new session", True, "own session and process group; the whole group is killed after the job"),
-        Layer("wall-clock kill", True, "SIGKILL of the group when the exercise's time limit passes"),
-        Layer("job directory", True, "a fresh temporary working directory, removed afterwards"),
-        Layer("clean environment", True, "no inherited environment variables or descriptors"),
-        Layer("network namespace", False, missing),
-        Layer("unprivileged uid", False, missing),
-        Layer("landlock", False, missing),
-        Layer("seccomp", False, missing),
-    ]
+class FreshSandbox:
+    """A new confined interpreter per job: slower, but needs nothing running beforehand."""
+
+    def __init__(self, confined: bool = True, forbidden: list[Path] | None = None, preload: tuple[str, ...] = ()) -> None:
+        self.confined = confined
+        self.forbidden = [str(p) for p in forbidden or []]
+        self.preload = preload
+
+    def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun:
+        from mltrail.grading.confine import UidLease, reap_uid
+
+        lease = UidLease() if self.confined else None
+        uid = lease.uid if lease else None
+        job_dir = make_job_dir(uid)
+        result_r, result_w = os.pipe()
+        started = time.perf_counter()
+        try:
+            spec = {"uid": uid, "forbidden": self.forbidden, "enabled": self.confined}
+            body = json.dumps(dict(request, result_fd=result_w, confine=spec, preload=list(self.preload))).encode("utf-8")
+            proc = subprocess.Popen(
+                [sys.executable, "-s", "-B", "-m", "mltrail.grading.child"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(result_w,),
+                cwd=job_dir, env=child_environment(), start_new_session=True, close_fds=True,
+            )
+            os.close(result_w)
+            result_w = -1
+            stdin_fd = os.dup(proc.stdin.fileno())
+            proc.stdin.close()
+            output, result, timed_out = collect(
+                proc.stdout.fileno(), result_r, time.monotonic() + time_s, lambda: proc.poll() is not None,
+                request=(stdin_fd, body),
+            )
+            kill_group(proc.pid)
+            proc.stdout.close()
+            proc.wait()
+            status = _wait_status(proc.returncode)
+        finally:
+            os.close(result_r)
+            if result_w >= 0:
+                os.close(result_w)
+            if uid is not None:
+                reap_uid(uid)
+            shutil.rmtree(job_dir, ignore_errors=True)
+            if lease:
+                lease.release()
+        return interpret(output, result, timed_out, status, (time.perf_counter() - started) * 1000)
+
+
+def _wait_status(returncode: int) -> int:
+    """A Popen return code back to a waitpid-style status."""
+    return -returncode if returncode < 0 else returncode << 8

@@ -1,0 +1,123 @@
+"""Landlock through raw system calls: read-only paths, one writable folder, no TCP.
+
+A ruleset is built once (its paths opened once) and applied in each child with a
+single landlock_restrict_self call. Paths are granted as whole hierarchies, so a
+folder that contains something forbidden (mltrail's content, a course directory)
+is granted entry by entry around it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from pathlib import Path
+
+SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446
+CREATE_RULESET_VERSION = 1
+RULE_PATH_BENEATH = 1
+
+EXECUTE, WRITE_FILE, READ_FILE, READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
+REMOVE_DIR, REMOVE_FILE, MAKE_CHAR, MAKE_DIR, MAKE_REG = 1 << 4, 1 << 5, 1 << 6, 1 << 7, 1 << 8
+MAKE_SOCK, MAKE_FIFO, MAKE_BLOCK, MAKE_SYM, REFER, TRUNCATE, IOCTL_DEV = (1 << i for i in range(9, 16))
+NET_BIND_TCP, NET_CONNECT_TCP = 1 << 0, 1 << 1
+SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.syscall.restype = ctypes.c_long
+
+
+class _RulesetAttr(ctypes.Structure):
+    _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64), ("scoped", ctypes.c_uint64)]
+
+
+class _PathBeneath(ctypes.Structure):
+    _pack_ = 1
+    _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+
+def abi_version() -> int:
+    """The kernel's Landlock ABI version, or 0 where Landlock is missing or disabled."""
+    version = _libc.syscall(SYS_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(CREATE_RULESET_VERSION))
+    return int(version) if version > 0 else 0
+
+
+def _fs_access(abi: int) -> int:
+    access = (1 << 13) - 1  # EXECUTE .. MAKE_SYM
+    if abi >= 2:
+        access |= REFER
+    if abi >= 3:
+        access |= TRUNCATE
+    if abi >= 5:
+        access |= IOCTL_DEV
+    return access
+
+
+def split_around(roots: list[Path], forbidden: list[Path]) -> list[Path]:
+    """The largest folders and files under `roots` that contain nothing in `forbidden`."""
+    forbidden = [f.resolve() for f in forbidden]
+    granted: list[Path] = []
+
+    def visit(path: Path) -> None:
+        if any(path == f or path.is_relative_to(f) for f in forbidden):
+            return
+        if not any(f.is_relative_to(path) for f in forbidden):
+            granted.append(path)
+            return
+        try:
+            children = sorted(path.iterdir())
+        except OSError:
+            return
+        for child in children:
+            visit(child)
+
+    for root in roots:
+        if root.exists():
+            visit(root.resolve())
+    return granted
+
+
+class Ruleset:
+    """A Landlock ruleset; build it once, apply it in each child."""
+
+    def __init__(self, read_only: list[Path], writable: list[Path], read_write_devices: list[Path] | None = None) -> None:
+        self.abi = abi_version()
+        if self.abi == 0:
+            raise OSError("Landlock is not available on this kernel")
+        handled = _fs_access(self.abi)
+        attr = _RulesetAttr(handled, (NET_BIND_TCP | NET_CONNECT_TCP) if self.abi >= 4 else 0,
+                            (SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL) if self.abi >= 6 else 0)
+        size = ctypes.sizeof(_RulesetAttr) if self.abi >= 6 else 16
+        fd = _libc.syscall(SYS_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
+        if fd < 0:
+            raise OSError(ctypes.get_errno(), "landlock_create_ruleset failed")
+        self.fd = int(fd)
+        self.net = self.abi >= 4
+        self.scoped = self.abi >= 6
+        for path in read_only:
+            self._add(path, EXECUTE | READ_FILE | READ_DIR)
+        for path in writable:
+            self._add(path, handled)
+        for path in read_write_devices or []:
+            self._add(path, READ_FILE | WRITE_FILE | (TRUNCATE if self.abi >= 3 else 0))
+
+    def _add(self, path: Path, access: int) -> None:
+        try:
+            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError:
+            return
+        try:
+            if not path.is_dir():
+                access &= EXECUTE | READ_FILE | WRITE_FILE | TRUNCATE | IOCTL_DEV
+            rule = _PathBeneath(access, fd)
+            if _libc.syscall(SYS_ADD_RULE, self.fd, RULE_PATH_BENEATH, ctypes.byref(rule), 0) != 0:
+                raise OSError(ctypes.get_errno(), f"landlock_add_rule failed for {path}")
+        finally:
+            os.close(fd)
+
+    def restrict_self(self) -> None:
+        """Apply the ruleset to the calling process (needs no_new_privs or CAP_SYS_ADMIN)."""
+        if _libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+            raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
+        if _libc.syscall(SYS_RESTRICT_SELF, self.fd, 0) != 0:
+            raise OSError(ctypes.get_errno(), "landlock_restrict_self failed")
+        os.close(self.fd)

@@ -1,0 +1,222 @@
+"""The zygote pool: warm, confined grading with fair queueing.
+
+One zygote per core (configurable). A job takes a free zygote, round-robin
+between tenants (learners) so one learner's burst cannot hold others back by
+more than one job. A zygote is recycled after `max_jobs` jobs or when its memory
+passes `max_rss_mb`; a zygote that dies is replaced and its job retried once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import OrderedDict, deque
+from pathlib import Path
+
+from mltrail.grading.sandbox import PRELOAD, SandboxRun, child_environment, collect, interpret, kill_group
+
+START_TIMEOUT_S = 60
+STATUS_GRACE_S = 5
+
+
+class ZygoteDied(Exception):
+    """The zygote stopped answering; the job may be retried on a new one."""
+
+
+class Zygote:
+    """One warm interpreter and its control socket."""
+
+    def __init__(self, config: dict) -> None:
+        self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-s", "-B", "-m", "mltrail.grading.zygote", str(theirs.fileno()), json.dumps(config)],
+            pass_fds=(theirs.fileno(),), env=child_environment(), stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        theirs.close()
+        self.jobs = 0
+        self.rss_kb = 0
+        self.info: dict | None = None
+
+    def wait_ready(self) -> dict:
+        if self.info is None:
+            self.info = self._receive(START_TIMEOUT_S)
+            if not self.info.get("ready"):
+                raise ZygoteDied("the zygote did not start")
+            self.rss_kb = self.info.get("rss_kb", 0)
+        return self.info
+
+    def _receive(self, timeout: float) -> dict:
+        ready, _, _ = select.select([self.sock], [], [], timeout)
+        if not ready:
+            raise ZygoteDied("no answer from the zygote")
+        try:
+            data = self.sock.recv(65536)
+        except OSError as exc:
+            raise ZygoteDied(str(exc)) from None
+        if not data:
+            raise ZygoteDied("the zygote closed its socket")
+        return json.loads(data)
+
+    def run(self, request: dict, time_s: float) -> SandboxRun:
+        self.wait_ready()
+        started = time.perf_counter()
+        req_r, req_w = os.pipe()
+        out_r, out_w = os.pipe()
+        res_r, res_w = os.pipe()
+        try:
+            try:
+                socket.send_fds(self.sock, [json.dumps({"job": self.jobs}).encode()], [req_r, out_w, res_w])
+            except OSError as exc:
+                os.close(req_w)
+                raise ZygoteDied(str(exc)) from None
+            finally:
+                for fd in (req_r, out_w, res_w):
+                    os.close(fd)
+            self.jobs += 1
+            pid = self._receive(STATUS_GRACE_S)["pid"]
+            deadline = time.monotonic() + time_s
+            body = json.dumps(request).encode("utf-8")
+            output, result, timed_out = collect(out_r, res_r, deadline, self._status_waiting, request=(req_w, body))
+            if timed_out:
+                kill_group(pid)
+                _kill(pid)
+            answer = self._receive(STATUS_GRACE_S + time_s)
+            self.rss_kb = answer.get("rss_kb", self.rss_kb)
+        finally:
+            os.close(out_r)
+            os.close(res_r)
+        return interpret(output, result, timed_out, int(answer["status"]), (time.perf_counter() - started) * 1000)
+
+    def _status_waiting(self) -> bool:
+        ready, _, _ = select.select([self.sock], [], [], 0)
+        return bool(ready)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self) -> None:
+        try:
+            self.sock.close()
+        finally:
+            try:
+                self.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                kill_group(self.proc.pid)
+                self.proc.kill()
+                self.proc.wait()
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, 9)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+class FairQueue:
+    """Hands free slots to waiting callers, round-robin between tenants."""
+
+    def __init__(self, slots: list) -> None:
+        self.free = deque(slots)
+        self.waiting: OrderedDict[str, deque] = OrderedDict()
+        self.cond = threading.Condition()
+
+    def _next_ticket(self) -> object | None:
+        for tickets in self.waiting.values():
+            return tickets[0]
+        return None
+
+    def acquire(self, tenant: str):
+        ticket = object()
+        with self.cond:
+            self.waiting.setdefault(tenant, deque()).append(ticket)
+            while not (self.free and self._next_ticket() is ticket):
+                self.cond.wait()
+            tickets = self.waiting.pop(tenant)
+            tickets.popleft()
+            if tickets:
+                self.waiting[tenant] = tickets  # back of the line: round-robin
+            slot = self.free.popleft()
+            self.cond.notify_all()
+            return slot
+
+    def release(self, slot) -> None:
+        with self.cond:
+            self.free.append(slot)
+            self.cond.notify_all()
+
+
+class ZygotePool:
+    """A Sandbox that forks each job from a warm, confined zygote."""
+
+    def __init__(
+        self,
+        size: int | None = None,
+        confined: bool = True,
+        forbidden: list[Path] | None = None,
+        max_jobs: int = 2000,
+        max_rss_mb: int = 1536,
+        preload: tuple[str, ...] = PRELOAD,
+    ) -> None:
+        self.size = size or os.cpu_count() or 1
+        self.confined = confined
+        self.max_jobs = max_jobs
+        self.max_rss_kb = max_rss_mb * 1024
+        self.config = {"confined": confined, "forbidden": [str(p) for p in forbidden or []], "preload": list(preload)}
+        self.slots = [Zygote(self.config) for _ in range(self.size)]
+        self.queue = FairQueue(list(range(self.size)))
+        self.replaced = 0
+        self._lock = threading.Lock()
+
+    def wait_ready(self) -> list[dict]:
+        return [zygote.wait_ready() for zygote in self.slots]
+
+    def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun:
+        for attempt in range(2):
+            index = self.queue.acquire(tenant)
+            try:
+                zygote = self._healthy(index)
+                try:
+                    run = zygote.run(request, time_s)
+                except ZygoteDied:
+                    self._replace(index)
+                    if attempt == 1:
+                        return SandboxRun(None, "crashed", "", 0.0, "the grading process stopped; please try again")
+                    continue
+                if zygote.jobs >= self.max_jobs or zygote.rss_kb > self.max_rss_kb:
+                    self._replace(index)
+                return run
+            finally:
+                self.queue.release(index)
+        raise AssertionError("unreachable")
+
+    def _healthy(self, index: int) -> Zygote:
+        zygote = self.slots[index]
+        if not zygote.alive():
+            zygote = self._replace(index)
+        return zygote
+
+    def _replace(self, index: int) -> Zygote:
+        old = self.slots[index]
+        old.stop()
+        with self._lock:
+            self.replaced += 1
+        self.slots[index] = Zygote(self.config)
+        return self.slots[index]
+
+    def close(self) -> None:
+        for zygote in self.slots:
+            zygote.stop()
+
+    def __enter__(self) -> "ZygotePool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,170 @@
+"""A zygote: a warm interpreter that forks one confined child per grading job.
+
+It imports numpy, pandas, scipy, scikit-learn and gymnasium once, with BLAS
+threads at 1, makes itself non-dumpable, closes every inherited descriptor, moves
+into an empty network namespace, and then waits on its control socket. It holds
+no check, solution or expected output: only the learner's code and the inputs
+ever reach it, through pipes handed over with each job.
+
+Control messages (SOCK_SEQPACKET, JSON): the zygote says {"ready": ...} once;
+per job it receives {"job": n} with three descriptors (request to read, output
+to write, result to write), answers {"pid": p} after the fork and
+{"status": s, "rss_kb": k} once the child is gone and cleaned up.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import importlib
+import json
+import os
+import shutil
+import socket
+import sys
+import tempfile
+from pathlib import Path
+
+PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
+
+
+def _rss_kb() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _send(sock: socket.socket, message: dict) -> None:
+    sock.send(json.dumps(message).encode("utf-8"))
+
+
+def _run_child(fds: list[int], job_dir: Path, uid: int | None, confinement) -> None:
+    """In the forked child: wire the pipes, confine, run the learner's code. Never returns."""
+    from mltrail.grading.child import read_all, run_request
+    from mltrail.grading.confine import Limits
+
+    req_r, out_w, res_w = fds
+    try:
+        os.dup2(out_w, 1)
+        os.dup2(out_w, 2)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        request = json.loads(read_all(req_r).decode("utf-8"))
+        confinement.apply(uid, Limits(**request["limits"]), job_dir, (0, 1, 2, res_w))
+        run_request(request, res_w)
+    except BaseException:
+        os._exit(70)
+
+
+def _children() -> list[int]:
+    me, found = os.getpid(), []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as handle:
+                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == me:
+                        found.append(int(name))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+def _reap_children() -> None:
+    """Without a uid of its own, kill what a job left behind: it was re-parented to us."""
+    import signal
+
+    for _ in range(100):
+        orphans = _children()
+        if not orphans:
+            return
+        for pid in orphans:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        for pid in orphans:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def serve(sock: socket.socket, config: dict) -> None:
+    import mltrail.grading.child  # noqa: F401  (imported once here, not in every child)
+    from mltrail.grading.confine import Confinement, UidLease, enter_network_namespace, reap_uid
+    from mltrail.grading.sandbox import make_job_dir
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    confined = bool(config["confined"])
+    work_root = Path(tempfile.mkdtemp(prefix="mltrail-zygote-"))
+    os.chmod(work_root, 0o711)
+    lease = UidLease() if confined else None
+    uid = lease.uid if lease else None
+    network = enter_network_namespace() if confined else False
+    if uid is None:
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    confinement = Confinement(work_root, [Path(p) for p in config["forbidden"]], enabled=confined,
+                              network_in_child=False).prepare()
+    sys.stdout.flush()
+    gc.collect()
+    gc.freeze()
+    _send(sock, {"ready": True, "pid": os.getpid(), "uid": uid, "network": network,
+                 "landlock": confinement.ruleset is not None, "seccomp": confinement.seccomp_program is not None,
+                 "errors": confinement.errors, "rss_kb": _rss_kb()})
+    try:
+        while True:
+            try:
+                message, fds, _, _ = socket.recv_fds(sock, 65536, 3)
+            except OSError:
+                break
+            if not message:
+                break
+            if len(fds) != 3:
+                for fd in fds:
+                    os.close(fd)
+                _send(sock, {"error": "a job needs three descriptors"})
+                continue
+            job_dir = make_job_dir(uid, parent=str(work_root))
+            pid = os.fork()
+            if pid == 0:
+                sock.close()
+                _run_child(fds, job_dir, uid, confinement)
+            for fd in fds:
+                os.close(fd)
+            _send(sock, {"pid": pid})
+            _, status = os.waitpid(pid, 0)
+            if uid is not None:
+                reap_uid(uid)
+            else:
+                _reap_children()
+            shutil.rmtree(job_dir, ignore_errors=True)
+            _send(sock, {"status": status, "rss_kb": _rss_kb()})
+    finally:
+        shutil.rmtree(work_root, ignore_errors=True)
+        if lease:
+            lease.release()
+
+
+def main() -> None:
+    sock = socket.socket(fileno=int(sys.argv[1]))
+    config = json.loads(sys.argv[2])
+    for name in config["preload"]:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    keep = sorted({0, 1, 2, sock.fileno()})
+    low = 3
+    for fd in keep:
+        if fd >= low:
+            os.closerange(low, fd)
+            low = fd + 1
+    os.closerange(low, 65536)
+    serve(sock, config)
+
+
+if __name__ == "__main__":
+    main()

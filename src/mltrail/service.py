@@ -126,7 +126,7 @@ class Service:
         except ContentError as exc:
             verdict = Verdict(exercise.id, "error", f"This exercise is broken, not your code: {exc}. Please report it to the course author.", seed=seed)
         if attempt_id is not None:
-            self.store.finish_attempt(attempt_id, verdict.to_json())
+            self.store.finish_attempt(attempt_id, verdict.to_record())
         return verdict
 
     def grade_file(self, exercise_id: str, path: Path, record: bool = True):
@@ -152,7 +152,7 @@ class Service:
                 self.store.finish_attempt(attempt.id, {"status": "error", "passed": False, "message": "exercise no longer exists"})
                 continue
             verdict = grade_source(exercise, attempt.code.encode("utf-8"), seed=attempt.seed, runner=self.sandbox)
-            self.store.finish_attempt(attempt.id, verdict.to_json())
+            self.store.finish_attempt(attempt.id, verdict.to_record())
             count += 1
         return count
 

@@ -28,7 +28,7 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
 def test_attempt_is_written_before_it_is_graded(service, monkeypatch):
     seen = {}
 
-    def crash(exercise, source, seed=None):
+    def crash(exercise, source, seed=None, runner=None, tenant=""):
         seen["pending"] = [a.status for a in service.store.attempts(service.learner_id)]
         raise RuntimeError("power cut")
 
@@ -49,7 +49,9 @@ def test_attempt_records_code_seed_and_verdict(service):
     assert attempt.code == code.decode() and attempt.seed == 1234
     assert attempt.status == verdict.status == "failed"
     again = service.grade("python/clamp", code, seed=1234, record=False)
-    assert again.to_json()["cases"] == attempt.verdict["cases"]
+    assert again.to_record()["cases"] == attempt.verdict["cases"]
+    stored_details = [c for c in attempt.verdict["cases"] if "input" in c]
+    assert stored_details == [again.first_failure.to_json()]
 
 
 def test_events_belong_to_their_learner(home):

@@ -213,22 +213,26 @@ class Confinement:
             self.errors["seccomp"] = str(exc)
         return self
 
-    def apply(self, uid: int | None, limits: Limits, job_dir: Path, keep_fds: tuple[int, ...]) -> None:
-        """In the child, before learner code runs. Irreversible."""
+    def apply(self, uid: int | None, job_dir: Path, keep_fds: tuple[int, ...]) -> None:
+        """In the child, before learner code runs: every layer but the job's rlimits. Irreversible."""
+        with open("/proc/self/statm") as handle:
+            self.mapped_bytes = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         if os.getpid() != os.getpgid(0):
             os.setsid()
         if self.enabled and self.network_in_child:
             enter_network_namespace()
-        _set_rlimits(limits, uid is not None)
         os.chdir(job_dir)
         ruleset_fd = getattr(self.ruleset, "fd", None)
         _close_other_fds(keep_fds + ((ruleset_fd,) if ruleset_fd is not None else ()))
+        self.own_uid = False
         if not self.enabled:
             return
-        if uid is not None and os.geteuid() == 0 and (self.ruleset is not None or not python_is_private()):
+        private = python_is_private()
+        if uid is not None and os.geteuid() == 0 and (self.ruleset is not None or not private):
             # A private Python (under /root) is unreadable for a plain uid; the read-search
             # capability is kept then, but only where Landlock bounds what it can reach.
-            drop_to_uid(uid, keep_read_search=self.ruleset is not None and python_is_private())
+            drop_to_uid(uid, keep_read_search=self.ruleset is not None and private)
+            self.own_uid = True
         _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
         if self.ruleset is not None:
             self.ruleset.restrict_self()
@@ -237,24 +241,22 @@ class Confinement:
 
             seccomp.install(self.seccomp_program)
 
-
-def _set_rlimits(limits: Limits, own_uid: bool) -> None:
-    with open("/proc/self/statm") as handle:
-        mapped = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    values = [
-        (resource.RLIMIT_AS, mapped + limits.memory_mb * 1024 * 1024),
-        (resource.RLIMIT_CPU, limits.cpu_s),
-        (resource.RLIMIT_FSIZE, limits.file_bytes),
-        (resource.RLIMIT_NOFILE, limits.open_files),
-        (resource.RLIMIT_CORE, 0),
-    ]
-    if own_uid:
-        values.append((resource.RLIMIT_NPROC, limits.processes))
-    for which, value in values:
-        try:
-            resource.setrlimit(which, (value, value))
-        except (ValueError, OSError):
-            pass
+    def limit(self, limits: Limits) -> None:
+        """The job's rlimits; only lowers limits, so it works after the uid is dropped."""
+        values = [
+            (resource.RLIMIT_AS, self.mapped_bytes + limits.memory_mb * 1024 * 1024),
+            (resource.RLIMIT_CPU, limits.cpu_s),
+            (resource.RLIMIT_FSIZE, limits.file_bytes),
+            (resource.RLIMIT_NOFILE, limits.open_files),
+            (resource.RLIMIT_CORE, 0),
+        ]
+        if self.own_uid:
+            values.append((resource.RLIMIT_NPROC, limits.processes))
+        for which, value in values:
+            try:
+                resource.setrlimit(which, (value, value))
+            except (ValueError, OSError):
+                pass  # a limit the host refuses is reported by the layer probe
 
 
 def _close_other_fds(keep: tuple[int, ...]) -> None:

@@ -43,6 +43,8 @@ class Zygote:
         self.jobs = 0
         self.rss_kb = 0
         self.info: dict | None = None
+        self.spare_pid: int | None = None
+        self.awaiting_status = self.awaiting_clean = False
 
     def wait_ready(self) -> dict:
         if self.info is None:
@@ -64,9 +66,29 @@ class Zygote:
             raise ZygoteDied("the zygote closed its socket")
         return json.loads(data)
 
+    def settle(self) -> None:
+        """Read what the zygote said since the last job: its status, its clean-up, its next spare."""
+        if self.awaiting_status:
+            answer = self._expect("status")
+            self.rss_kb = answer.get("rss_kb", self.rss_kb)
+            self.awaiting_status = False
+        if self.awaiting_clean:
+            self._expect("clean")
+            self.awaiting_clean = False
+        if self.spare_pid is None:
+            self.spare_pid = self._expect("pid", START_TIMEOUT_S)["pid"]
+
+    def _expect(self, key: str, timeout: float = STATUS_GRACE_S) -> dict:
+        message = self._receive(timeout)
+        if key not in message:
+            raise ZygoteDied(f"the zygote said {sorted(message)} where {key!r} was due")
+        return message
+
     def run(self, request: dict, time_s: float) -> SandboxRun:
         self.wait_ready()
+        self.settle()
         started = time.perf_counter()
+        pid, self.spare_pid = self.spare_pid, None
         req_r, req_w = os.pipe()
         out_r, out_w = os.pipe()
         res_r, res_w = os.pipe()
@@ -80,18 +102,22 @@ class Zygote:
                 for fd in (req_r, out_w, res_w):
                     os.close(fd)
             self.jobs += 1
-            pid = self._receive(STATUS_GRACE_S)["pid"]
-            deadline = time.monotonic() + time_s
+            self.awaiting_status = self.awaiting_clean = True
             body = json.dumps(request).encode("utf-8")
+            deadline = time.monotonic() + time_s
             output, result, timed_out = collect(out_r, res_r, deadline, self._status_waiting, request=(req_w, body))
             if timed_out:
                 kill_group(pid)
                 _kill(pid)
-            answer = self._receive(STATUS_GRACE_S + time_s)
-            self.rss_kb = answer.get("rss_kb", self.rss_kb)
         finally:
             os.close(out_r)
             os.close(res_r)
+        run = interpret(output, result, timed_out, 0, (time.perf_counter() - started) * 1000)
+        if run.status == "ran":
+            return run  # the exit status is read before the next job
+        answer = self._expect("status", STATUS_GRACE_S + time_s)
+        self.rss_kb = answer.get("rss_kb", self.rss_kb)
+        self.awaiting_status = False
         return interpret(output, result, timed_out, int(answer["status"]), (time.perf_counter() - started) * 1000)
 
     def _status_waiting(self) -> bool:
@@ -177,6 +203,19 @@ class ZygotePool:
 
     def wait_ready(self) -> list[dict]:
         return [zygote.wait_ready() for zygote in self.slots]
+
+    def settle(self) -> None:
+        """Wait until every zygote has cleaned up after its last job."""
+        taken = [self.queue.acquire("settle") for _ in range(self.size)]
+        try:
+            for slot in taken:
+                try:
+                    self.slots[slot].settle()
+                except ZygoteDied:
+                    self._replace(slot)
+        finally:
+            for slot in taken:
+                self.queue.release(slot)
 
     def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun:
         for attempt in range(2):

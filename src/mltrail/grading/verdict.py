@@ -53,12 +53,27 @@ class Verdict:
         return next((c for c in self.cases if not c.passed), None)
 
     def to_json(self) -> dict:
+        """Everything, with the input, expected value and output of every visible case."""
+        return self._as_dict([c.to_json() for c in self.cases])
+
+    def to_record(self) -> dict:
+        """What the store keeps: the verdict with details of the first failing case only.
+
+        The seed reproduces every case, so the inputs need not be stored.
+        """
+        first = self.first_failure
+        return self._as_dict([
+            c.to_json() if c is first else {"index": c.index, "passed": c.passed, "hidden": c.hidden}
+            for c in self.cases
+        ])
+
+    def _as_dict(self, cases: list[dict]) -> dict:
         return {
             "exercise": self.exercise,
             "status": self.status,
             "passed": self.passed,
             "message": self.message,
-            "cases": [c.to_json() for c in self.cases],
+            "cases": cases,
             "elapsed_ms": round(self.elapsed_ms, 2),
             "seed": self.seed,
             "output": self.output,
@@ -95,6 +110,8 @@ def display(value: Any, depth: int = 0) -> Any:
     if kind is complex:
         return repr(value)
     if kind in (list, tuple):
+        if all(type(v) in (int, str, bool) or (type(v) is float and math.isfinite(v)) for v in value):
+            return list(value)
         return [display(v, depth + 1) for v in value]
     if kind in (set, frozenset):
         return sorted((display(v, depth + 1) for v in value), key=repr)
@@ -106,6 +123,8 @@ def display(value: Any, depth: int = 0) -> Any:
         return {"generator yields": display(value.items, depth + 1)}
     module = kind.__module__.split(".")[0]
     if module == "numpy":
+        if getattr(value, "dtype", None) is not None and value.dtype.kind in "biu":
+            return value.tolist()
         return display(value.tolist(), depth + 1)
     if module == "pandas":
         if hasattr(value, "columns"):

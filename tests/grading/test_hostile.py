@@ -1,0 +1,395 @@
+"""Hostile submissions: each gets a verdict that is not `passed`, in time, and the next
+honest submission is graded correctly. Run through the zygote pool and fresh children."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CHECK_PY, MODULE_TOML, write
+
+from mltrail.curriculum.loader import load_curriculum
+from mltrail.grading.grader import grade_source
+from mltrail.grading.pool import ZygotePool
+from mltrail.grading.sandbox import FreshSandbox
+
+TIME_LIMIT = 2.0
+MARGIN = 3.0
+HONEST = "def add(a, b):\n    return a + b\n"
+WRONG = "def add(a, b):\n    return a - b\n"
+POOLS: list[ZygotePool] = []
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile") / "course"
+    module = root / "modules" / "tiny"
+    write(module / "module.toml", MODULE_TOML)
+    ex = module / "exercises" / "add"
+    write(ex / "exercise.toml", textwrap.dedent('''
+        title = "Add two numbers"
+        kind = "function"
+        entry = "add"
+        skills = ["adding"]
+        difficulty = 1
+        minutes = 2
+        hints = ["Use +.", "return a + b"]
+
+        [limits]
+        time_s = 2
+        memory_mb = 256
+    '''))
+    write(ex / "prompt.md", "Write add(a, b).\n")
+    write(ex / "starter.py", "def add(a, b):\n    ...\n")
+    write(ex / "solution.py", "def add(a, b):\n    return a + b\n")
+    write(ex / "check.py", CHECK_PY)
+    return root
+
+
+@pytest.fixture(scope="module")
+def exercise(course):
+    return load_curriculum([course]).exercise("tiny/add")
+
+
+@pytest.fixture(scope="module")
+def pool(course):
+    with ZygotePool(size=2, forbidden=[course]) as pool:
+        pool.wait_ready()
+        POOLS.append(pool)
+        yield pool
+        POOLS.remove(pool)
+
+
+@pytest.fixture(scope="module", params=["pool", "fresh"])
+def runner(request, pool, course):
+    return pool if request.param == "pool" else FreshSandbox(forbidden=[course])
+
+
+def solution_path(exercise) -> str:
+    return str(exercise.file("solution.py"))
+
+
+def attack(exercise, runner, code: str):
+    """Grade a hostile submission; then check the grader still tells right from wrong."""
+    started = time.monotonic()
+    verdict = grade_source(exercise, textwrap.dedent(code), seed=7, runner=runner)
+    elapsed = time.monotonic() - started
+    assert verdict.status != "passed", verdict.message
+    assert elapsed < TIME_LIMIT + MARGIN, f"answered after {elapsed:.1f}s"
+    assert grade_source(exercise, HONEST, seed=8, runner=runner).passed
+    assert grade_source(exercise, WRONG, seed=9, runner=runner).status == "failed"
+    return verdict
+
+
+def uid_processes_left(runner) -> list[int]:
+    """Processes still running under the uids that mltrail hands to jobs."""
+    from mltrail.grading.confine import UID_BASE, UID_COUNT
+
+    spares = set()
+    for pool in POOLS:
+        pool.settle()
+        spares |= {zygote.spare_pid for zygote in pool.slots}  # confined, waiting for the next job
+    left = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                status = Path(f"/proc/{name}/status").read_text()
+            except OSError:
+                continue
+            uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1])
+            if UID_BASE <= uid < UID_BASE + UID_COUNT and int(name) not in spares:
+                left.append(int(name))
+    return left
+
+
+LOOPS = {
+    "infinite loop at top level": "while True:\n    pass\n",
+    "infinite loop in the entry": "def add(a, b):\n    while True:\n        pass\n",
+    "sleeping": "import time\ndef add(a, b):\n    time.sleep(100)\n",
+    "sleeping in a signal-proof way": "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\ntime.sleep(100)\n",
+}
+
+
+@pytest.mark.parametrize("name", list(LOOPS))
+def test_loops_and_sleeps_time_out(exercise, runner, name):
+    assert attack(exercise, runner, LOOPS[name]).status == "timeout"
+
+
+@pytest.mark.parametrize("code", [
+    "x = bytearray(10**10)\n",
+    "def add(a, b):\n    chunks = []\n    while True:\n        chunks.append(bytearray(10**7))\n",
+    "import numpy as np\ndef add(a, b):\n    return np.ones((10**6, 10**4)).sum()\n",
+])
+def test_memory_bombs_hit_the_memory_limit(exercise, runner, code):
+    assert attack(exercise, runner, code).status == "memory_limit"
+
+
+def test_disk_bomb_is_stopped(exercise, runner):
+    code = """
+    def add(a, b):
+        with open("big.bin", "wb") as handle:
+            while True:
+                handle.write(b"x" * 10**6)
+    """
+    attack(exercise, runner, code)
+
+
+def test_fork_bomb_is_contained_and_cleaned_up(exercise, runner):
+    code = """
+    import os
+    def add(a, b):
+        while True:
+            try:
+                os.fork()
+            except OSError:
+                pass
+    """
+    attack(exercise, runner, code)
+    assert uid_processes_left(runner) == []
+
+
+def test_threads_are_stopped_with_the_job(exercise, runner):
+    code = """
+    import threading, time
+    def spin():
+        while True:
+            time.sleep(0.01)
+    for _ in range(20):
+        threading.Thread(target=spin, daemon=False).start()
+    def add(a, b):
+        return None
+    """
+    attack(exercise, runner, code)
+    assert uid_processes_left(runner) == []
+
+
+def test_daemon_left_behind_is_killed(exercise, runner, tmp_path):
+    code = """
+    import os, time
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            time.sleep(30)
+        os._exit(0)
+    def add(a, b):
+        return a - b
+    """
+    attack(exercise, runner, code)
+    assert uid_processes_left(runner) == []
+
+
+def test_subprocesses_cannot_run_programs(exercise, runner):
+    code = """
+    import subprocess
+    def add(a, b):
+        out = subprocess.run(["/bin/echo", str(a + b)], capture_output=True, text=True).stdout
+        return int(out)
+    """
+    verdict = attack(exercise, runner, code)
+    assert "PermissionError" in verdict.first_failure.message
+
+
+@pytest.mark.parametrize("target", ["('127.0.0.1', 80)", "('10.0.0.1', 80)", "('::1', 80)"])
+def test_no_network(exercise, runner, target):
+    code = f"""
+    import socket
+    def add(a, b):
+        socket.create_connection({target}, timeout=0.5)
+        return a + b
+    """
+    attack(exercise, runner, code)
+
+
+def test_no_network_through_raw_syscalls(exercise, runner):
+    code = """
+    import ctypes
+    def add(a, b):
+        fd = ctypes.CDLL(None).socket(2, 1, 0)  # AF_INET, SOCK_STREAM
+        return a + b if fd >= 0 else None
+    """
+    attack(exercise, runner, code)
+
+
+def test_unix_socketpair_still_works_for_asyncio(exercise, runner):
+    code = """
+    import asyncio
+    async def twice(x):
+        await asyncio.sleep(0)
+        return x
+    def add(a, b):
+        return asyncio.run(twice(a + b))
+    """
+    assert grade_source(exercise, textwrap.dedent(code), runner=runner).passed
+
+
+def test_cannot_read_the_solution_the_check_or_mltrail(exercise, runner):
+    import mltrail
+
+    for path in [solution_path(exercise), str(exercise.file("check.py")), mltrail.__file__]:
+        code = f"""
+        def add(a, b):
+            text = open({path!r}).read()
+            return a + b if text else None
+        """
+        verdict = attack(exercise, runner, code)
+        assert "PermissionError" in verdict.first_failure.message
+
+
+def test_cannot_read_the_store(exercise, runner, tmp_path):
+    store = tmp_path / "mltrail.db"
+    store.write_text("attempts")
+    code = f"""
+    def add(a, b):
+        return a + b if open({str(store)!r}).read() else None
+    """
+    attack(exercise, runner, code)
+
+
+def test_cannot_read_the_parents_memory_or_environment(exercise, runner, monkeypatch):
+    monkeypatch.setenv("MLTRAIL_TEST_SECRET", "s3cret")
+    code = f"""
+    import os
+    def add(a, b):
+        if os.environ.get("MLTRAIL_TEST_SECRET"):
+            return a + b
+        try:
+            if b"s3cret" in open("/proc/{os.getpid()}/environ", "rb").read():
+                return a + b
+        except OSError:
+            pass
+        try:
+            open("/proc/{os.getpid()}/mem", "rb")
+            return a + b
+        except OSError:
+            return None
+    """
+    attack(exercise, runner, code)
+
+
+def test_cannot_ptrace_the_parent(exercise, runner):
+    code = f"""
+    import ctypes
+    def add(a, b):
+        ok = ctypes.CDLL(None).ptrace(16, {os.getpid()}, 0, 0) == 0  # PTRACE_ATTACH
+        return a + b if ok else None
+    """
+    attack(exercise, runner, code)
+
+
+def test_cannot_kill_or_signal_the_parent(exercise, runner):
+    code = f"""
+    import os, signal
+    def add(a, b):
+        for pid in ({os.getpid()}, os.getppid(), -1):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        return None
+    """
+    attack(exercise, runner, code)
+    os.kill(os.getpid(), 0)  # still alive
+
+
+def test_cannot_write_outside_the_job_folder(exercise, runner, tmp_path):
+    import mltrail
+
+    compare = Path(mltrail.__file__).parent / "grading" / "compare.py"
+    before = compare.read_bytes()
+    targets = [str(compare), str(tmp_path / "planted.py"), "/tmp/mltrail-planted", str(exercise.file("solution.py"))]
+    code = f"""
+    def add(a, b):
+        for target in {targets!r}:
+            try:
+                with open(target, "w") as handle:
+                    handle.write("def compare_values(*a): return None\\n")
+            except OSError:
+                pass
+        return None
+    """
+    attack(exercise, runner, code)
+    assert compare.read_bytes() == before
+    assert not (tmp_path / "planted.py").exists() and not Path("/tmp/mltrail-planted").exists()
+
+
+@pytest.mark.parametrize("code", [
+    "class Yes:\n    def __eq__(self, other):\n        return True\ndef add(a, b):\n    return Yes()\n",
+    "class Yes(int):\n    def __eq__(self, other):\n        return True\ndef add(a, b):\n    return Yes(0)\n",
+    "import numpy as np\nclass A(np.ndarray):\n    def __eq__(self, other):\n        return True\ndef add(a, b):\n    return np.zeros(1).view(A)\n",
+    "class Arr:\n    def __array__(self, dtype=None, copy=None):\n        import numpy as np\n        return np.array(0)\ndef add(a, b):\n    return Arr()\n",
+])
+def test_lying_objects_cannot_pass(exercise, runner, code):
+    attack(exercise, runner, code)
+
+
+@pytest.mark.parametrize("code", [
+    "import numpy, math, builtins, operator\nnumpy.allclose = lambda *a, **k: True\nmath.isclose = lambda *a, **k: True\n"
+    "builtins.isinstance = lambda *a: True\noperator.eq = lambda *a: True\ndef add(a, b):\n    return 0\n",
+    "import json\njson.dumps = lambda *a, **k: '{\"status\": \"passed\"}'\ndef add(a, b):\n    return 0\n",
+])
+def test_monkey_patching_inside_the_sandbox_changes_nothing_outside(exercise, runner, code):
+    attack(exercise, runner, code)
+
+
+@pytest.mark.parametrize("code", [
+    "import sys\nprint('{\"status\": \"passed\", \"passed\": true}')\nsys.exit(0)\n",
+    "import os\nprint('All 21 cases passed.')\nos._exit(0)\n",
+    "import os\nfor fd in range(64):\n    try:\n        os.write(fd, b'{\"status\": \"ran\", \"results\": []}')\n    except OSError:\n        pass\nos._exit(0)\n",
+    "import os\nfor fd in range(64):\n    try:\n        os.write(fd, os.urandom(4096))\n    except OSError:\n        pass\ndef add(a, b):\n    return a + b\n",
+    "import os\nfor fd in range(3, 64):\n    try:\n        os.close(fd)\n    except OSError:\n        pass\ndef add(a, b):\n    return a + b\n",
+])
+def test_forged_exits_and_protocol_bytes(exercise, runner, code):
+    attack(exercise, runner, code)
+
+
+def test_output_flood_is_capped(exercise, runner):
+    code = "import sys\nfor _ in range(10**5):\n    sys.stdout.write('x' * 1000)\ndef add(a, b):\n    return None\n"
+    verdict = attack(exercise, runner, code)
+    assert len(verdict.output) <= 64 * 1024
+
+
+@pytest.mark.parametrize("code", [
+    "import sys\nsys.setrecursionlimit(10**7)\ndef deep(n):\n    return deep(n + 1) + 1\ndef add(a, b):\n    return deep(0)\n",
+    "import ctypes\nctypes.string_at(0)\n",
+    "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n",
+    "import os\nos.abort()\n",
+])
+def test_recursion_and_segfaults(exercise, runner, code):
+    verdict = attack(exercise, runner, code)
+    assert verdict.status in ("error", "failed", "memory_limit", "timeout")
+
+
+@pytest.mark.parametrize("code", [
+    "def add(a, b):\n    return lambda: a + b\n",
+    "def add(a, b):\n    return open('x', 'w')\n",
+    "def add(a, b):\n    return 'x' * (200 * 1024 * 1024)\n",
+    "def add(a, b):\n    x = []\n    for _ in range(3000):\n        x = [x]\n    return x\n",
+])
+def test_unserialisable_or_gigantic_values(exercise, runner, code):
+    attack(exercise, runner, code)
+
+
+@pytest.mark.parametrize("source", [b"", b"\xff\xfe\x00\x01", b"def add(a, b):\n    return a +\n"])
+def test_broken_files(exercise, runner, source):
+    verdict = grade_source(exercise, source, runner=runner)
+    assert verdict.status == "error"
+    assert grade_source(exercise, HONEST, runner=runner).passed
+
+
+def test_nothing_is_left_behind(exercise, runner):
+    import tempfile
+
+    def job_dirs() -> set[Path]:
+        tmp = Path(tempfile.gettempdir())
+        return set(tmp.glob("mltrail-job-*")) | set(tmp.glob("mltrail-zygote-*/mltrail-job-*"))
+
+    before = job_dirs()
+    code = "import os\nopen('left.txt', 'w').write('x')\nos.mkdir('sub')\ndef add(a, b):\n    return a + b\n"
+    assert grade_source(exercise, code, runner=runner).passed
+    assert uid_processes_left(runner) == []
+    # The pool's spare child already waits in a fresh (empty) folder; nothing the job wrote remains.
+    assert not any((d / "left.txt").exists() for d in job_dirs())
+    assert len(job_dirs() - before) <= (runner.size if isinstance(runner, ZygotePool) else 0)

@@ -30,9 +30,8 @@ UID_BASE, UID_COUNT = 61000, 4000
 UID_LOCK_DIR = Path("/run/mltrail-uids") if os.geteuid() == 0 and Path("/run").is_dir() else None
 _libc = ctypes.CDLL(None, use_errno=True)
 
-ALL_LAYERS = (
-    "network namespace", "unprivileged uid", "rlimits", "landlock", "seccomp", "new session", "job directory",
-)
+SYSTEM_FACTS = [Path(p) for p in ("/proc/cpuinfo", "/proc/meminfo", "/proc/stat", "/sys/devices/system/cpu",
+                                  "/sys/fs/cgroup")]
 
 
 @dataclass
@@ -222,8 +221,7 @@ class Confinement:
         if self.enabled and self.network_in_child:
             enter_network_namespace()
         os.chdir(job_dir)
-        ruleset_fd = getattr(self.ruleset, "fd", None)
-        _close_other_fds(keep_fds + ((ruleset_fd,) if ruleset_fd is not None else ()))
+        _close_other_fds(keep_fds + (self.ruleset.descriptors() if self.ruleset is not None else ()))
         self.own_uid = False
         if not self.enabled:
             return
@@ -235,7 +233,9 @@ class Confinement:
             self.own_uid = True
         _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
         if self.ruleset is not None:
-            self.ruleset.restrict_self()
+            # Its own /proc entry and read-only CPU and memory facts: scikit-learn (through
+            # threadpoolctl and joblib) reads them.
+            self.ruleset.restrict_self([Path(f"/proc/{os.getpid()}"), *SYSTEM_FACTS])
         if self.seccomp_program is not None:
             from mltrail.grading import seccomp
 
@@ -253,8 +253,11 @@ class Confinement:
         if self.own_uid:
             values.append((resource.RLIMIT_NPROC, limits.processes))
         for which, value in values:
+            # The CPU hard limit sits a second above the soft one, so the process gets
+            # SIGXCPU (a time-out) before the kernel's SIGKILL.
+            hard = value + 1 if which == resource.RLIMIT_CPU else value
             try:
-                resource.setrlimit(which, (value, value))
+                resource.setrlimit(which, (value, hard))
             except (ValueError, OSError):
                 pass  # a limit the host refuses is reported by the layer probe
 

@@ -77,47 +77,59 @@ def split_around(roots: list[Path], forbidden: list[Path]) -> list[Path]:
 
 
 class Ruleset:
-    """A Landlock ruleset; build it once, apply it in each child."""
+    """Landlock rules, prepared once; each child builds its own ruleset from them and applies it.
+
+    The paths are opened once (O_PATH) where the ruleset is prepared; a child adds its own
+    extra paths (its /proc entry) when it restricts itself.
+    """
 
     def __init__(self, read_only: list[Path], writable: list[Path], read_write_devices: list[Path] | None = None) -> None:
         self.abi = abi_version()
         if self.abi == 0:
             raise OSError("Landlock is not available on this kernel")
-        handled = _fs_access(self.abi)
-        attr = _RulesetAttr(handled, (NET_BIND_TCP | NET_CONNECT_TCP) if self.abi >= 4 else 0,
-                            (SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL) if self.abi >= 6 else 0)
-        size = ctypes.sizeof(_RulesetAttr) if self.abi >= 6 else 16
-        fd = _libc.syscall(SYS_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
-        if fd < 0:
-            raise OSError(ctypes.get_errno(), "landlock_create_ruleset failed")
-        self.fd = int(fd)
+        self.handled = _fs_access(self.abi)
         self.net = self.abi >= 4
         self.scoped = self.abi >= 6
+        self.rules: list[tuple[int, int]] = []
         for path in read_only:
-            self._add(path, EXECUTE | READ_FILE | READ_DIR)
+            self._open(path, EXECUTE | READ_FILE | READ_DIR)
         for path in writable:
-            self._add(path, handled)
+            self._open(path, self.handled)
         for path in read_write_devices or []:
-            self._add(path, READ_FILE | WRITE_FILE | (TRUNCATE if self.abi >= 3 else 0))
+            self._open(path, READ_FILE | WRITE_FILE | (TRUNCATE if self.abi >= 3 else 0))
+        self.fd = None  # no ruleset exists until a child builds one
 
-    def _add(self, path: Path, access: int) -> None:
+    def _open(self, path: Path, access: int) -> None:
         try:
             fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
         except OSError:
             return
-        try:
-            if not path.is_dir():
-                access &= EXECUTE | READ_FILE | WRITE_FILE | TRUNCATE | IOCTL_DEV
-            rule = _PathBeneath(access, fd)
-            if _libc.syscall(SYS_ADD_RULE, self.fd, RULE_PATH_BENEATH, ctypes.byref(rule), 0) != 0:
-                raise OSError(ctypes.get_errno(), f"landlock_add_rule failed for {path}")
-        finally:
-            os.close(fd)
+        if not Path(path).is_dir():
+            access &= EXECUTE | READ_FILE | WRITE_FILE | TRUNCATE | IOCTL_DEV
+        self.rules.append((fd, access))
 
-    def restrict_self(self) -> None:
-        """Apply the ruleset to the calling process (needs no_new_privs or CAP_SYS_ADMIN)."""
+    def descriptors(self) -> tuple[int, ...]:
+        return tuple(fd for fd, _ in self.rules)
+
+    def restrict_self(self, extra_read: list[Path] | None = None) -> None:
+        """Build a ruleset with every rule (plus `extra_read`) and apply it to this process."""
+        for path in extra_read or []:
+            self._open(path, EXECUTE | READ_FILE | READ_DIR)
+        attr = _RulesetAttr(self.handled, (NET_BIND_TCP | NET_CONNECT_TCP) if self.net else 0,
+                            (SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL) if self.scoped else 0)
+        size = ctypes.sizeof(_RulesetAttr) if self.scoped else 16
+        ruleset = _libc.syscall(SYS_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
+        if ruleset < 0:
+            raise OSError(ctypes.get_errno(), "landlock_create_ruleset failed")
+        for fd, access in self.rules:
+            rule = _PathBeneath(access, fd)
+            if _libc.syscall(SYS_ADD_RULE, int(ruleset), RULE_PATH_BENEATH, ctypes.byref(rule), 0) != 0:
+                raise OSError(ctypes.get_errno(), "landlock_add_rule failed")
         if _libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
             raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
-        if _libc.syscall(SYS_RESTRICT_SELF, self.fd, 0) != 0:
+        if _libc.syscall(SYS_RESTRICT_SELF, int(ruleset), 0) != 0:
             raise OSError(ctypes.get_errno(), "landlock_restrict_self failed")
-        os.close(self.fd)
+        os.close(int(ruleset))
+        for fd, _ in self.rules:
+            os.close(fd)
+        self.rules = []

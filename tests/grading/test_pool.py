@@ -1,0 +1,169 @@
+"""The zygote pool: warm zygotes, recycling, replacement with one retry, fair queueing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mltrail.curriculum.loader import load_curriculum
+from mltrail.grading.grader import grade_source
+from mltrail.grading.pool import FairQueue, ZygotePool
+
+CURRICULUM = load_curriculum()
+CLAMP = CURRICULUM.exercise("python/clamp")
+SOLUTION = CLAMP.file("solution.py").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with ZygotePool(size=2, max_jobs=10_000) as pool:
+        pool.wait_ready()
+        yield pool
+
+
+def zygote_probe(pool: ZygotePool, code: str):
+    """Run code in a job and return what its entry returns."""
+    from mltrail.grading import codec
+
+    request = {
+        "mode": "function", "code": code, "entry": "probe", "protocol": "call",
+        "cases": [{"args": codec.encode({}, 1 << 20).decode(), "files": {}}],
+        "limits": {"memory_mb": 512, "cpu_s": 10}, "max_bytes": 1 << 20,
+    }
+    run = pool.run(request, 10)
+    return codec.decode(run.reply["results"][0]["ok"].encode(), 1 << 20)
+
+
+def test_zygotes_are_warm_with_single_threaded_blas(pool):
+    code = (
+        "import sys\n"
+        "def probe():\n"
+        "    from threadpoolctl import threadpool_info\n"
+        "    return {'loaded': all(m in sys.modules for m in ('numpy', 'pandas', 'scipy', 'sklearn', 'gymnasium')),\n"
+        "            'threads': sorted({info['num_threads'] for info in threadpool_info()})}\n"
+    )
+    found = zygote_probe(pool, code)
+    assert found["loaded"] is True
+    assert found["threads"] in ([1], [])
+
+
+def test_zygote_is_not_dumpable_and_holds_nothing_of_mltrail_open(pool):
+    import mltrail
+
+    package = str(Path(mltrail.__file__).resolve().parent)
+    for zygote in pool.slots:
+        pid = zygote.wait_ready()["pid"]
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            # stdio on /dev/null, the control socket, the uid lease, Landlock's granted paths
+            assert target != package and not target.startswith(package + "/"), target
+            assert target.startswith(("/dev/null", "socket:", "/run/mltrail-uids/", "/")), target
+        assert Path(f"/proc/{pid}/environ").stat().st_uid == 0  # non-dumpable: owned by root
+        environ = Path(f"/proc/{pid}/environ").read_bytes()
+        assert b"MLTRAIL_HOME" not in environ and b"PYTHONPATH" in environ
+
+
+def test_many_learners_at_once_are_all_graded_correctly(pool):
+    verdicts = []
+
+    def learner(name: str) -> None:
+        for i in range(5):
+            source = SOLUTION if i % 2 == 0 else b"def clamp(x, low, high):\n    return x\n"
+            verdicts.append((i % 2 == 0, grade_source(CLAMP, source, runner=pool, tenant=name).passed))
+
+    threads = [threading.Thread(target=learner, args=(f"learner-{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(verdicts) == 20 and all(expected == got for expected, got in verdicts)
+
+
+def test_zygote_recycled_after_max_jobs():
+    with ZygotePool(size=1, max_jobs=3) as pool:
+        first = pool.slots[0].wait_ready()["pid"]
+        for _ in range(3):
+            assert grade_source(CLAMP, SOLUTION, runner=pool).passed
+        assert pool.replaced == 1
+        assert pool.slots[0].wait_ready()["pid"] != first
+        assert grade_source(CLAMP, SOLUTION, runner=pool).passed
+        with pytest.raises(ProcessLookupError):
+            os.kill(first, 0)
+
+
+def test_zygote_recycled_when_its_memory_grows():
+    with ZygotePool(size=1, max_rss_mb=1) as pool:
+        assert grade_source(CLAMP, SOLUTION, runner=pool).passed
+        assert grade_source(CLAMP, SOLUTION, runner=pool).passed
+        assert pool.replaced >= 1
+
+
+def test_dead_zygote_is_replaced_and_the_job_retried():
+    with ZygotePool(size=1) as pool:
+        pid = pool.slots[0].wait_ready()["pid"]
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.2)
+        assert grade_source(CLAMP, SOLUTION, runner=pool).passed
+        assert pool.replaced == 1
+
+
+def test_zygote_dying_during_a_job_is_retried_once():
+    with ZygotePool(size=1) as pool:
+        pool.wait_ready()
+        killed = []
+
+        def kill_soon():
+            time.sleep(0.5)
+            killed.append(pool.slots[0].proc.pid)
+            os.kill(pool.slots[0].proc.pid, signal.SIGKILL)
+
+        threading.Thread(target=kill_soon).start()
+        slow = b"import time\ntime.sleep(1)\ndef clamp(x, low, high):\n    return min(max(x, low), high)\n"
+        verdict = grade_source(CLAMP, slow, runner=pool)
+        assert killed and verdict.passed
+        assert pool.replaced == 1
+
+
+def test_closing_the_pool_leaves_no_process_or_folder():
+    import tempfile
+
+    folders = lambda: set(Path(tempfile.gettempdir()).glob("mltrail-zygote-*"))  # noqa: E731
+    before = folders()
+    pool = ZygotePool(size=2)
+    pids = [info["pid"] for info in pool.wait_ready()]
+    assert len(folders() - before) == 2
+    assert grade_source(CLAMP, SOLUTION, runner=pool).passed
+    spares = [z.spare_pid for z in pool.slots]
+    pool.close()
+    for pid in pids + [p for p in spares if p]:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert folders() - before == set()
+
+
+def test_fair_queue_serves_tenants_round_robin():
+    queue = FairQueue(["slot"])
+    order = []
+    first = queue.acquire("busy")  # the only slot is taken
+
+    def job(tenant: str, label: str) -> None:
+        slot = queue.acquire(tenant)
+        order.append(label)
+        queue.release(slot)
+
+    busy = [threading.Thread(target=job, args=("busy", f"busy-{i}")) for i in range(5)]
+    for thread in busy:
+        thread.start()
+    time.sleep(0.1)
+    other = threading.Thread(target=job, args=("other", "other"))
+    other.start()
+    time.sleep(0.1)
+    queue.release(first)
+    for thread in busy + [other]:
+        thread.join()
+    assert order.index("other") <= 1, order

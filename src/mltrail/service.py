@@ -98,6 +98,14 @@ class Service:
             return ZygotePool(size=self.settings.pool_size, forbidden=forbidden)
         return FreshSandbox(forbidden=forbidden)
 
+    def sandbox_warnings(self) -> list[str]:
+        """What confinement this host lacks, said before any grading (never a silent gap)."""
+        if self.settings.sandbox == "none":
+            return ["the sandbox is OFF (--no-sandbox): learner code runs unconfined, with your rights"]
+        from mltrail.grading.confine import missing_layers
+
+        return [f"sandbox layer missing: {reason}" for reason in missing_layers()]
+
     def use_pool(self) -> None:
         """Grade through warm zygotes from now on (for long-running commands), unless unconfined."""
         if self.settings.sandbox == "fresh" and "sandbox" not in self.__dict__:

@@ -260,3 +260,14 @@ def test_closed_descriptors(tmp_path):
     finally:
         os.close(kept)
         os.close(dropped)
+
+
+def test_missing_layers_are_warned_about(monkeypatch, home):
+    from mltrail.config import Settings
+    from mltrail.service import Service
+
+    monkeypatch.setattr(landlock, "abi_version", lambda: 0)
+    warnings = Service(Settings.resolve(home=home)).sandbox_warnings()
+    assert any("landlock" in w for w in warnings)
+    unconfined = Service(Settings.resolve(home=home, sandbox="none")).sandbox_warnings()
+    assert unconfined and "OFF" in unconfined[0]

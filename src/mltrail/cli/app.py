@@ -59,6 +59,7 @@ def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_worksp
         settings = Settings.resolve(home=state.get("home"), content=dirs, sandbox="none" if state.get("no_sandbox") else None)
     except ValueError as exc:
         raise Failure(str(exc)) from None
+    service = Service(settings)
     if settings.sandbox == "none":
         from mltrail.cli.render import console
 
@@ -66,9 +67,20 @@ def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_worksp
             "[bold red]WARNING: the sandbox is OFF.[/] Learner code runs unconfined, with your rights. "
             "Use this only to debug your own content."
         )
-    service = Service(settings)
     _state(ctx)["service"] = service
     return service
+
+
+def _warn_about_sandbox(service) -> None:
+    """Before grading: name every confinement layer this host lacks."""
+    from rich.markup import escape
+
+    from mltrail.cli.render import console
+
+    if service.settings.sandbox == "none":
+        return  # already said loudly when the service was made
+    for warning in service.sandbox_warnings():
+        console(stderr=True).print(f"[yellow]warning:[/] {escape(warning)}")
 
 
 def _fail(message: str) -> None:
@@ -207,6 +219,7 @@ def check(
     def body():
         service = _service(ctx, in_workspace=True)
         workspace = service.workspace()
+        _warn_about_sandbox(service)
         service.regrade_pending()
         exercise = service.exercise(exercise_id) if exercise_id else service.next_exercise()
         if exercise is None:
@@ -247,6 +260,7 @@ def grade(
     def body():
         service = _service(ctx)
         exercise = service.exercise(exercise_id)
+        _warn_about_sandbox(service)
         try:
             source = file.read_bytes()
         except OSError as exc:
@@ -272,6 +286,7 @@ def watch(ctx: typer.Context) -> None:
         service = _service(ctx, in_workspace=True)
         service.use_pool()  # warm zygotes: every save is graded in milliseconds
         workspace = service.workspace()
+        _warn_about_sandbox(service)
         out = console()
         exercise = service.next_exercise()
 
@@ -450,6 +465,7 @@ def content_check(
         service = _service(ctx, content=content)
         if not no_grading:
             service.use_pool()
+            _warn_about_sandbox(service)
         with Progress(console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
             task = bar.add_task("grading solutions, starters and mistakes", total=None)
             curriculum, problems = check_content(

@@ -132,6 +132,30 @@ def reap_uid(uid: int) -> None:
         time.sleep(0.01)
 
 
+def missing_layers() -> list[str]:
+    """Layers this host cannot provide, found without starting a job (cheap, for start-up warnings)."""
+    import platform
+
+    from mltrail.grading import landlock, seccomp
+
+    missing = []
+    if landlock.abi_version() == 0:
+        missing.append("landlock: the kernel has no Landlock (Linux 5.13+ with Landlock enabled)")
+    if platform.machine() not in seccomp.SYSCALLS:
+        missing.append(f"seccomp: no filter for the {platform.machine()} architecture")
+    if os.geteuid() != 0:
+        missing.append("unprivileged uid: mltrail is not running as root, so jobs share your uid")
+        try:
+            allowed = int(Path("/proc/sys/user/max_user_namespaces").read_text())
+        except (OSError, ValueError):
+            allowed = 0
+        if allowed == 0:
+            missing.append("network namespace: user namespaces are disabled, so jobs keep the network")
+    if UID_LOCK_DIR is None and os.geteuid() == 0:
+        missing.append("unprivileged uid: /run is missing, so uids cannot be leased")
+    return missing
+
+
 class _CapHeader(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
 

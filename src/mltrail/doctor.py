@@ -66,9 +66,17 @@ def sandbox_layers(service: "Service") -> list[dict]:
         found = probe_layers(service.sandbox)
     except RuntimeError as exc:
         return [_check("sandbox", False, str(exc))]
+    from mltrail.grading.confine import python_is_private
+
+    details = dict(LAYER_DETAILS)
+    if python_is_private() and found.get("landlock"):
+        details["unprivileged uid"] += (
+            "; Python is installed where other users cannot read it, so jobs keep only the right to read "
+            "and search files, within what Landlock allows"
+        )
     return [
         _check(f"sandbox: {name}", found.get(name, False), detail if found.get(name) else f"MISSING: {detail}", level="warning")
-        for name, detail in LAYER_DETAILS.items()
+        for name, detail in details.items()
     ]
 
 

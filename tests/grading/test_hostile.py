@@ -299,7 +299,10 @@ def test_cannot_write_outside_the_job_folder(exercise, runner, tmp_path):
 
     compare = Path(mltrail.__file__).parent / "grading" / "compare.py"
     before = compare.read_bytes()
-    targets = [str(compare), str(tmp_path / "planted.py"), "/tmp/mltrail-planted", str(exercise.file("solution.py"))]
+    store = tmp_path / "mltrail.db"
+    store.write_bytes(b"SQLite format 3\x00")
+    targets = [str(compare), str(tmp_path / "planted.py"), "/tmp/mltrail-planted", str(exercise.file("solution.py")),
+               str(store)]
     code = f"""
     def add(a, b):
         for target in {targets!r}:
@@ -312,6 +315,7 @@ def test_cannot_write_outside_the_job_folder(exercise, runner, tmp_path):
     """
     attack(exercise, runner, code)
     assert compare.read_bytes() == before
+    assert store.read_bytes() == b"SQLite format 3\x00"
     assert not (tmp_path / "planted.py").exists() and not Path("/tmp/mltrail-planted").exists()
 
 
@@ -393,3 +397,11 @@ def test_nothing_is_left_behind(exercise, runner):
     # The pool's spare child already waits in a fresh (empty) folder; nothing the job wrote remains.
     assert not any((d / "left.txt").exists() for d in job_dirs())
     assert len(job_dirs() - before) <= (runner.size if isinstance(runner, ZygotePool) else 0)
+
+
+def test_the_grader_leaks_no_descriptors(exercise, runner):
+    grade_source(exercise, HONEST, runner=runner)
+    before = len(os.listdir("/proc/self/fd"))
+    for code in (HONEST, WRONG, LOOPS["infinite loop in the entry"], "import os\nos._exit(1)\n"):
+        grade_source(exercise, code, runner=runner)
+    assert len(os.listdir("/proc/self/fd")) == before

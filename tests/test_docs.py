@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import click
 import typer.main
 
 from mltrail.cli.app import app
@@ -10,10 +9,10 @@ from mltrail.cli.app import app
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
-def _commands(group: click.Group, prefix: str = ""):
+def _commands(group, prefix: str = ""):
     for name, command in group.commands.items():
         path = f"{prefix}{name}"
-        if isinstance(command, click.Group):
+        if hasattr(command, "commands"):  # a command group
             yield from _commands(command, path + " ")
         else:
             yield path, command

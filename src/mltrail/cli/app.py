@@ -7,7 +7,6 @@ Heavy modules (numpy, the grader, the store) are imported inside commands, so
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import List, Optional
 

@@ -40,6 +40,10 @@ class EventRecord:
     created_at: datetime
 
 
+def _attempt_record(a: Attempt) -> AttemptRecord:
+    return AttemptRecord(a.id, a.exercise_id, a.status, a.passed, a.message, a.seed, a.created_at, a.verdict, a.code)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -118,10 +122,7 @@ class Store:
         if status is not None:
             query = query.where(Attempt.status == status)
         with self.session() as session:
-            return [
-                AttemptRecord(a.id, a.exercise_id, a.status, a.passed, a.message, a.seed, a.created_at, a.verdict, a.code)
-                for a in session.scalars(query)
-            ]
+            return [_attempt_record(a) for a in session.scalars(query)]
 
     def record_event(self, learner_id: int, kind: str, subject: str, detail: dict | None = None) -> None:
         with self.session() as session, session.begin():
@@ -140,4 +141,4 @@ class Store:
         with self.session() as session:
             rows = list(session.scalars(select(Attempt).where(Attempt.status == "pending").order_by(Attempt.id)))
         for a in rows:
-            yield AttemptRecord(a.id, a.exercise_id, a.status, a.passed, a.message, a.seed, a.created_at, a.verdict, a.code)
+            yield _attempt_record(a)

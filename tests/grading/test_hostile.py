@@ -84,15 +84,17 @@ def attack(exercise, runner, code: str):
     return verdict
 
 
-def uid_processes_left(runner) -> list[int]:
-    """Processes still running under the uids that mltrail hands to jobs."""
+def live_job_processes() -> set[int]:
+    """Live (not zombie) processes under the uids that mltrail hands to jobs."""
+    from mltrail.grading.confine import processes_of
+
+    return {pid for uid in _job_uids() for pid in processes_of(uid)}
+
+
+def _job_uids() -> set[int]:
     from mltrail.grading.confine import UID_BASE, UID_COUNT
 
-    spares = set()
-    for pool in POOLS:
-        pool.settle()
-        spares |= {zygote.spare_pid for zygote in pool.slots}  # confined, waiting for the next job
-    left = []
+    uids = set()
     for name in os.listdir("/proc"):
         if name.isdigit():
             try:
@@ -100,9 +102,18 @@ def uid_processes_left(runner) -> list[int]:
             except OSError:
                 continue
             uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1])
-            if UID_BASE <= uid < UID_BASE + UID_COUNT and int(name) not in spares:
-                left.append(int(name))
-    return left
+            if UID_BASE <= uid < UID_BASE + UID_COUNT:
+                uids.add(uid)
+    return uids
+
+
+def uid_processes_left(runner, before: set[int]) -> list[int]:
+    """Job processes that appeared since `before` and still run, besides the pools' spares."""
+    spares = set()
+    for pool in POOLS:
+        pool.settle()
+        spares |= {zygote.spare_pid for zygote in pool.slots}  # confined, waiting for the next job
+    return sorted(live_job_processes() - before - spares)
 
 
 LOOPS = {
@@ -147,8 +158,9 @@ def test_fork_bomb_is_contained_and_cleaned_up(exercise, runner):
             except OSError:
                 pass
     """
+    before = live_job_processes()
     attack(exercise, runner, code)
-    assert uid_processes_left(runner) == []
+    assert uid_processes_left(runner, before) == []
 
 
 def test_threads_are_stopped_with_the_job(exercise, runner):
@@ -162,8 +174,9 @@ def test_threads_are_stopped_with_the_job(exercise, runner):
     def add(a, b):
         return None
     """
+    before = live_job_processes()
     attack(exercise, runner, code)
-    assert uid_processes_left(runner) == []
+    assert uid_processes_left(runner, before) == []
 
 
 def test_daemon_left_behind_is_killed(exercise, runner, tmp_path):
@@ -177,8 +190,9 @@ def test_daemon_left_behind_is_killed(exercise, runner, tmp_path):
     def add(a, b):
         return a - b
     """
+    before = live_job_processes()
     attack(exercise, runner, code)
-    assert uid_processes_left(runner) == []
+    assert uid_processes_left(runner, before) == []
 
 
 def test_subprocesses_cannot_run_programs(exercise, runner):
@@ -390,10 +404,10 @@ def test_nothing_is_left_behind(exercise, runner):
         tmp = Path(tempfile.gettempdir())
         return set(tmp.glob("mltrail-job-*")) | set(tmp.glob("mltrail-zygote-*/mltrail-job-*"))
 
-    before = job_dirs()
+    before, processes = job_dirs(), live_job_processes()
     code = "import os\nopen('left.txt', 'w').write('x')\nos.mkdir('sub')\ndef add(a, b):\n    return a + b\n"
     assert grade_source(exercise, code, runner=runner).passed
-    assert uid_processes_left(runner) == []
+    assert uid_processes_left(runner, processes) == []
     # The pool's spare child already waits in a fresh (empty) folder; nothing the job wrote remains.
     assert not any((d / "left.txt").exists() for d in job_dirs())
     assert len(job_dirs() - before) <= (runner.size if isinstance(runner, ZygotePool) else 0)

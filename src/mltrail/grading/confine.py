@@ -15,7 +15,6 @@ import fcntl
 import os
 import resource
 import signal
-import subprocess
 import sys
 import sysconfig
 import time
@@ -96,15 +95,19 @@ class UidLease:
 
 
 def processes_of(uid: int) -> list[int]:
+    """Live processes whose real uid is `uid` (zombies are already dead and are left out)."""
     found = []
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
         try:
             with open(f"/proc/{name}/status", "rb") as handle:
+                state = b""
                 for line in handle:
-                    if line.startswith(b"Uid:"):
-                        if int(line.split()[1]) == uid:
+                    if line.startswith(b"State:"):
+                        state = line.split()[1]
+                    elif line.startswith(b"Uid:"):
+                        if int(line.split()[1]) == uid and state != b"Z":
                             found.append(int(name))
                         break
         except (OSError, ValueError):
@@ -117,8 +120,16 @@ def reap_uid(uid: int) -> None:
     if not processes_of(uid):
         return
     # kill(-1) from a process with that uid reaches all of them at once, even a fork bomb.
-    subprocess.run(["kill", "-KILL", "-1"], user=uid, group=uid, extra_groups=[], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
     deadline = time.monotonic() + 2
     while time.monotonic() < deadline:
         left = processes_of(uid)

@@ -138,8 +138,8 @@ def serve(sock: socket.socket, config: dict) -> None:
     lease = UidLease() if confined else None
     uid = lease.uid if lease else None
     network = enter_network_namespace() if confined else False
-    if uid is None:
-        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    # Orphans of a job come to us, not to init (which may never reap them).
+    libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     confinement = Confinement(work_root, [Path(p) for p in config["forbidden"]], enabled=confined,
                               network_in_child=False).prepare()
     if config.get("warm_up", True):
@@ -164,8 +164,7 @@ def serve(sock: socket.socket, config: dict) -> None:
             _send(sock, {"status": status, "rss_kb": _rss_kb()})
             if uid is not None:
                 reap_uid(uid)
-            else:
-                _reap_children()
+            _reap_children()
             shutil.rmtree(job_dir, ignore_errors=True)
             _send(sock, {"clean": True})
     except OSError:

@@ -185,27 +185,67 @@ def read_all(fd: int) -> bytes:
         chunks.append(chunk)
 
 
+def supervise(learner: int, uid: int | None) -> None:
+    """The fresh child's trusted half: wait for the learner, then kill and reap what it left.
+
+    As a subreaper it inherits the learner's orphans, so none becomes a zombie that init
+    never reaps (zombies would still count against the job uid's process limit). A SIGTERM
+    from the grader at the wall-clock limit ends the learner's processes first. It exits
+    the way the learner did, so the grader reads the learner's fate from its status.
+    """
+    import signal
+
+    from mltrail.grading.confine import reap_uid
+
+    signal.signal(signal.SIGTERM, lambda *_: reap_uid(uid) if uid is not None else os.killpg(learner, signal.SIGKILL))
+    while True:
+        try:
+            _, status = os.waitpid(learner, 0)
+            break
+        except InterruptedError:
+            continue
+    if uid is not None:
+        reap_uid(uid)
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+    if os.WIFSIGNALED(status):
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+
+
 def main() -> None:
-    """A fresh child: read the request on stdin, confine this process, run the learner's code."""
+    """A fresh child: read the request on stdin, then fork the learner's confined process."""
+    import ctypes
+    import importlib
     from pathlib import Path
 
     from mltrail.grading.confine import Confinement, Limits
 
     request = json.loads(read_all(0).decode("utf-8"))
-    devnull = os.open(os.devnull, os.O_RDONLY)
+    devnull = os.open(os.devnull, os.O_RDWR)
     os.dup2(devnull, 0)
-    os.close(devnull)
-    import importlib
-
     for name in request.get("preload", []):
         importlib.import_module(name)  # before confinement, like a zygote would
     spec = request["confine"]
     job_dir = Path(os.getcwd())
     confinement = Confinement(job_dir, [Path(p) for p in spec["forbidden"]], enabled=spec["enabled"]).prepare()
     result_fd = int(request["result_fd"])
-    confinement.apply(spec["uid"], job_dir, (0, 1, 2, result_fd))
-    confinement.limit(Limits(**request["limits"]))
-    run_request(request, result_fd)
+    ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    learner = os.fork()
+    if learner == 0:
+        os.close(devnull)
+        confinement.apply(spec["uid"], job_dir, (0, 1, 2, result_fd))
+        confinement.limit(Limits(**request["limits"]))
+        run_request(request, result_fd)
+    # The supervisor holds none of the learner's pipes, so the grader sees them close with it.
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    os.close(result_fd)
+    supervise(learner, spec["uid"] if spec["enabled"] else None)
 
 
 if __name__ == "__main__":

@@ -210,6 +210,13 @@ class FreshSandbox:
                 proc.stdout.fileno(), result_r, time.monotonic() + time_s, lambda: proc.poll() is not None,
                 request=(stdin_fd, body),
             )
+            if timed_out:
+                # The supervisor ends the learner's processes and reaps them; then it goes too.
+                proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=2)  # its exit status is the learner's
+            except subprocess.TimeoutExpired:
+                pass
             kill_group(proc.pid)
             proc.stdout.close()
             proc.wait()

@@ -137,17 +137,18 @@ class Service:
             self.store.finish_attempt(attempt_id, verdict.to_record())
         return verdict
 
-    def grade_file(self, exercise_id: str, path: Path, record: bool = True):
+    def grade_file(self, exercise_id: str, path: Path, record: bool = True, seed: int | None = None):
+        """Grade a file; an unreadable file is a UserError that says why."""
         self.exercise(exercise_id)
         try:
             source = path.read_bytes()
         except FileNotFoundError:
-            raise UserError(f"File not found: {path}") from None
+            raise UserError(f"cannot read {path}: there is no such file") from None
         except IsADirectoryError:
-            raise UserError(f"{path} is a folder; give the path of your .py file") from None
+            raise UserError(f"cannot read {path}: it is a folder; give the path of your .py file") from None
         except OSError as exc:
-            raise UserError(f"Cannot read {path}: {exc.strerror}") from None
-        return self.grade(exercise_id, source, record=record)
+            raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+        return self.grade(exercise_id, source, record=record, seed=seed)
 
     def regrade_pending(self) -> int:
         """Grade attempts left pending by a crash; returns how many were graded."""

@@ -260,11 +260,7 @@ def grade(
         service = _service(ctx)
         exercise = service.exercise(exercise_id)
         _warn_about_sandbox(service)
-        try:
-            source = file.read_bytes()
-        except OSError as exc:
-            raise Failure(f"cannot read {file}: {exc.strerror or exc}") from None
-        verdict = service.grade(exercise.id, source, seed=seed)
+        verdict = service.grade_file(exercise.id, file, seed=seed)
         if as_json:
             print(json.dumps(verdict.to_json(), ensure_ascii=False))
         else:

@@ -22,14 +22,13 @@ from typing import Any, Callable
 
 from mltrail.curriculum.loader import Exercise
 from mltrail.grading import codec, sandbox
-from mltrail.grading.child import evaluate_expression
+from mltrail.grading.child import run_case  # the same call protocol as in the sandbox
 from mltrail.grading.compare import common_mistake, compare_values
 from mltrail.grading.contract import Case
 from mltrail.grading.verdict import CaseResult, Verdict
 
 MAX_SOURCE_BYTES = 256 * 1024
 WIRE_CAP = 16 * 1024 * 1024
-EXPRESSION_POINTS = 8
 _cache: dict[tuple, types.ModuleType] = {}
 _cache_lock = threading.Lock()
 _cwd_lock = threading.Lock()
@@ -60,30 +59,16 @@ def load_trusted(path: Path) -> types.ModuleType:
 def _call_trusted(function: Callable, protocol: str, args: dict, files: dict) -> Any:
     args = copy.deepcopy(args)
     if not files:
-        return _run_protocol(function, protocol, args)
+        return run_case(function, protocol, args)
     with _cwd_lock, tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
         for name, text in files.items():
             Path(folder, name).write_text(text, encoding="utf-8")
         home = os.getcwd()
         os.chdir(folder)
         try:
-            return _run_protocol(function, protocol, args)
+            return run_case(function, protocol, args)
         finally:
             os.chdir(home)
-
-
-def _run_protocol(function: Callable, protocol: str, args: dict) -> Any:
-    if protocol == "object":
-        instance = function(**args["init"])
-        results = []
-        for method, kwargs in args["calls"]:
-            value = getattr(instance, method)(**kwargs)
-            results.append(codec.SELF if value is instance else value)
-        return results
-    value = function(**args)
-    if inspect.isgenerator(value):
-        return codec.Iterated(list(value))
-    return value
 
 
 def build_cases(exercise: Exercise, seed: int) -> tuple[list[Case], list[Any], str]:
@@ -251,4 +236,4 @@ def grade_source(
     return verdict
 
 
-__all__ = ["ContentError", "build_cases", "evaluate_expression", "grade_source", "load_trusted"]
+__all__ = ["ContentError", "build_cases", "grade_source", "load_trusted"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from mltrail.grading.codec import SELF, Iterated
@@ -82,21 +82,6 @@ class Verdict:
             "total_cases": len(self.cases),
         }
 
-    @classmethod
-    def from_json(cls, data: dict) -> "Verdict":
-        cases = [
-            CaseResult(
-                index=c["index"], passed=c["passed"], hidden=c["hidden"], label=c.get("label"),
-                input=c.get("input"), expected=c.get("expected"), got=c.get("got"), message=c.get("message", ""),
-            )
-            for c in data.get("cases", [])
-        ]
-        return cls(
-            exercise=data["exercise"], status=data["status"], message=data["message"], cases=cases,
-            elapsed_ms=data.get("elapsed_ms", 0.0), seed=data.get("seed"), output=data.get("output", ""),
-            hint=data.get("hint"),
-        )
-
 
 def display(value: Any, depth: int = 0) -> Any:
     """A JSON-ready view of a value, for feedback (not for comparison)."""
@@ -133,4 +118,4 @@ def display(value: Any, depth: int = 0) -> Any:
     return repr(value)
 
 
-__all__ = ["STATUSES", "CaseResult", "Verdict", "display", "asdict"]
+__all__ = ["STATUSES", "CaseResult", "Verdict", "display"]

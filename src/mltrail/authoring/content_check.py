@@ -70,8 +70,12 @@ def stray_file_problems(folder: Path, kinds: dict[str, str]) -> list[Problem]:
                 stray(path, f"an exercise folder holds {', '.join(sorted(allowed))}")
             elif path.name == "mistakes":
                 for mistake in sorted(path.iterdir()):
-                    if mistake.name not in IGNORED_NAMES and mistake.suffix != ".py":
-                        stray(mistake, "mistakes/ holds .py files only")
+                    if mistake.name in IGNORED_NAMES:
+                        continue
+                    if mistake.suffix not in (".py", ".md") or not mistake.is_file():
+                        stray(mistake, "mistakes/ holds wrong solutions (name.py) and their explanations (name.md)")
+                    elif mistake.suffix == ".md" and not mistake.with_suffix(".py").is_file():
+                        stray(mistake, f"an explanation needs its mistake beside it: {mistake.stem}.py")
     return problems
 
 

@@ -89,6 +89,11 @@ class Exercise:
         folder = self.path / "mistakes"
         return sorted(folder.glob("*.py")) if folder.is_dir() else []
 
+    def mistake_explanation(self, mistake: Path) -> str | None:
+        """The Markdown explanation kept beside a recorded mistake (`mistakes/<name>.md`), if any."""
+        text = mistake.with_suffix(".md")
+        return text.read_text(encoding="utf-8").strip() if text.is_file() else None
+
 
 @dataclass
 class Module:

@@ -10,6 +10,48 @@ from mltrail.curriculum.loader import Curriculum, Exercise
 
 MARKER = "mltrail.toml"
 
+# TOML basic strings: these characters need an escape; other control characters use \uXXXX.
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML basic string that `tomllib` reads back unchanged."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[char])
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04X}")
+        elif 0xD800 <= code <= 0xDFFF:
+            # A lone surrogate (a file name that is not UTF-8) cannot be written as TOML.
+            raise ValueError(f"{text!r} is not valid Unicode text; rename it with UTF-8 characters only")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def toml_value(value: object) -> str:
+    """A TOML value for the types the workspace file stores: str, Path, bool, int, float and lists of them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (str, Path)):
+        return toml_string(str(value))
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    raise TypeError(f"the workspace file cannot store a {type(value).__name__}")
+
+
+def toml_document(tables: dict[str, dict[str, object]], comment: str = "") -> str:
+    """A TOML document of flat tables (`[name]` then `key = value` lines)."""
+    lines = [f"# {comment}"] if comment else []
+    for name, table in tables.items():
+        lines.append(f"[{name}]")
+        lines.extend(f"{key} = {toml_value(value)}" for key, value in table.items())
+    return "\n".join(lines) + "\n"
+
 
 @dataclass
 class Workspace:
@@ -82,11 +124,12 @@ adds files for new exercises.
 
 def init_workspace(root: Path, curriculum: Curriculum, content_dirs: list[Path]) -> tuple[list[Path], list[Path]]:
     """Create the workspace; returns (files created, files kept as they were)."""
+    # Built before anything is written, so a path TOML cannot hold leaves no half-made workspace.
+    manifest = toml_document({"workspace": {"version": 1, "content": list(content_dirs)}}, "An mltrail workspace.")
     root.mkdir(parents=True, exist_ok=True)
     marker = root / MARKER
     if not marker.exists():
-        listed = ", ".join(f'"{str(p)}"' for p in content_dirs)
-        marker.write_text(f"# An mltrail workspace.\n[workspace]\nversion = 1\ncontent = [{listed}]\n", encoding="utf-8")
+        _write_atomically(marker, manifest)
     readme = root / "README.md"
     if not readme.exists():
         readme.write_text(README, encoding="utf-8")
@@ -97,8 +140,12 @@ def init_workspace(root: Path, curriculum: Curriculum, content_dirs: list[Path])
             kept.append(path)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".py.tmp")
-        tmp.write_text(starter_text(exercise), encoding="utf-8")
-        tmp.replace(path)
+        _write_atomically(path, starter_text(exercise))
         created.append(path)
     return created, kept
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -118,15 +118,21 @@ def init(ctx: typer.Context, directory: Path = typer.Argument(Path("mltrail-work
     """Create a workspace: one file per exercise from its starter, grouped by module."""
 
     def body():
+        from rich.markup import escape
+
         from mltrail.cli.render import console
 
         service = _service(ctx)
         if service.curriculum.problems:
             console(stderr=True).print(f"[yellow]warning:[/] the content has {len(service.curriculum.problems)} problems; run `mltrail content check`.")
-        created, kept = service.init_workspace(directory)
+        try:
+            created, kept = service.init_workspace(directory)
+        except ValueError as exc:
+            raise Failure(f"cannot make a workspace in {directory}: {exc}") from None
         out = console()
-        out.print(f"Workspace ready in [bold]{directory}[/]: {len(created)} exercise files created, {len(kept)} kept as they were.")
-        out.print(f"Next: [cyan]cd {directory}[/] and run [cyan]mltrail next[/].")
+        where = escape(str(directory))
+        out.print(f"Workspace ready in [bold]{where}[/]: {len(created)} exercise files created, {len(kept)} kept as they were.")
+        out.print(f"Next: [cyan]cd {where}[/] and run [cyan]mltrail next[/].")
 
     _run(body)
 
@@ -141,18 +147,10 @@ def list_exercises(ctx: typer.Context, as_json: bool = JsonOption) -> None:
         if as_json:
             print(json.dumps(rows, ensure_ascii=False))
             return
-        from rich.table import Table
+        from mltrail.cli.render import console, exercise_table
 
-        from mltrail.cli.render import console
-
-        passed = service.passed_ids()
-        table = Table(header_style="bold", box=None)
-        for column in ("", "id", "title", "kind", "difficulty", "minutes"):
-            table.add_column(column)
-        for row in rows:
-            mark = "[green]✓[/]" if row["id"] in passed else " "
-            table.add_row(mark, row["id"], row["title"], row["kind"], "●" * row["difficulty"], str(row["minutes"]))
-        console().print(table)
+        out = console()
+        out.print(exercise_table(rows, service.passed_ids(), out.width), soft_wrap=True)
 
     _run(body)
 
@@ -162,6 +160,8 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     """Show the next exercise to work on, and the lesson to read first."""
 
     def body():
+        from rich.markup import escape
+
         from mltrail.cli.render import console, markdown
         from mltrail.service import UserError
 
@@ -184,12 +184,12 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
             print(json.dumps({"exercise": exercise.id, "title": exercise.title, "file": str(path) if path else None,
                               "lesson": lesson.id if lesson else None}))
             return
-        out.rule(f"[bold]{exercise.title}[/]  ({exercise.id})")
+        out.rule(f"[bold]{escape(exercise.title)}[/]  ({exercise.id})")
         if lesson is not None:
-            out.print(f"Read first: [cyan]mltrail lesson {lesson.id}[/]  ({lesson.title}, {lesson.meta.minutes} min)")
+            out.print(f"Read first: [cyan]mltrail lesson {lesson.id}[/]  ({escape(lesson.title)}, {lesson.meta.minutes} min)")
         out.print(markdown(exercise.prompt))
         if path is not None:
-            out.print(f"Edit [bold]{path}[/], then run [cyan]mltrail check[/] (or keep [cyan]mltrail watch[/] running).")
+            out.print(f"Edit [bold]{escape(str(path))}[/], then run [cyan]mltrail check[/] (or keep [cyan]mltrail watch[/] running).")
         else:
             out.print(f"Grade a file with [cyan]mltrail grade {exercise.id} FILE[/], or make a workspace with [cyan]mltrail init[/].")
 
@@ -274,6 +274,7 @@ def watch(ctx: typer.Context) -> None:
     """Re-grade the current exercise every time you save; move on when it passes."""
 
     def body():
+        from rich.markup import escape
         from watchfiles import watch as watch_files
 
         from mltrail.cli.render import console
@@ -288,8 +289,8 @@ def watch(ctx: typer.Context) -> None:
         def announce(ex) -> None:
             done = len(service.passed_ids())
             total = len(service.curriculum.exercises())
-            out.rule(f"[bold]{ex.title}[/] ({ex.id}) · {done}/{total} passed")
-            out.print(f"Edit [bold]{workspace.file_for(ex)}[/] and save; Ctrl-C to stop.", highlight=False)
+            out.rule(f"[bold]{escape(ex.title)}[/] ({ex.id}) · {done}/{total} passed")
+            out.print(f"Edit [bold]{escape(str(workspace.file_for(ex)))}[/] and save; Ctrl-C to stop.", highlight=False)
 
         if exercise is None:
             out.print("[green]You have passed every exercise.[/]")
@@ -380,19 +381,13 @@ def lessons(ctx: typer.Context, module: Optional[str] = typer.Argument(None)) ->
     """List the lessons (of one module, or all)."""
 
     def body():
-        from rich.table import Table
-
-        from mltrail.cli.render import console
+        from mltrail.cli.render import console, lesson_table
 
         service = _service(ctx)
         read = {e.subject for e in service.store.events(service.learner_id, kind="lesson_read")}
-        table = Table(header_style="bold", box=None)
-        for column in ("", "id", "title", "minutes"):
-            table.add_column(column)
-        for lesson in service.curriculum.lessons():
-            if module is None or lesson.module == module:
-                table.add_row("[green]✓[/]" if lesson.id in read else " ", lesson.id, lesson.title, str(lesson.meta.minutes))
-        console().print(table)
+        shown = [lesson for lesson in service.curriculum.lessons() if module is None or lesson.module == module]
+        out = console()
+        out.print(lesson_table(shown, read, out.width), soft_wrap=True)
 
     _run(body)
 
@@ -415,6 +410,8 @@ def doctor(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     """Check this machine: Python, packages, store, content and every sandbox layer."""
 
     def body():
+        from rich.markup import escape
+
         from mltrail.cli.render import console
 
         results = _service(ctx).doctor()
@@ -424,7 +421,7 @@ def doctor(ctx: typer.Context, as_json: bool = JsonOption) -> None:
             out = console()
             marks = {"ok": "[green]ok[/]", "warning": "[yellow]missing[/]", "error": "[red]FAIL[/]"}
             for row in results:
-                out.print(f"{marks[row['status']]:>20}  [bold]{row['check']}[/]: {row['detail']}")
+                out.print(f"{marks[row['status']]:>20}  [bold]{escape(row['check'])}[/]: {escape(row['detail'])}")
             missing = [r for r in results if r["status"] == "warning" and r["check"].startswith("sandbox")]
             if missing:
                 out.print(f"[yellow]warning:[/] {len(missing)} sandbox layers are missing on this host; "

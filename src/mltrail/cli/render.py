@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -34,14 +35,15 @@ def verdict_panel(verdict) -> Panel:
         table = Table(show_header=False, box=None, padding=(0, 1))
         table.add_column(style="bold")
         table.add_column(overflow="fold")
+        # Cells are Text, never markup: labels, values and messages may hold '[' from anyone.
         if failure.label:
-            table.add_row("case", failure.label)
-        table.add_row("input", short(failure.input))
+            table.add_row("case", Text(failure.label))
+        table.add_row("input", Text(short(failure.input)))
         if failure.expected is not None or failure.got is not None:
-            table.add_row("expected", short(failure.expected))
-            table.add_row("got", short(failure.got))
+            table.add_row("expected", Text(short(failure.expected)))
+            table.add_row("got", Text(short(failure.got)))
         if failure.message:
-            table.add_row("why", failure.message)
+            table.add_row("why", Text(failure.message))
         parts += [Text(""), table]
     if verdict.output.strip():
         lines = verdict.output.strip().splitlines()
@@ -49,7 +51,7 @@ def verdict_panel(verdict) -> Panel:
         parts += [Text(""), Text("Your program printed:", style="bold"), Text(shown, style="dim")]
     if verdict.hint:
         parts += [Text(""), Text(f"Hint: {verdict.hint}", style="cyan")]
-    title = f"[{style} bold]{label}[/] {verdict.exercise}"
+    title = f"[{style} bold]{label}[/] {escape(verdict.exercise)}"
     subtitle = f"{verdict.elapsed_ms:.0f} ms · seed {verdict.seed}"
     return Panel(Group(*parts), title=title, subtitle=subtitle, border_style=style, title_align="left")
 
@@ -61,7 +63,7 @@ def quiz_table(verdict) -> Table:
     table.add_column("note", overflow="fold")
     for case in verdict.cases:
         mark = "[green]✓[/]" if case.passed else "[red]✗[/]"
-        table.add_row(case.label or str(case.index + 1), mark, case.message)
+        table.add_row(Text(case.label or str(case.index + 1)), mark, Text(case.message or ""))
     return table
 
 
@@ -77,11 +79,49 @@ def progress_view(data: dict, next_title: str | None) -> Group:
     table.add_column("lessons read", justify="right")
     for module in data["modules"]:
         bar = ProgressBar(total=max(module["exercises"], 1), completed=module["passed"], width=30)
-        table.add_row(module["title"], f"{module['passed']}/{module['exercises']}", bar, f"{module['lessons_read']}/{module['lessons']}")
+        table.add_row(Text(module["title"]), f"{module['passed']}/{module['exercises']}", bar, f"{module['lessons_read']}/{module['lessons']}")
     parts: list = [head, Text(""), table]
     if next_title:
         parts += [Text(""), Text(f"Next: {next_title}", style="cyan")]
     return Group(*parts)
+
+
+def listing(header: list[str], rows: list[list[str]], marks: list[bool], width: int) -> Group:
+    """Rows under a header, aligned in columns when they fit in `width`, else stacked.
+
+    The second column is an id, which a learner types: it is never wrapped, cut or
+    shortened. Print the result with `soft_wrap=True` so Rich never crops a line.
+    """
+    widths = [max(len(cells[i]) for cells in [header, *rows]) for i in range(len(header))]
+    lines: list[Text] = []
+    if 2 + sum(widths) + 2 * (len(widths) - 1) <= width:
+        def line(cells: list[str], mark: Text, style: str = "") -> Text:
+            padded = "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip()
+            return Text.assemble(mark, " ", (padded, style))
+
+        lines.append(line(header, Text(" "), "bold"))
+        lines += [line(cells, _mark(done)) for cells, done in zip(rows, marks)]
+    else:
+        for cells, done in zip(rows, marks):
+            lines.append(Text.assemble(_mark(done), " ", (cells[0], "bold")))
+            lines.append(Text("    " + " · ".join(cell for cell in cells[1:] if cell.strip())))
+    return Group(*lines)
+
+
+def _mark(done: bool) -> Text:
+    return Text("✓", style="green") if done else Text(" ")
+
+
+def exercise_table(rows: list[dict], passed: set[str], width: int) -> Group:
+    """Every exercise: passed mark, id (never cut), title, kind, difficulty, minutes."""
+    cells = [[r["id"], r["title"], r["kind"], "●" * r["difficulty"], f"{r['minutes']} min"] for r in rows]
+    return listing(["id", "title", "kind", "difficulty", "time"], cells, [r["id"] in passed for r in rows], width)
+
+
+def lesson_table(lessons: list, read: set[str], width: int) -> Group:
+    """Lessons: read mark, id (never cut), title, minutes."""
+    cells = [[lesson.id, lesson.title, f"{lesson.meta.minutes} min"] for lesson in lessons]
+    return listing(["id", "title", "time"], cells, [lesson.id in read for lesson in lessons], width)
 
 
 def markdown(text: str) -> Markdown:

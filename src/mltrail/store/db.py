@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import URL, create_engine, event, make_url, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -69,10 +69,10 @@ def migrate(engine: Engine) -> None:
 class Store:
     """Learners, attempts and events."""
 
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.engine = create_engine(url)
-        if url.startswith("sqlite"):
+    def __init__(self, url: "str | URL") -> None:
+        self.url = make_url(url)
+        self.engine = create_engine(self.url)
+        if self.url.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         migrate(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
@@ -80,7 +80,8 @@ class Store:
     @classmethod
     def at_home(cls, home: Path) -> "Store":
         home.mkdir(parents=True, exist_ok=True)
-        return cls(f"sqlite:///{home / 'mltrail.db'}")
+        # Built as a URL object, never as a string: a home may contain '%', '?' or '#'.
+        return cls(URL.create("sqlite", database=str(home / "mltrail.db")))
 
     def session(self) -> Session:
         return self._session()

@@ -1,3 +1,5 @@
+import math
+
 from mltrail.grading.contract import hidden, labelled
 
 ANIMALS = ["cat", "dog", "bird"]
@@ -27,3 +29,11 @@ def cases(rng):
         yield {"y_true": y_true, "y_pred": y_pred}
     yield hidden({"y_true": [i % 7 for i in range(1000)], "y_pred": [i % 5 for i in range(1000)]})
     yield hidden({"y_true": [-1, -1, 1], "y_pred": [-1, 1, 1]})
+
+
+def compare(expected, got, case):
+    if type(got) is not float:
+        return f"expected a float between 0.0 and 1.0, such as {expected!r}, got the {type(got).__name__} {got!r}"
+    if not math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12):
+        return f"expected {expected!r}, got {got!r}"
+    return True

@@ -47,3 +47,11 @@ def cases(rng):
         yield _case({"path": f"module{i}.py"}, text)
     yield _case({"path": "big.py"}, "# c\nx = 1\n\n" * 300, hidden=True)
     yield _case({"path": "mixed.py"}, "  #\n  x  \n#x\n", hidden=True)
+
+
+def compare(expected, got, case):
+    if type(got) is not int:
+        return f"expected an int (a number of lines), got the {type(got).__name__} {got!r}"
+    if got != expected:
+        return f"expected {expected} lines of code, got {got}"
+    return True

@@ -1,7 +1,7 @@
 def count_code_lines(path):
     """Return the number of lines of the file at path that are neither blank nor comment-only."""
     count = 0
-    with open(path) as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             stripped = line.strip()
             if stripped and not stripped.startswith("#"):

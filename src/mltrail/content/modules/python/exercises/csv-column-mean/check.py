@@ -1,3 +1,5 @@
+import math
+
 from mltrail.grading.contract import Case
 
 COLUMNS = ["age", "height", "price", "score", "temp", "weight"]
@@ -55,3 +57,13 @@ def cases(rng):
         hidden=True,
     )
     yield _case({"path": "data.csv", "column": "z"}, 'z,note\n,"a, b"\n7,"c, d"\n', hidden=True)
+
+
+def compare(expected, got, case):
+    if expected is None:
+        return True if got is None else f"expected None (the column has no value), got {got!r}"
+    if type(got) is not float:
+        return f"expected a float, got the {type(got).__name__} {got!r}"
+    if not math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-9):
+        return f"expected {expected!r}, got {got!r}"
+    return True

@@ -23,3 +23,20 @@ def cases(rng):
         yield {"mapping": mapping}
     yield hidden({"mapping": {f"file{i:03d}": i % 3 for i in range(99, -1, -1)}})
     yield hidden({"mapping": {"B": "x", "a": "x", "A": "x"}})
+
+
+def compare(expected, got, case):
+    if type(got) is not dict:
+        return f"expected a dict, got {type(got).__name__}"
+    for value in expected:
+        if value not in got:
+            return f"the value {value!r} is missing from the keys of your dict"
+    for value in got:
+        if value not in expected:
+            return f"unexpected key {value!r}: it is not a value of the mapping"
+    for value, keys in expected.items():
+        if type(got[value]) is not list:
+            return f"[{value!r}]: expected a list of keys, got {type(got[value]).__name__} {got[value]!r}"
+        if got[value] != keys:
+            return f"[{value!r}]: expected {keys!r}, got {got[value]!r}"
+    return True

@@ -23,3 +23,21 @@ def cases(rng):
         yield {"labels": labels, "classes": classes}
     yield hidden({"labels": [i % 10 for i in range(50)], "classes": list(range(9, -1, -1))})
     yield hidden({"labels": ["only"], "classes": ["only"]})
+
+
+def compare(expected, got, case):
+    if type(got) is not list:
+        return f"expected a list of rows, got {type(got).__name__}"
+    if len(got) != len(expected):
+        return f"expected {len(expected)} rows (one per label), got {len(got)}"
+    for i, (row, want) in enumerate(zip(got, expected)):
+        if type(row) is not list:
+            return f"row {i}: expected a list, got {type(row).__name__}"
+        if len(row) != len(want):
+            return f"row {i}: expected {len(want)} columns (one per class), got {len(row)}"
+        for j, value in enumerate(row):
+            if type(value) is not int:
+                return f"row {i}, column {j}: expected the int 0 or 1, got the {type(value).__name__} {value!r}"
+        if row != want:
+            return f"row {i}: expected {want}, got {row}"
+    return True

@@ -1,3 +1,5 @@
+import math
+
 from mltrail.grading.contract import hidden, labelled
 
 BAD = ["abc", "", " ", "1,5", "1.2.3", "--3", "n/a", "?", "12a", "e5", "NA", "one", "3 4", "$10", "5%"]
@@ -33,3 +35,23 @@ def cases(rng):
         yield {"strings": strings}
     yield hidden({"strings": [str(i) if i % 3 else f"#{i}" for i in range(300)]})
     yield hidden({"strings": ["1_0", "0x10", "1E2", "inf!"]})
+
+
+def compare(expected, got, case):
+    if type(got) is not tuple or len(got) != 2:
+        return f"expected a tuple (values, bad), got {type(got).__name__} {got!r}"
+    values, bad = got
+    want_values, want_bad = expected
+    if type(values) is not list:
+        return f"values: expected a list of floats, got {type(values).__name__}"
+    if any(type(v) is not float for v in values):
+        return f"values: expected floats only, got {values!r}"
+    if type(bad) is not int:
+        return f"bad: expected an int (the number of bad strings), got the {type(bad).__name__} {bad!r}"
+    if len(values) != len(want_values) or not all(
+        math.isclose(v, w, rel_tol=1e-12, abs_tol=0.0) or v == w for v, w in zip(values, want_values)
+    ):
+        return f"values: expected {want_values!r}, got {values!r}"
+    if bad != want_bad:
+        return f"bad: expected {want_bad}, got {bad}"
+    return True

@@ -1,3 +1,5 @@
+import math
+
 from mltrail.grading.contract import hidden, labelled
 
 
@@ -15,3 +17,16 @@ def cases(rng):
         yield {"values": values}
     yield hidden({"values": [float(v) for v in range(1, 101)]})
     yield hidden({"values": [1e6, -1e6, 3.0]})
+
+
+def compare(expected, got, case):
+    if type(got) is not list:
+        return f"expected a list of floats, got {type(got).__name__}"
+    if len(got) != len(expected):
+        return f"expected {len(expected)} running means (one per value), got {len(got)}"
+    for i, (value, want) in enumerate(zip(got, expected)):
+        if type(value) is not float:
+            return f"[{i}]: expected a float, got the {type(value).__name__} {value!r}"
+        if not math.isclose(value, want, rel_tol=1e-6, abs_tol=1e-9):
+            return f"[{i}]: expected {want!r}, got {value!r}"
+    return True

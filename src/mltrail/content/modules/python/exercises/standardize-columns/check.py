@@ -31,3 +31,18 @@ def cases(rng):
         yield {"X": X}
     yield hidden({"X": np.arange(300, dtype=float).reshape(100, 3) ** 2})
     yield hidden({"X": np.full((5, 4), 7.0)})
+
+
+def compare(expected, got, case):
+    if type(got) is not np.ndarray:
+        return f"expected a numpy array of floats, got {type(got).__name__}"
+    if got.dtype.kind != "f":
+        return f"expected an array of floats, got dtype {got.dtype}"
+    if got.shape != expected.shape:
+        return f"expected shape {expected.shape}, got shape {got.shape}"
+    close = np.isclose(got, expected, rtol=1e-6, atol=1e-9, equal_nan=True)
+    if not close.all():
+        index = tuple(int(i) for i in np.argwhere(~close)[0])
+        where = index[0] if len(index) == 1 else index
+        return f"at index {where}: expected {expected[index]!r}, got {got[index]!r}"
+    return True

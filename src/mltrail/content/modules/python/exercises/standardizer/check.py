@@ -1,3 +1,5 @@
+import math
+
 from mltrail.grading.contract import hidden, labelled
 
 
@@ -38,3 +40,25 @@ def cases(rng):
         yield _calls(*steps)
     yield hidden(_calls(("fit", [float(v) for v in range(100)]), ("transform", [0.0, 49.5, 99.0])))
     yield hidden(_calls(("fit", [-2.5, -2.5]), ("transform", [-2.5, 0.0])))
+
+
+def compare(expected, got, case):
+    """fit must return the object itself; transform must return a list of floats."""
+    calls = case.args["calls"]
+    if type(got) is not list or len(got) != len(expected):
+        return "not the expected results"
+    for (method, _), want, value in zip(calls, expected, got):
+        if method == "fit":
+            if value is not want:
+                return "fit must return self (the object itself), so that calls can be chained"
+            continue
+        if type(value) is not list:
+            return f"transform: expected a list of floats, got {type(value).__name__}"
+        if len(value) != len(want):
+            return f"transform: expected {len(want)} values, got {len(value)}"
+        for i, (v, w) in enumerate(zip(value, want)):
+            if type(v) is not float:
+                return f"transform: [{i}] expected a float, got the {type(v).__name__} {v!r}"
+            if not math.isclose(v, w, rel_tol=1e-6, abs_tol=1e-9):
+                return f"transform: [{i}] expected {w!r}, got {v!r}"
+    return True

@@ -17,7 +17,7 @@ class Standardizer:
         return self
 
     def transform(self, values):
-        """Return [(v - mean_) / std_ for v in values]; RuntimeError if fit was not called."""
+        """Return a new list [(v - mean_) / divisor for v in values]; RuntimeError if fit was not called."""
         if self.mean_ is None:
             raise RuntimeError("call fit before transform")
         return [(v - self.mean_) / self._scale for v in values]

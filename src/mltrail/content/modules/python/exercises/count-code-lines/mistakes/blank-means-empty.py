@@ -1,7 +1,7 @@
 # Mistake: only truly empty lines count as blank, so lines made of spaces or tabs are counted as code.
 def count_code_lines(path):
     count = 0
-    with open(path) as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if line != "" and not line.strip().startswith("#"):

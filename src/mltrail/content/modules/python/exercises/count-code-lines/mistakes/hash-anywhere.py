@@ -1,7 +1,7 @@
 # Mistake: treats any line containing "#" as a comment, so code followed by a comment is not counted.
 def count_code_lines(path):
     count = 0
-    with open(path) as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip() and "#" not in line:
                 count += 1

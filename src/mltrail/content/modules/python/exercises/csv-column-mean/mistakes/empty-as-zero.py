@@ -4,7 +4,7 @@ import csv
 
 def column_mean(path, column):
     values = []
-    with open(path, newline="") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             cell = row[column]
             values.append(float(cell) if cell != "" else 0.0)

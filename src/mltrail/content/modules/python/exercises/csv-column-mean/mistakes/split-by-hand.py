@@ -1,6 +1,6 @@
 # Mistake: splits each line on commas by hand, which breaks on quoted cells that contain a comma.
 def column_mean(path, column):
-    with open(path) as f:
+    with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
     index = lines[0].split(",").index(column)
     values = []

@@ -5,7 +5,7 @@ import csv
 def column_mean(path, column):
     total = 0.0
     count = 0
-    with open(path, newline="") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             if row[column] != "":
                 total += float(row[column])

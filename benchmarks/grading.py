@@ -29,8 +29,8 @@ import time
 from pathlib import Path
 
 from mltrail.config import Settings
-from mltrail.grading.probe import probe_layers
-from mltrail.grading.sandbox import PRELOAD, FreshSandbox
+from mltrail.sandbox.probe import probe_layers
+from mltrail.sandbox.process import PRELOAD, FreshSandbox
 from mltrail.service import Service
 
 COURSE = Path(__file__).resolve().parent / "course"

@@ -58,7 +58,7 @@ LAYER_DETAILS = {
 
 def sandbox_layers(service: "Service") -> list[dict]:
     """Each confinement layer, tested from inside a job: active or missing."""
-    from mltrail.grading.probe import probe_layers
+    from mltrail.sandbox.probe import probe_layers
 
     if service.settings.sandbox == "none":
         return [_check("sandbox", False, "--no-sandbox: learner code runs UNCONFINED", level="warning")]
@@ -66,7 +66,7 @@ def sandbox_layers(service: "Service") -> list[dict]:
         found = probe_layers(service.sandbox)
     except RuntimeError as exc:
         return [_check("sandbox", False, str(exc))]
-    from mltrail.grading.confine import python_is_private
+    from mltrail.sandbox.confine import python_is_private
 
     details = dict(LAYER_DETAILS)
     if python_is_private() and found.get("landlock"):

@@ -87,13 +87,13 @@ class Service:
     def sandbox(self):
         """Where learner code runs: fresh confined interpreters, a warm zygote pool, or (debug) none."""
         from mltrail.curriculum.loader import BUILTIN_MODULES
-        from mltrail.grading.sandbox import FreshSandbox
+        from mltrail.sandbox.process import FreshSandbox
 
         forbidden = [BUILTIN_MODULES, *self.settings.content_dirs]
         if self.settings.sandbox == "none":
             return FreshSandbox(confined=False)
         if self.settings.sandbox == "pool":
-            from mltrail.grading.pool import ZygotePool
+            from mltrail.sandbox.pool import ZygotePool
 
             return ZygotePool(size=self.settings.pool_size, forbidden=forbidden)
         return FreshSandbox(forbidden=forbidden)
@@ -102,7 +102,7 @@ class Service:
         """What confinement this host lacks, said before any grading (never a silent gap)."""
         if self.settings.sandbox == "none":
             return ["the sandbox is OFF (--no-sandbox): learner code runs unconfined, with your rights"]
-        from mltrail.grading.confine import missing_layers
+        from mltrail.sandbox.confine import missing_layers
 
         return [f"sandbox layer missing: {reason}" for reason in missing_layers()]
 

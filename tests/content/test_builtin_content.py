@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from mltrail.curriculum.loader import load_curriculum
-from mltrail.grading.codec import Iterated
+from mltrail.sandbox.codec import Iterated
 from mltrail.grading.grader import build_cases, grade_source
 
 CURRICULUM = load_curriculum()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mltrail.grading.codec import SELF, Iterated
+from mltrail.sandbox.codec import SELF, Iterated
 from mltrail.grading.compare import common_mistake, compare_values
 
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import write
 
 from mltrail.curriculum.loader import load_curriculum
-from mltrail.grading import sandbox
+from mltrail.sandbox import process as sandbox
 from mltrail.grading.grader import grade_source
 
 

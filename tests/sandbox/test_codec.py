@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mltrail.grading.codec import SELF, CodecError, Iterated, decode, encode
+from mltrail.sandbox.codec import SELF, CodecError, Iterated, decode, encode
 
 CAP = 1 << 20
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from mltrail.grading import landlock, seccomp
-from mltrail.grading.confine import (
+from mltrail.sandbox import landlock, seccomp
+from mltrail.sandbox.confine import (
     Confinement,
     Limits,
     UidLease,

@@ -13,8 +13,8 @@ from conftest import CHECK_PY, MODULE_TOML, write
 
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
-from mltrail.grading.pool import ZygotePool
-from mltrail.grading.sandbox import FreshSandbox
+from mltrail.sandbox.pool import ZygotePool
+from mltrail.sandbox.process import FreshSandbox
 
 TIME_LIMIT = 2.0
 MARGIN = 3.0
@@ -86,13 +86,13 @@ def attack(exercise, runner, code: str):
 
 def live_job_processes() -> set[int]:
     """Live (not zombie) processes under the uids that mltrail hands to jobs."""
-    from mltrail.grading.confine import processes_of
+    from mltrail.sandbox.confine import processes_of
 
     return {pid for uid in _job_uids() for pid in processes_of(uid)}
 
 
 def _job_uids() -> set[int]:
-    from mltrail.grading.confine import UID_BASE, UID_COUNT
+    from mltrail.sandbox.confine import UID_BASE, UID_COUNT
 
     uids = set()
     for name in os.listdir("/proc"):

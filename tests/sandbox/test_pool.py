@@ -12,7 +12,7 @@ import pytest
 
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
-from mltrail.grading.pool import FairQueue, ZygotePool
+from mltrail.sandbox.pool import FairQueue, ZygotePool
 
 CURRICULUM = load_curriculum()
 CLAMP = CURRICULUM.exercise("python/clamp")
@@ -28,7 +28,7 @@ def pool():
 
 def zygote_probe(pool: ZygotePool, code: str):
     """Run code in a job and return what its entry returns."""
-    from mltrail.grading import codec
+    from mltrail.sandbox import codec
 
     request = {
         "mode": "function", "code": code, "entry": "probe", "protocol": "call",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from mltrail.grading.codec import SELF, Iterated
+from mltrail.sandbox.codec import SELF, Iterated
 
 RTOL = 1e-6
 ATOL = 1e-9

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mltrail.sandbox.codec import Iterated  # noqa: F401  (authors compare generators with it)
+
 
 @dataclass
 class Case:

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from mltrail.curriculum.loader import Exercise
-from mltrail.grading import codec, sandbox
-from mltrail.grading.child import run_case  # the same call protocol as in the sandbox
+from mltrail.sandbox import codec, process as sandbox
+from mltrail.sandbox.runner import run_case  # the same call protocol as in the sandbox
 from mltrail.grading.compare import common_mistake, compare_values
 from mltrail.grading.contract import Case
 from mltrail.grading.verdict import CaseResult, Verdict

@@ -15,8 +15,8 @@ import numpy as np
 
 from mltrail.curriculum.loader import Exercise
 from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem, NumericItem
-from mltrail.grading import codec, sandbox
-from mltrail.grading.child import evaluate_expression
+from mltrail.sandbox import codec, process as sandbox
+from mltrail.sandbox.runner import evaluate_expression
 from mltrail.grading.grader import sandbox_failure, job_limits
 from mltrail.grading.verdict import CaseResult, Verdict
 

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from mltrail.grading.codec import SELF, Iterated
+from mltrail.sandbox.codec import SELF, Iterated
 
 STATUSES = ("passed", "failed", "error", "timeout", "memory_limit", "rejected")
 

@@ -147,7 +147,7 @@ def missing_layers() -> list[str]:
     """Layers this host cannot provide, found without starting a job (cheap, for start-up warnings)."""
     import platform
 
-    from mltrail.grading import landlock, seccomp
+    from mltrail.sandbox import landlock, seccomp
 
     missing = []
     if landlock.abi_version() == 0:
@@ -233,7 +233,7 @@ class Confinement:
     def prepare(self) -> "Confinement":
         if not self.enabled:
             return self
-        from mltrail.grading import landlock, seccomp
+        from mltrail.sandbox import landlock, seccomp
 
         try:
             granted = landlock.split_around(python_roots(), forbidden_paths(self.forbidden))
@@ -272,7 +272,7 @@ class Confinement:
             # threadpoolctl and joblib) reads them.
             self.ruleset.restrict_self([Path(f"/proc/{os.getpid()}"), *SYSTEM_FACTS])
         if self.seccomp_program is not None:
-            from mltrail.grading import seccomp
+            from mltrail.sandbox import seccomp
 
             seccomp.install(self.seccomp_program)
 

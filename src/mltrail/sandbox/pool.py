@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict, deque
 from pathlib import Path
 
-from mltrail.grading.sandbox import PRELOAD, SandboxRun, child_environment, collect, interpret, kill_group
+from mltrail.sandbox.process import PRELOAD, SandboxRun, child_environment, collect, interpret, kill_group
 
 START_TIMEOUT_S = 60
 STATUS_GRACE_S = 5
@@ -35,7 +35,7 @@ class Zygote:
     def __init__(self, config: dict) -> None:
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.proc = subprocess.Popen(
-            [sys.executable, "-s", "-B", "-m", "mltrail.grading.zygote", str(theirs.fileno()), json.dumps(config)],
+            [sys.executable, "-s", "-B", "-m", "mltrail.sandbox.zygote", str(theirs.fileno()), json.dumps(config)],
             pass_fds=(theirs.fileno(),), env=child_environment(), stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mltrail.grading import codec
-from mltrail.grading.sandbox import Sandbox
+from mltrail.sandbox import codec
+from mltrail.sandbox.process import Sandbox
 
 PROBE = r'''
 import ctypes, json, os, resource, socket

@@ -187,7 +187,7 @@ class FreshSandbox:
         self.preload = preload
 
     def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun:
-        from mltrail.grading.confine import UidLease, reap_uid
+        from mltrail.sandbox.confine import UidLease, reap_uid
 
         lease = UidLease() if self.confined else None
         uid = lease.uid if lease else None
@@ -198,7 +198,7 @@ class FreshSandbox:
             spec = {"uid": uid, "forbidden": self.forbidden, "enabled": self.confined}
             body = json.dumps(dict(request, result_fd=result_w, confine=spec, preload=list(self.preload))).encode("utf-8")
             proc = subprocess.Popen(
-                [sys.executable, "-s", "-B", "-m", "mltrail.grading.child"],
+                [sys.executable, "-s", "-B", "-m", "mltrail.sandbox.runner"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(result_w,),
                 cwd=job_dir, env=child_environment(), start_new_session=True, close_fds=True,
             )

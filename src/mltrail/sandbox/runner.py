@@ -16,7 +16,7 @@ import traceback
 import types
 from typing import Any
 
-from mltrail.grading import codec
+from mltrail.sandbox import codec
 
 LEARNER_FILE = "<your file>"
 
@@ -195,7 +195,7 @@ def supervise(learner: int, uid: int | None) -> None:
     """
     import signal
 
-    from mltrail.grading.confine import reap_uid
+    from mltrail.sandbox.confine import reap_uid
 
     signal.signal(signal.SIGTERM, lambda *_: reap_uid(uid) if uid is not None else os.killpg(learner, signal.SIGKILL))
     while True:
@@ -223,7 +223,7 @@ def main() -> None:
     import importlib
     from pathlib import Path
 
-    from mltrail.grading.confine import Confinement, Limits
+    from mltrail.sandbox.confine import Confinement, Limits
 
     request = json.loads(read_all(0).decode("utf-8"))
     devnull = os.open(os.devnull, os.O_RDWR)

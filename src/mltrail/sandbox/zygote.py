@@ -43,8 +43,8 @@ def _spare_child(sock: socket.socket, job_dir: Path, uid: int | None, confinemen
 
     Forking and confining happen before the job arrives, so they cost the learner nothing.
     """
-    from mltrail.grading.child import read_all, run_request
-    from mltrail.grading.confine import Limits
+    from mltrail.sandbox.runner import read_all, run_request
+    from mltrail.sandbox.confine import Limits
 
     try:
         confinement.apply(uid, job_dir, (0, 1, 2, sock.fileno()))
@@ -101,7 +101,7 @@ def warm_up() -> None:
     """Run common code paths once, so each forked job finds them imported and cached."""
     import numpy as np
 
-    from mltrail.grading import codec
+    from mltrail.sandbox import codec
 
     rng = np.random.default_rng(0)
     X = rng.normal(size=(40, 3))
@@ -127,9 +127,9 @@ def warm_up() -> None:
 
 
 def serve(sock: socket.socket, config: dict) -> None:
-    import mltrail.grading.child  # noqa: F401  (imported once here, not in every child)
-    from mltrail.grading.confine import Confinement, UidLease, enter_network_namespace, reap_uid
-    from mltrail.grading.sandbox import make_job_dir
+    import mltrail.sandbox.runner  # noqa: F401  (imported once here, not in every child)
+    from mltrail.sandbox.confine import Confinement, UidLease, enter_network_namespace, reap_uid
+    from mltrail.sandbox.process import make_job_dir
 
     libc = ctypes.CDLL(None, use_errno=True)
     confined = bool(config["confined"])

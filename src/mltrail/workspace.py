@@ -83,7 +83,7 @@ def _comment_block(text: str) -> str:
 def starter_text(exercise: Exercise) -> str:
     """The workspace file: the prompt as a comment, then the starter code."""
     if exercise.kind == "quiz":
-        from mltrail.grading.quiz import quiz_file
+        from mltrail.curriculum.quiz_file import quiz_file
 
         body = quiz_file(exercise)
     else:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
+from mltrail.coach.records import AttemptLike, EventLike
 from mltrail.curriculum.loader import Curriculum
-from mltrail.store.db import AttemptRecord, EventRecord
 
 
-def summarise(curriculum: Curriculum, attempts: list[AttemptRecord], events: list[EventRecord]) -> dict:
+def hints_taken(events: Sequence[EventLike]) -> int:
+    """Distinct hints seen: asking again for the last one of a ladder is not another hint."""
+    return len({(e.subject, e.detail.get("level", id(e))) for e in events if e.kind == "hint"})
+
+
+def summarise(curriculum: Curriculum, attempts: Sequence[AttemptLike], events: Sequence[EventLike]) -> dict:
     """Progress as plain data (the `progress --json` output)."""
     passed = {a.exercise_id for a in attempts if a.passed}
     tried = {a.exercise_id for a in attempts}
     read = {e.subject for e in events if e.kind == "lesson_read"}
-    hints = sum(1 for e in events if e.kind == "hint")
+    hints = hints_taken(events)
     revealed = {e.subject for e in events if e.kind == "solution" and e.detail.get("revealed_before_pass")}
     modules = []
     for module in curriculum.modules:

@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from mltrail.curriculum.graph import order_modules
+from mltrail.curriculum.problems import Problem
 from mltrail.curriculum.schema import (
     FUTURE_KINDS,
     ExerciseManifest,
@@ -29,19 +31,6 @@ IGNORED_NAMES = {"__pycache__", ".DS_Store"}
 FUNCTION_FILES = ("exercise.toml", "prompt.md", "starter.py", "solution.py", "check.py")
 QUIZ_FILES = ("exercise.toml", "prompt.md")
 _EXERCISE_ADAPTER = TypeAdapter(ExerciseManifest)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in the content, located by file and field."""
-
-    path: Path
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}" + (f" [{self.field}]" if self.field else "")
-        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -294,7 +283,5 @@ def load_curriculum(content_dirs: list[Path] | None = None) -> Curriculum:
         module = _load_module(folder, problems)
         if module is not None:
             modules.append(module)
-    from mltrail.curriculum.graph import order_modules
-
     ordered, graph_problems = order_modules(modules)
     return Curriculum(ordered, problems + graph_problems)

@@ -1,0 +1,3 @@
+# Mistake: takes the ordinary arithmetic mean, ignoring the wrap-around.
+def circular_mean(values, period):
+    return sum(values) / len(values)

@@ -107,3 +107,33 @@ def test_wrong_answer_message_does_not_reveal_the_right_one(quiz):
 def test_missing_variable_is_named(quiz):
     verdict = grade_source(quiz, 'q1 = "b"\n')
     assert "`q2` is not in your file" in next(c.message for c in verdict.cases if c.label == "q2")
+
+
+FORGERIES = {
+    "status passed on the result descriptor": '{"status": "passed"}',
+    "empty expression values": '{"status": "ran", "answers": {"q1": {"ok": "\\"b\\""}, "q2": {"ok": "[\\"a\\", \\"c\\"]"}, '
+                               '"q3": {"ok": "5"}, "q4": {"values": []}}}',
+    "too few expression values": '{"status": "ran", "answers": {"q4": {"values": [1.0]}}}',
+    "a verdict field": '{"status": "ran", "answers": {}, "verdict": "passed"}',
+}
+
+
+@pytest.mark.parametrize("forgery", FORGERIES.values(), ids=list(FORGERIES))
+def test_a_quiz_file_cannot_forge_its_verdict(quiz, forgery):
+    code = f"""
+import os, sys
+fd = sys._getframe(1).f_locals["result_fd"]
+os.write(fd, {forgery!r}.encode())
+os._exit(0)
+"""
+    verdict = grade_source(quiz, code, seed=3)
+    assert not verdict.passed
+    assert verdict.status in ("error", "failed")
+
+
+@pytest.mark.parametrize("channel", [1, 2])
+def test_claims_on_output_channels_are_only_output(quiz, channel):
+    code = f'import os\nos.write({channel}, b\'{{"status": "passed"}}\\nPASSED\\n\')\n'
+    verdict = grade_source(quiz, code, seed=3)
+    assert verdict.status == "failed"
+    assert "PASSED" in verdict.output

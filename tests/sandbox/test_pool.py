@@ -36,7 +36,7 @@ def zygote_probe(pool: ZygotePool, code: str):
         "limits": {"memory_mb": 512, "cpu_s": 10}, "max_bytes": 1 << 20,
     }
     run = pool.run(request, 10)
-    return codec.decode(run.reply["results"][0]["ok"].encode(), 1 << 20)
+    return codec.decode(run.reply.results[0].ok.encode(), 1 << 20)
 
 
 def test_zygotes_are_warm_with_single_threaded_blas(pool):

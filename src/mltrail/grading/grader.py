@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from mltrail.curriculum.loader import Exercise
 from mltrail.sandbox import codec, process as sandbox
+from mltrail.sandbox.reply import CaseReply, OutOfMemory, Ran, Refused
 from mltrail.sandbox.runner import run_case  # the same call protocol as in the sandbox
 from mltrail.grading.compare import common_mistake, compare_values
 from mltrail.grading.contract import Case
@@ -114,6 +115,15 @@ def _source_problem(exercise: Exercise, source: bytes) -> Verdict | None:
     return None
 
 
+def not_run_verdict(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
+    """The verdict for code that did not run to the end: never a pass, whatever the child said."""
+    if isinstance(run.reply, Refused):
+        return Verdict(exercise.id, "error", run.reply.message, seed=seed, output=run.output)
+    if isinstance(run.reply, OutOfMemory):
+        return Verdict(exercise.id, "memory_limit", run.reply.message, seed=seed, output=run.output)
+    return sandbox_failure(exercise, run, seed)
+
+
 def sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
     limits = exercise.manifest.limits
     if run.status == "timeout" or run.detail == "cpu":
@@ -145,13 +155,10 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
         "max_bytes": WIRE_CAP,
     }
     run = runner.run(request, exercise.manifest.limits.time_s, tenant)
-    if run.reply is None:
-        return sandbox_failure(exercise, run, seed)
-    reply = run.reply
-    if reply.get("status") in ("error", "memory_limit"):
-        return Verdict(exercise.id, reply["status"], str(reply.get("message", "")), seed=seed, output=run.output)
-    results = reply.get("results")
-    if reply.get("status") != "ran" or type(results) is not list or len(results) != len(cases):
+    if not isinstance(run.reply, Ran):
+        return not_run_verdict(exercise, run, seed)
+    results = run.reply.results
+    if results is None or len(results) != len(cases):
         return Verdict(exercise.id, "error", "Your program sent back something that is not a result.", seed=seed, output=run.output)
     check = load_trusted(exercise.file("check.py"))
     custom = getattr(check, "compare", None)
@@ -159,16 +166,16 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
     return _function_verdict(exercise, outcomes, seed, run.output)
 
 
-def _judge_case(index: int, case: Case, expected: Any, result: Any, custom: Callable | None) -> CaseResult:
+def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom: Callable | None) -> CaseResult:
     outcome = CaseResult(index=index, passed=False, hidden=case.hidden, label=case.label, input=case.args, expected=expected)
-    if type(result) is not dict:
+    if result.error is not None:
+        outcome.message = result.error
+        return outcome
+    if result.ok is None:
         outcome.message = "no result for this case"
         return outcome
-    if "error" in result:
-        outcome.message = str(result["error"])
-        return outcome
     try:
-        got = codec.decode(str(result.get("ok", "")).encode("utf-8"), WIRE_CAP)
+        got = codec.decode(result.ok.encode("utf-8"), WIRE_CAP)
     except codec.CodecError as exc:
         outcome.message = f"the returned value could not be read: {exc}"
         return outcome

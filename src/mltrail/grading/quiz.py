@@ -17,7 +17,8 @@ from mltrail.curriculum.loader import Exercise
 from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem, NumericItem
 from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.runner import evaluate_expression
-from mltrail.grading.grader import sandbox_failure, job_limits
+from mltrail.grading.grader import job_limits, not_run_verdict
+from mltrail.sandbox.reply import AnswerReply, Ran
 from mltrail.grading.verdict import CaseResult, Verdict
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -88,22 +89,27 @@ def _letters(value: Any) -> set[str] | None:
     return {p.strip().strip("()").lower() for p in parts}
 
 
-def _judge_item(item, answer: dict, expected_values: list[float] | None) -> str | None:
+def _judge_item(item, answer: AnswerReply, expected_values: list[float | None] | None) -> str | None:
     """None if correct, else a message (never revealing the right answer)."""
-    if answer.get("missing"):
+    if answer.missing:
         return f"`{item.id}` is not in your file"
-    if "error" in answer:
-        return f"your answer could not be read: {answer['error']}"
+    if answer.error is not None:
+        return f"your answer could not be read: {answer.error}"
     if isinstance(item, ExpressionItem):
-        got = answer.get("values")
+        got = answer.values
         if got is None:
             return "write the expression as a string, e.g. \"2*x + 1\""
+        if len(got) != len(expected_values):
+            return "your answer could not be read: the sandbox sent back the wrong number of values"
         for value, want in zip(got, expected_values):
-            if not (math.isfinite(value) and math.isclose(value, want, rel_tol=item.tolerance, abs_tol=item.tolerance)):
+            if value is None or want is None:
+                if value is not want:
+                    return "your expression gives different values"
+            elif not math.isclose(value, want, rel_tol=item.tolerance, abs_tol=item.tolerance):
                 return "your expression gives different values"
         return None
     try:
-        value = codec.decode(str(answer.get("ok", "")).encode("utf-8"), 1 << 20)
+        value = codec.decode((answer.ok or "").encode("utf-8"), 1 << 20)
     except codec.CodecError as exc:
         return f"your answer could not be read: {exc}"
     if value is None:
@@ -146,15 +152,13 @@ def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox
         "max_bytes": 1 << 20,
     }
     run = runner.run(request, exercise.manifest.limits.time_s, tenant)
-    if run.reply is None or run.reply.get("status") != "ran":
-        if run.reply is not None:
-            return Verdict(exercise.id, run.reply.get("status", "error"), str(run.reply.get("message", "")), seed=seed, output=run.output)
-        return sandbox_failure(exercise, run, seed)
-    answers = run.reply.get("answers") or {}
+    if not isinstance(run.reply, Ran):
+        return not_run_verdict(exercise, run, seed)
+    answers = run.reply.answers or {}
     outcomes = []
     for index, item in enumerate(items):
         answer = answers.get(item.id)
-        message = _judge_item(item, answer, expected.get(item.id)) if type(answer) is dict else "no answer came back"
+        message = "no answer came back" if answer is None else _judge_item(item, answer, expected.get(item.id))
         outcomes.append(CaseResult(
             index=index, passed=message is None, hidden=False, label=item.id, input=item.prompt,
             message=item.explanation if message is None else message,

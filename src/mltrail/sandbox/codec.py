@@ -15,11 +15,16 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
+from collections import Counter
 from typing import Any
 
 MAX_DEPTH = 64
 MAX_ITEMS = 2_000_000
 MAX_ITERATED = 100_000
+MAX_DECODED_NODES = 1_000_000
+MAX_SHARED_HASH = 64  # distinct keys of a set or dict that may share one hash value
+_DTYPE = re.compile(r"[<>|=]?[biufc][1-9][0-9]?")
 
 
 class CodecError(ValueError):
@@ -214,6 +219,15 @@ class _Decoder:
             return self._decode_tagged(tree, depth)
         raise CodecError(f"unexpected {kind.__name__} on the wire")
 
+    def _keys(self, values: list) -> list:
+        """Set elements or dict keys, refused when many share a hash (a quadratic-time insert)."""
+        for value in values:
+            self._key(value)
+        counts = Counter(hash(v) for v in values)
+        if counts and max(counts.values()) > MAX_SHARED_HASH:
+            raise CodecError("too many set elements or dict keys share one hash value")
+        return values
+
     def _items(self, tree: dict, key: str = "v") -> list:
         items = tree.get(key)
         if type(items) is not list:
@@ -235,14 +249,13 @@ class _Decoder:
         if tag == "tuple":
             return tuple(self.decode(v, depth + 1) for v in self._items(tree))
         if tag == "set":
-            return {self._key(self.decode(v, depth + 1)) for v in self._items(tree)}
+            return set(self._keys([self.decode(v, depth + 1) for v in self._items(tree)]))
         if tag == "dict":
-            result = {}
-            for pair in self._items(tree):
-                if type(pair) is not list or len(pair) != 2:
-                    raise CodecError("malformed dict")
-                result[self._key(self.decode(pair[0], depth + 1))] = self.decode(pair[1], depth + 1)
-            return result
+            pairs = self._items(tree)
+            if any(type(pair) is not list or len(pair) != 2 for pair in pairs):
+                raise CodecError("malformed dict")
+            keys = self._keys([self.decode(pair[0], depth + 1) for pair in pairs])
+            return dict(zip(keys, (self.decode(pair[1], depth + 1) for pair in pairs)))
         if tag == "self":
             return SELF
         if tag == "iter":
@@ -276,8 +289,11 @@ class _Decoder:
         shape = self._shape(tree)
         size = math.prod(shape)
         if tree["$t"] == "nd":
+            text = tree.get("dtype")
+            if type(text) is not str or not _DTYPE.fullmatch(text):
+                raise CodecError("malformed array dtype")
             try:
-                dtype = np.dtype(tree.get("dtype"))
+                dtype = np.dtype(text)
                 raw = base64.b64decode(tree.get("b64", ""), validate=True)
             except (TypeError, ValueError):
                 raise CodecError("malformed array") from None
@@ -305,7 +321,7 @@ class _Decoder:
             if len(data) != len(index):
                 raise CodecError("malformed Series")
             return pd.Series(data, index=index, name=self._key(self.decode(tree.get("name"), depth + 1)))
-        columns = [self._key(self.decode(c, depth + 1)) for c in self._items(tree, "columns")]
+        columns = self._keys([self.decode(c, depth + 1) for c in self._items(tree, "columns")])
         data = [self.decode(c, depth + 1) for c in self._items(tree, "data")]
         if len(columns) != len(data) or any(len(col) != len(index) for col in data):
             raise CodecError("malformed DataFrame")
@@ -318,6 +334,8 @@ def decode(data: bytes, max_bytes: int) -> Any:
     """Bytes from the wire to plain data; CodecError for anything malformed or too large."""
     if len(data) > max_bytes:
         raise CodecError(f"the result is too large ({len(data):,} bytes; the limit is {max_bytes:,})")
+    if data.count(b"[") + data.count(b"{") + data.count(b",") > MAX_DECODED_NODES:
+        raise CodecError(f"the value has more than {MAX_DECODED_NODES:,} elements")
     try:
         tree = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
         return _Decoder().decode(tree)

@@ -53,8 +53,7 @@ def probe_layers(runner: Sandbox, forbidden_file: Path | None = None) -> dict[st
     }
     run = runner.run(request, 30.0, "probe")
     try:
-        result = run.reply["results"][0]
-        found = codec.decode(result["ok"].encode("utf-8"), 1 << 20)
-    except (TypeError, KeyError, IndexError, codec.CodecError):
+        found = codec.decode(run.reply.results[0].ok.encode("utf-8"), 1 << 20)
+    except (AttributeError, TypeError, IndexError, codec.CodecError):
         raise RuntimeError(f"the sandbox probe did not run: {run.status} {run.detail} {run.output[-500:]}") from None
     return {str(name): bool(value) for name, value in found.items()}

@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 import mltrail
+from mltrail.sandbox.reply import MAX_REPLY_BYTES as RESULT_CAP
+from mltrail.sandbox.reply import Reply, ReplyRefused, decode_reply
 
 PACKAGE_ROOT = str(Path(mltrail.__file__).resolve().parent.parent)
 OUTPUT_CAP = 64 * 1024
-RESULT_CAP = 32 * 1024 * 1024
 PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn", "sklearn.linear_model", "gymnasium")
 
 
@@ -35,7 +36,7 @@ PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn",
 class SandboxRun:
     """What came back from the child: its reply (or None) and how it ended."""
 
-    reply: dict | None
+    reply: Reply | None
     status: str  # ran, timeout, crashed
     output: str
     elapsed_ms: float
@@ -142,12 +143,9 @@ def interpret(output: bytes, result: bytes, timed_out: bool, exit_status: int, e
         return SandboxRun(None, "crashed", text, elapsed_ms, "the result was larger than the limit")
     if result:
         try:
-            reply = json.loads(result.decode("utf-8"))
-            if type(reply) is dict:
-                return SandboxRun(reply, "ran", text, elapsed_ms)
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            pass
-        return SandboxRun(None, "crashed", text, elapsed_ms, "it sent back something that is not a result")
+            return SandboxRun(decode_reply(result), "ran", text, elapsed_ms)
+        except ReplyRefused as exc:
+            return SandboxRun(None, "crashed", text, elapsed_ms, f"it sent back something that is not a result ({exc})")
     return SandboxRun(None, "crashed", text, elapsed_ms, describe_exit(exit_status))
 
 

@@ -9,6 +9,7 @@ returned", and the trusted side decides what that is worth.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time
@@ -17,6 +18,7 @@ import types
 from typing import Any
 
 from mltrail.sandbox import codec
+from mltrail.sandbox.reply import AnswerReply, CaseReply, OutOfMemory, Ran, Refused, Reply, clip, encode_reply
 
 LEARNER_FILE = "<your file>"
 
@@ -64,13 +66,13 @@ def write_files(index: int, files: dict) -> str | None:
     return folder
 
 
-def run_function(namespace: dict, request: dict, max_bytes: int) -> dict:
+def run_function(namespace: dict, request: dict, max_bytes: int) -> Reply:
     entry_name = request["entry"]
     entry = namespace.get(entry_name)
     if entry is None:
-        return {"status": "error", "message": f"Your file does not define `{entry_name}`. Write `def {entry_name}(...):` (keep the name from the starter)."}
+        return Refused(f"Your file does not define `{entry_name}`. Write `def {entry_name}(...):` (keep the name from the starter).")
     if not callable(entry):
-        return {"status": "error", "message": f"`{entry_name}` in your file is a {type(entry).__name__}, not a function."}
+        return Refused(f"`{entry_name}` in your file is a {type(entry).__name__}, not a function.")
     results = []
     home = os.getcwd()
     for index, case in enumerate(request["cases"]):
@@ -82,20 +84,20 @@ def run_function(namespace: dict, request: dict, max_bytes: int) -> dict:
                 os.chdir(folder)
             value = run_case(entry, request["protocol"], args)
             payload = codec.encode(value, max_bytes).decode("utf-8")
-            results.append({"ok": payload, "ms": (time.perf_counter() - started) * 1000})
+            results.append(CaseReply(ok=payload, ms=(time.perf_counter() - started) * 1000))
         except MemoryError:
-            return {"status": "memory_limit", "message": "Your code ran out of memory.", "case": index}
+            return OutOfMemory("Your code ran out of memory.", case=index)
         except codec.CodecError as exc:
-            results.append({"error": f"Your function's return value could not be checked: {exc}."})
+            results.append(CaseReply(error=clip(f"Your function's return value could not be checked: {exc}.")))
         except RecursionError:
-            results.append({"error": "RecursionError: maximum recursion depth exceeded (does your recursion reach a base case?)"})
+            results.append(CaseReply(error="RecursionError: maximum recursion depth exceeded (does your recursion reach a base case?)"))
         except SystemExit:
-            results.append({"error": "Your code called sys.exit(); return a value instead."})
+            results.append(CaseReply(error="Your code called sys.exit(); return a value instead."))
         except BaseException as exc:  # the learner's exception, shown to the learner
-            results.append({"error": learner_traceback(exc)})
+            results.append(CaseReply(error=clip(learner_traceback(exc))))
         finally:
             os.chdir(home)
-    return {"status": "ran", "results": results}
+    return Ran(results=results)
 
 
 def evaluate_expression(text: str, variables: list[str], points: list[list[float]]) -> list:
@@ -113,29 +115,30 @@ def evaluate_expression(text: str, variables: list[str], points: list[list[float
     for point in points:
         scope = dict(allowed, **dict(zip(variables, point)))
         with np.errstate(all="ignore"):
-            values.append(float(eval(code, {"__builtins__": {}}, scope)))
+            value = float(eval(code, {"__builtins__": {}}, scope))
+            values.append(value if math.isfinite(value) else None)
     return values
 
 
-def run_quiz(namespace: dict, request: dict, max_bytes: int) -> dict:
+def run_quiz(namespace: dict, request: dict, max_bytes: int) -> Reply:
     answers = {}
     for item in request["items"]:
         name = item["id"]
         if name not in namespace:
-            answers[name] = {"missing": True}
+            answers[name] = AnswerReply(missing=True)
             continue
         value = namespace[name]
         if item["kind"] == "expression" and isinstance(value, str) and value.strip():
             try:
-                answers[name] = {"values": evaluate_expression(value, item["variables"], item["points"])}
+                answers[name] = AnswerReply(values=evaluate_expression(value, item["variables"], item["points"]))
             except BaseException as exc:
-                answers[name] = {"error": f"{type(exc).__name__}: {exc}"}
+                answers[name] = AnswerReply(error=clip(f"{type(exc).__name__}: {exc}"))
             continue
         try:
-            answers[name] = {"ok": codec.encode(value, max_bytes).decode("utf-8")}
+            answers[name] = AnswerReply(ok=codec.encode(value, max_bytes).decode("utf-8"))
         except codec.CodecError as exc:
-            answers[name] = {"error": str(exc)}
-    return {"status": "ran", "answers": answers}
+            answers[name] = AnswerReply(error=clip(str(exc)))
+    return Ran(answers=answers)
 
 
 def run_request(request: dict, result_fd: int) -> None:
@@ -150,19 +153,19 @@ def run_request(request: dict, result_fd: int) -> None:
         else:
             reply = run_function(namespace, request, max_bytes)
     except SyntaxError as exc:
-        reply = {"status": "error", "message": f"Your file has a syntax error on line {exc.lineno}: {exc.msg}."}
+        reply = Refused(f"Your file has a syntax error on line {exc.lineno}: {exc.msg}.")
     except MemoryError:
-        reply = {"status": "memory_limit", "message": "Your code ran out of memory."}
+        reply = OutOfMemory("Your code ran out of memory.")
     except SystemExit:
-        reply = {"status": "error", "message": "Your file called sys.exit() while it was loaded; remove that call."}
+        reply = Refused("Your file called sys.exit() while it was loaded; remove that call.")
     except BaseException as exc:
-        reply = {"status": "error", "message": "Your file raised an error while it was loaded:\n" + learner_traceback(exc)}
+        reply = Refused(clip("Your file raised an error while it was loaded:\n" + learner_traceback(exc)))
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except Exception:
         pass
-    data = json.dumps(reply).encode("utf-8")
+    data = encode_reply(reply)
     view = memoryview(data)
     while view:
         written = os.write(result_fd, view)

@@ -1,0 +1,10 @@
+# Mistake: leaves out the power quantile, which gives a test with only 50 % power.
+import math
+
+from scipy.stats import norm
+
+
+def sample_size(baseline, mde, alpha, power):
+    p1, p2 = baseline, baseline + mde
+    z = norm.ppf(1 - alpha / 2)
+    return math.ceil(z**2 * (p1 * (1 - p1) + p2 * (1 - p2)) / mde**2)

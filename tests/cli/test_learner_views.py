@@ -23,3 +23,10 @@ def test_asking_past_the_last_hint_does_not_count_another(cli):
     last = cli("hint", "python/clamp").stdout
     assert f"Hint {total}/{total}" in last and "last hint" in last
     assert json.loads(cli("progress", "--json").stdout)["hints_taken"] == total
+
+
+def test_a_solution_is_printed_whole_in_a_narrow_terminal(home):
+    solution = load_curriculum().exercise("python/clamp").file("solution.py").read_text()
+    result = run_wide("30", "solution", "python/clamp", "--reveal", home=home)
+    assert result.returncode == 0
+    assert result.stdout.rstrip("\n") == solution.rstrip("\n")

@@ -348,12 +348,9 @@ def solution(
     """Show the reference solution, after you pass (or with --reveal)."""
 
     def body():
-        from rich.syntax import Syntax
+        from mltrail.cli.render import code
 
-        from mltrail.cli.render import console
-
-        text = _service(ctx).solution(exercise_id, reveal=reveal)
-        console().print(Syntax(text, "python", theme="ansi_dark"))
+        code(_service(ctx).solution(exercise_id, reveal=reveal))
 
     _run(body)
 

@@ -125,7 +125,19 @@ def lesson_table(lessons: list, read: set[str], width: int) -> Group:
 
 
 def markdown(text: str) -> Markdown:
-    return Markdown(text, code_theme="ansi_dark")
+    """Markdown for the terminal, with maths shown as Unicode (or as its TeX source when unsure)."""
+    from mltrail.cli.markdown import LessonMarkdown
+
+    return LessonMarkdown(text, code_theme="ansi_dark")
+
+
+def code(text: str) -> None:
+    """Print Python source highlighted, every line whole: code is never wrapped or cut."""
+    from rich.syntax import Syntax
+
+    highlighted = Syntax(text, "python", theme="ansi_dark").highlight(text)
+    highlighted.rstrip()
+    console().print(highlighted, soft_wrap=True, crop=False)
 
 
 def console(stderr: bool = False) -> Console:

@@ -8,11 +8,13 @@ mistakes must not pass, and every prompt's worked example must hold for the solu
 from __future__ import annotations
 
 import copy
+import decimal
 import doctest
 import math
 import re
 import tomllib
 import warnings
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
@@ -42,11 +44,23 @@ def ref_dot(u, v):
 def ref_cosine_similarity(u, v):
     if not np.any(u) or not np.any(v):
         return 0.0
-    return float(1.0 - scipy.spatial.distance.cosine(u, v))
+    if max(map(abs, u + v)) < 1e100 and min(abs(x) for x in u + v if x) > 1e-100:
+        return float(1.0 - scipy.spatial.distance.cosine(u, v))
+    # Extreme magnitudes: exact rational arithmetic, cos^2 = (u.v)^2 / ((u.u)(v.v)).
+    fu, fv = [Fraction(x) for x in u], [Fraction(x) for x in v]
+    dot = sum(a * b for a, b in zip(fu, fv))
+    squared = dot * dot / (sum(a * a for a in fu) * sum(b * b for b in fv))
+    return math.sqrt(float(squared)) * (1.0 if dot >= 0 else -1.0)
 
 
 def ref_lp_norm(v, p):
-    return float(np.linalg.norm(np.asarray(v, dtype=float), ord=p))
+    if math.isinf(p) or (p <= 10 and max(map(abs, v)) < 1e100 and min(abs(x) for x in v if x or 1) > 1e-100):
+        return float(np.linalg.norm(np.asarray(v, dtype=float), ord=p))
+    # Large p or extreme entries: decimal arithmetic with a huge exponent range, no scaling.
+    with decimal.localcontext() as context:
+        context.prec = 60
+        total = sum(Decimal(abs(x)) ** Decimal(p) for x in v)
+        return float(total ** (Decimal(1) / Decimal(p))) if total else 0.0
 
 
 def ref_matmul(a, b):

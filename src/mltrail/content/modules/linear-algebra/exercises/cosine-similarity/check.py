@@ -6,7 +6,11 @@ from mltrail.grading.contract import hidden, labelled
 def _pair(rng, n):
     u = np.round(rng.normal(0.0, 3.0, size=n), 2)
     v = np.round(rng.normal(0.0, 3.0, size=n), 2)
-    # Keep random vectors away from zero so the zero-vector rule is tested by the edge cases.
+    # Now and then one vector is all zeros, so the zero-vector rule is tested at random too;
+    # otherwise keep the vectors away from zero.
+    if rng.random() < 0.15:
+        (u if rng.random() < 0.5 else v)[:] = 0.0
+        return {"u": u.tolist(), "v": v.tolist()}
     if not u.any():
         u[0] = 1.5
     if not v.any():
@@ -23,6 +27,9 @@ def cases(rng):
     yield labelled({"u": [4.0, -1.0], "v": [0.0, 0.0]}, "second vector all zeros")
     yield labelled({"u": [-2.0], "v": [5.0]}, "vectors of length 1")
     yield labelled({"u": [1.0, 2.0, 3.0], "v": [6.0, -1.0, 0.5]}, "an obtuse angle")
+    yield labelled({"u": [1e-200], "v": [1.0]}, "a tiny entry: its square underflows to 0 unless scaled")
+    yield labelled({"u": [3e-200, 4e-200], "v": [4e-200, 3e-200]}, "tiny vectors: the products underflow unless scaled")
+    yield labelled({"u": [1e200, 0.0], "v": [1e200, 1e200]}, "huge entries: the squares overflow unless scaled")
     for _ in range(22):
         yield _pair(rng, int(rng.integers(1, 9)))
     for _ in range(2):

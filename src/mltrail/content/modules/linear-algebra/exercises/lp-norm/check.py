@@ -17,6 +17,9 @@ def cases(rng):
     yield labelled({"v": [0.0, 0.0, 0.0], "p": 2}, "the zero vector")
     yield labelled({"v": [1.0, 2.0, 2.0], "p": 1.5}, "a fractional p")
     yield labelled({"v": [2.0, -2.0, 1.0, 0.0], "p": 4.0}, "p = 4.0 given as a float")
+    yield labelled({"v": [3.0, -2.0, 1.0], "p": 700}, "p = 700: |x| ** p overflows unless scaled")
+    yield labelled({"v": [1e200, -2e200, 2e200], "p": 2}, "entries near 1e200: the squares overflow unless scaled")
+    yield labelled({"v": [3e-200, 4e-200], "p": 2}, "entries near 1e-200: the squares underflow to 0 unless scaled")
     for i in range(22):
         n = int(rng.integers(1, 9))
         if i % 3 == 0:

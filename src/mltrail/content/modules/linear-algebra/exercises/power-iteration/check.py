@@ -30,6 +30,12 @@ def cases(rng):
     yield labelled(
         {"a": np.array([[1.0, 4.0], [4.0, 1.0]]), "iterations": 150}, "eigenvalues 5 and -3"
     )
+    u = np.array([1.0, -0.95]) / np.hypot(1.0, 0.95)
+    w = np.array([0.95, 1.0]) / np.hypot(1.0, 0.95)
+    yield labelled(
+        {"a": 4.0 * np.outer(u, u) + np.outer(w, w), "iterations": 100},
+        "the start vector is almost perpendicular to the dominant eigenvector",
+    )
     for i in range(22):
         yield {"a": _matrix(rng, 1 + i % 6), "iterations": int(rng.choice([100, 200, 300]))}
     yield hidden({"a": _matrix(rng, 6, scale=40.0), "iterations": 300})

@@ -16,11 +16,12 @@ def _random_csv(rng):
     header = ["id", *numeric, "note"]
     order = [header[0]] + [str(c) for c in rng.permutation(header[1:])]
     target = str(rng.choice(numeric))
+    empty_target = rng.random() < 0.15  # now and then the column has no value at all
     lines = [",".join(order)]
     for i in range(n_rows):
         row = {"id": str(i + 1)}
         for name in numeric:
-            if rng.random() < 0.2:
+            if rng.random() < 0.2 or (empty_target and name == target):
                 row[name] = ""
             elif rng.random() < 0.3:
                 row[name] = str(int(rng.integers(-100, 100)))

@@ -14,6 +14,8 @@ def cases(rng):
     for _ in range(24):
         n = int(rng.integers(2, 20))
         x = rng.normal(float(rng.normal(0.0, 100.0)), float(rng.uniform(0.1, 50.0)), size=n)
+        if rng.random() < 0.15:
+            x = np.full(n, round(float(x[0]), 2))  # now and then a constant array
         lo = round(float(rng.uniform(-5.0, 2.0)), 1)
         hi = round(lo + float(rng.uniform(0.5, 5.0)), 1)
         yield {"x": x, "feature_range": (lo, hi)}

@@ -31,6 +31,8 @@ def cases(rng):
         loc = float(rng.normal(0.0, 50.0))
         scale = float(rng.uniform(0.5, 20.0))
         steps = [("fit", _floats(rng, int(rng.integers(2, 15)), loc, scale))]
+        if i % 5 == 2:
+            steps = [("fit", [round(loc, 1)] * int(rng.integers(2, 6)))]  # equal values: divide by 1
         steps.append(("transform", _floats(rng, int(rng.integers(0, 8)), loc, scale)))
         if i % 4 == 0:
             steps.append(("transform", _floats(rng, int(rng.integers(1, 5)), loc, scale)))

@@ -3,6 +3,7 @@ import numpy as np
 
 
 def fit_line(x, y):
-    design = np.column_stack([np.ones_like(x), x])
-    intercept, slope = np.linalg.solve(design.T @ design, design.T @ y)
-    return float(intercept), float(slope)
+    x_mean = x.mean()
+    design = np.column_stack([np.ones_like(x), x - x_mean])
+    c, slope = np.linalg.solve(design.T @ design, design.T @ y)
+    return float(c - slope * x_mean), float(slope)

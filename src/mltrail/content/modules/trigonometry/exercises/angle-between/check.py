@@ -14,7 +14,7 @@ def _vector(rng, n):
 
 def cases(rng):
     yield labelled({"u": [1.0, 0.0], "v": [1.0, 1.0]}, "45 degrees")
-    yield labelled({"u": [0.1, 0.7], "v": [0.3, 2.1]}, "parallel: the computed cosine rounds above 1")
+    yield labelled({"u": [0.1, 0.7], "v": [0.3, 2.1]}, "parallel: a computed cosine can round above 1")
     yield labelled({"u": [1.0, 2.0, 3.0], "v": [-3.0, -6.0, -9.0]}, "opposite directions")
     yield labelled({"u": [2.0, 0.0, 0.0], "v": [0.0, 0.0, 5.0]}, "perpendicular")
     yield labelled({"u": [3.0, 4.0], "v": [4.0, 3.0]}, "a small angle")

@@ -1,4 +1,4 @@
-# Mistake: puts the ones column first and returns (intercept, slope) instead of (slope, intercept).
+# Mistake: solves for w = (intercept, slope) with the ones column first, and returns w in that order.
 import numpy as np
 
 

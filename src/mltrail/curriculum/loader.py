@@ -31,6 +31,7 @@ IGNORED_NAMES = {"__pycache__", ".DS_Store"}
 FUNCTION_FILES = ("exercise.toml", "prompt.md", "starter.py", "solution.py", "check.py")
 QUIZ_FILES = ("exercise.toml", "prompt.md")
 _EXERCISE_ADAPTER = TypeAdapter(ExerciseManifest)
+ITEM_KINDS = ("choice", "multiple", "numeric", "expression")
 
 
 @dataclass
@@ -141,8 +142,11 @@ def _qualify(ref: str, module_id: str) -> str:
 def _validation_problems(path: Path, error: ValidationError) -> list[Problem]:
     problems = []
     for err in error.errors():
-        loc = ".".join(str(part) for part in err["loc"] if part not in ("function", "quiz"))
-        problems.append(Problem(path, loc, err["msg"]))
+        parts = list(err["loc"])
+        # pydantic adds the union tags to the location ("quiz", "items", 0, "expression"); authors never write them
+        loc = ".".join(str(part) for i, part in enumerate(parts) if not (
+            part in ("function", "quiz") or (i and isinstance(parts[i - 1], int) and part in ITEM_KINDS)))
+        problems.append(Problem(path, loc, err["msg"].removeprefix("Value error, ")))
     return problems
 
 
@@ -255,13 +259,55 @@ def _load_module(folder: Path, problems: list[Problem]) -> Module | None:
     return module
 
 
-def module_folders(content_dirs: list[Path]) -> dict[str, Path]:
-    """Module id -> folder; later directories replace earlier ones with the same id."""
-    found: dict[str, Path] = {}
-    for directory in [BUILTIN_MODULES, *(modules_folder(Path(d)) for d in content_dirs)]:
-        if not directory.is_dir():
+def _looks_like_a_module(folder: Path) -> bool:
+    return (folder / "lessons").is_dir() or (folder / "exercises").is_dir() or any(folder.glob("*.toml"))
+
+
+def _not_a_module(folder: Path) -> Problem:
+    """Why a folder among the modules does not load, and how to fix it."""
+    manifests = sorted(p.name for p in folder.glob("*") if p.is_file() and p.name.lower().startswith("module"))
+    if manifests:
+        fix = f"found {', '.join(manifests)}: rename it to module.toml (lower case, exactly)"
+    else:
+        fix = "add a module.toml (title, summary, order, estimated_hours, skills; see docs/content-format.md)"
+    return Problem(folder, "", f"this module is not loaded because it has no module.toml; {fix}")
+
+
+def _course_problems(directory: Path, folder: Path) -> list[Problem]:
+    """A content directory that looks like content but would load nothing, or load less than it holds."""
+    if (directory / "module.toml").is_file():
+        return [Problem(directory, "", (
+            "this is a module folder, not a course folder; a course holds its modules as "
+            f"COURSE/modules/{directory.name}/module.toml: move it there and pass --content COURSE"))]
+    problems = []
+    strict = folder != directory  # a `modules/` folder holds modules only; a bare course root may hold more
+    for sub in sorted(folder.iterdir()):
+        if sub.name in IGNORED_NAMES or sub.name.startswith(".") or (sub / "module.toml").is_file():
             continue
-        for sub in sorted(directory.iterdir()):
+        if sub.is_dir() and (strict or _looks_like_a_module(sub)):
+            problems.append(_not_a_module(sub))
+        elif strict and sub.is_file():
+            problems.append(Problem(sub, "", "stray file: modules/ holds one folder per module, each with its module.toml"))
+    if not any((sub / "module.toml").is_file() for sub in folder.iterdir() if sub.is_dir()) and not problems:
+        problems.append(Problem(directory, "", (
+            "no module found: a course folder holds modules/<module>/module.toml; "
+            "check that --content names the course folder")))
+    return problems
+
+
+def module_folders(content_dirs: list[Path], problems: list[Problem] | None = None) -> dict[str, Path]:
+    """Module id -> folder; later directories replace earlier ones with the same id.
+
+    Custom directories that look like content but would not load are added to `problems`.
+    """
+    found: dict[str, Path] = {}
+    for directory in [BUILTIN_MODULES, *(Path(d) for d in content_dirs)]:
+        folder = modules_folder(directory) if directory != BUILTIN_MODULES else directory
+        if not folder.is_dir():
+            continue
+        if directory != BUILTIN_MODULES and problems is not None:
+            problems.extend(_course_problems(directory, folder))
+        for sub in sorted(folder.iterdir()):
             if sub.is_dir() and sub.name not in IGNORED_NAMES and (sub / "module.toml").exists():
                 found[sub.name] = sub
     return found
@@ -274,7 +320,7 @@ def load_curriculum(content_dirs: list[Path] | None = None) -> Curriculum:
     for directory in dirs:
         if not directory.is_dir():
             problems.append(Problem(directory, "", "content directory does not exist"))
-    folders = module_folders(dirs)
+    folders = module_folders(dirs, problems)
     modules = []
     for module_id, folder in folders.items():
         if not is_slug(module_id):

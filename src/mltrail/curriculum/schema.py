@@ -160,6 +160,18 @@ class ExpressionItem(Strict):
             raise ValueError("domain must be [low, high] with low < high")
         return self
 
+    @model_validator(mode="after")
+    def _answer_is_a_valid_expression(self) -> "ExpressionItem":
+        from mltrail.curriculum.expressions import expression_problem
+
+        problem = expression_problem(self.answer, list(self.variables))
+        if problem:
+            raise ValueError(f"item '{self.id}': answer {self.answer!r} {problem}")
+        clash = sorted(set(self.variables) & {"sqrt", "exp", "log", "sin", "cos", "tan", "abs", "pi", "e"})
+        if clash:
+            raise ValueError(f"item '{self.id}': variables {', '.join(clash)} are names of functions or constants; rename them")
+        return self
+
 
 QuizItem = Annotated[
     Union[ChoiceItem, MultipleItem, NumericItem, ExpressionItem], Field(discriminator="kind")

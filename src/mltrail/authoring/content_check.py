@@ -27,6 +27,11 @@ from mltrail.curriculum.schema import is_slug
 
 SOLUTION_SEEDS = (1, 2)
 MISTAKE_SEED = 3
+MIN_CASES = 21  # edge cases first, then at least 20 random ones
+MIN_DIFFERING = 20  # cases that must change between the two seeds, so hard-coded answers fail
+# Every recorded mistake needs its mistakes/<name>.md explanation. Off until the built-in
+# course has one for every mistake; then switch it on so new mistakes cannot lack one.
+REQUIRE_MISTAKE_EXPLANATIONS = False
 
 
 @dataclass
@@ -79,6 +84,66 @@ def stray_file_problems(folder: Path, kinds: dict[str, str]) -> list[Problem]:
     return problems
 
 
+def explanation_problems(exercises: list[Exercise]) -> list[Problem]:
+    """Recorded mistakes without an explanation beside them (`mistakes/<name>.md`)."""
+    problems = []
+    for exercise in exercises:
+        for mistake in exercise.mistakes():
+            text = exercise.mistake_explanation(mistake)
+            if not text:
+                state = "is empty" if text == "" else "is missing"
+                problems.append(Problem(mistake.with_suffix(".md"), "", (
+                    f"the explanation of mistakes/{mistake.name} {state}: write, to the learner who made this "
+                    "mistake, what they did, why it is wrong and how to put it right (two to five sentences)")))
+    return problems
+
+
+def _fingerprint(case) -> bytes:
+    # Trusted author data, only ever dumped to compare two draws, never loaded.
+    import pickle
+
+    try:
+        return pickle.dumps((case.args, case.files, case.hidden))
+    except Exception:
+        return repr((case.args, case.files, case.hidden)).encode()
+
+
+def case_problems(exercise: Exercise) -> list[Problem]:
+    """A check must yield enough cases and draw them from `rng`, or a hard-coded answer passes.
+
+    A check that cannot run at all is left to grading, which reports it with its error.
+    """
+    from collections import Counter
+
+    import numpy as np
+
+    from mltrail.grading.contract import Case
+    from mltrail.grading.grader import load_trusted
+
+    path = exercise.file("check.py")
+    try:
+        check = load_trusted(path)
+        draws = [[Case.of(item) for item in check.cases(np.random.default_rng(seed))] for seed in SOLUTION_SEEDS]
+    except Exception:
+        return []
+    problems = []
+    for seed, cases in zip(SOLUTION_SEEDS, draws):
+        if len(cases) < MIN_CASES:
+            problems.append(Problem(path, "cases", (
+                f"cases(rng) yields {len(cases)} cases with seed {seed}; yield at least {MIN_CASES}: "
+                f"edge cases first, then at least {MIN_DIFFERING} random ones drawn from rng")))
+            return problems
+    first, second = (Counter(_fingerprint(case) for case in cases) for cases in draws)
+    differing = sum((second - first).values())
+    if differing < MIN_DIFFERING:
+        what = "the cases are the same for every seed: cases(rng) never uses rng" if differing == 0 else (
+            f"only {differing} cases differ between seeds {SOLUTION_SEEDS[0]} and {SOLUTION_SEEDS[1]}")
+        problems.append(Problem(path, "cases", (
+            f"{what}; draw at least {MIN_DIFFERING} cases from rng (the numpy Generator passed to cases), "
+            "so that an answer hard-coded for the visible cases cannot pass")))
+    return problems
+
+
 def grading_jobs(curriculum: Curriculum, modules: set[str] | None = None) -> list[GradingJob]:
     from mltrail.grading.quiz import quiz_file, solution_file
 
@@ -122,10 +187,12 @@ def check_content(
     grade: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
     runner=None,
+    require_explanations: bool | None = None,
 ) -> tuple[Curriculum, list[Problem]]:
     """Every problem in the content, each naming its file (and field where there is one).
 
     `runner` is the sandbox to grade in (default: a fresh confined interpreter per job).
+    `require_explanations` overrides REQUIRE_MISTAKE_EXPLANATIONS.
 
     With `only_custom`, the built-in course is loaded (custom modules may build on it)
     but only the modules of `content_dirs` are checked and graded.
@@ -143,8 +210,14 @@ def check_content(
         problems += stray_file_problems(module.path, kinds)
         if not module.exercises:
             problems.append(Problem(module.path / "exercises", "", "the module has no exercise"))
+    exercises = [ex for module in checked for ex in module.exercises]
+    if REQUIRE_MISTAKE_EXPLANATIONS if require_explanations is None else require_explanations:
+        problems += explanation_problems(exercises)
     problems = [p for p in problems if concerned(p.path)]
     if grade:
+        for exercise in exercises:
+            if exercise.kind == "function":
+                problems += case_problems(exercise)
         jobs = grading_jobs(curriculum, {m.id for m in checked})
         done = 0
         with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:

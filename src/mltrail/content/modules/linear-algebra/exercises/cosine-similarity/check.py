@@ -8,7 +8,7 @@ def _pair(rng, n):
     v = np.round(rng.normal(0.0, 3.0, size=n), 2)
     # Now and then one vector is all zeros, so the zero-vector rule is tested at random too;
     # otherwise keep the vectors away from zero.
-    if rng.random() < 0.15:
+    if rng.random() < 0.2:
         (u if rng.random() < 0.5 else v)[:] = 0.0
         return {"u": u.tolist(), "v": v.tolist()}
     if not u.any():

@@ -24,6 +24,8 @@ def cases(rng):
         n = int(rng.integers(1, 9))
         if i % 3 == 0:
             p = float(np.round(rng.uniform(1.0, 5.0), 2))
+        elif i % 5 == 4:
+            p = INF
         else:
             p = [1, 2, 3, 1.5, 2.5, INF][int(rng.integers(0, 6))]
         v = _vector(rng, n)

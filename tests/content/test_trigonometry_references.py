@@ -261,3 +261,38 @@ def test_prompt_example_runs_against_solution(slug):
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert test.examples and runner.failures == 0
+
+
+def _resultant(values, period):
+    angles = 2 * np.pi * np.asarray(values, dtype=float) / period
+    return float(np.hypot(np.cos(angles).mean(), np.sin(angles).mean()))
+
+
+PROMPT_BOUNDS = {
+    # what each prompt promises about its inputs, checked on every case the check yields
+    "angle-between": lambda u, v: len(u) == len(v) >= 2 and any(u) and any(v) and max(map(abs, u + v)) <= 1e6,
+    "cosine-matrix": lambda X: len(X) >= 1 and all(len(row) == len(X[0]) >= 1 and any(row) for row in X),
+    "circular-mean": lambda values, period: len(values) >= 1 and period > 0 and _resultant(values, period) >= 0.05,
+    "dft": lambda x: 1 <= len(x) <= 64,
+    "circle-points": lambda n, radius, start: type(n) is int and n >= 1 and radius > 0,
+    "degrees-to-radians": lambda degrees: len(degrees) >= 1,
+    "rotation-angle": lambda R: np.allclose(np.asarray(R) @ np.asarray(R).T, np.eye(2)) and np.linalg.det(R) > 0,
+    "angle-addition": lambda a, b: abs(math.hypot(*a) - 1) < 1e-12 and abs(math.hypot(*b) - 1) < 1e-12,
+    "sinusoid": lambda amplitude, frequency, phase, times: amplitude > 0 and frequency > 0 and len(times) >= 1,
+}
+
+
+@pytest.mark.parametrize("slug", list(PROMPT_BOUNDS))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_cases_stay_within_what_the_prompt_promises(slug, seed):
+    for case in exercise_cases(exercise_id(slug), seed):
+        assert PROMPT_BOUNDS[slug](**copy.deepcopy(case.args)), f"{slug} {case.label or ''}: {case.args}"
+
+
+def test_inputs_hold_no_negative_zero():
+    # atan2(-0.0, x < 0) is -pi: such an input would make the range (-pi, pi] depend on a sign bit
+    for slug in ("to-polar", "rotation-angle"):
+        for seed in SEEDS:
+            for case in exercise_cases(exercise_id(slug), seed):
+                values = np.ravel(np.asarray(list(case.args.values())[0] if slug == "rotation-angle" else list(case.args.values()), dtype=float))
+                assert not any(v == 0.0 and math.copysign(1.0, v) < 0 for v in values), (slug, case.args)

@@ -53,13 +53,18 @@ def toml_document(tables: dict[str, dict[str, object]], comment: str = "") -> st
     return "\n".join(lines) + "\n"
 
 
+def workspace_path(exercise: Exercise) -> Path:
+    """Where an exercise's file lies inside a workspace: `<module>/<exercise>.py`."""
+    return Path(exercise.module) / f"{exercise.path.name}.py"
+
+
 @dataclass
 class Workspace:
     root: Path
     content_dirs: list[Path]
 
     def file_for(self, exercise: Exercise) -> Path:
-        return self.root / exercise.module / f"{exercise.path.name}.py"
+        return self.root / workspace_path(exercise)
 
     @classmethod
     def find(cls, start: Path) -> "Workspace | None":
@@ -135,7 +140,7 @@ def init_workspace(root: Path, curriculum: Curriculum, content_dirs: list[Path])
         readme.write_text(README, encoding="utf-8")
     created, kept = [], []
     for exercise in curriculum.exercises():
-        path = root / exercise.module / f"{exercise.path.name}.py"
+        path = root / workspace_path(exercise)
         if path.exists():
             kept.append(path)
             continue

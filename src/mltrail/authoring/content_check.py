@@ -144,34 +144,43 @@ def case_problems(exercise: Exercise) -> list[Problem]:
     return problems
 
 
-def grading_jobs(curriculum: Curriculum, modules: set[str] | None = None) -> list[GradingJob]:
-    from mltrail.grading.quiz import quiz_file, solution_file
+def exercise_jobs(exercise: Exercise) -> list[GradingJob]:
+    """What the gate grades for one exercise: the reference twice, the starter and each mistake once."""
+    if exercise.kind == "quiz":
+        from mltrail.curriculum.quiz_file import quiz_file, solution_file
 
-    jobs = []
-    for exercise in curriculum.exercises():
-        if modules is not None and exercise.module not in modules:
-            continue
-        if exercise.kind == "quiz":
-            for seed in SOLUTION_SEEDS:
-                jobs.append(GradingJob(exercise, "generated answers", solution_file(exercise).encode(), True, seed))
-            jobs.append(GradingJob(exercise, "generated quiz file", quiz_file(exercise).encode(), False, MISTAKE_SEED))
-            continue
-        for seed in SOLUTION_SEEDS:
-            jobs.append(GradingJob(exercise, "solution.py", exercise.file("solution.py").read_bytes(), True, seed))
-        jobs.append(GradingJob(exercise, "starter.py", exercise.file("starter.py").read_bytes(), False, MISTAKE_SEED))
-        for mistake in exercise.mistakes():
-            jobs.append(GradingJob(exercise, f"mistakes/{mistake.name}", mistake.read_bytes(), False, MISTAKE_SEED))
+        answers = solution_file(exercise).encode()
+        return [GradingJob(exercise, "generated answers", answers, True, seed) for seed in SOLUTION_SEEDS] + [
+            GradingJob(exercise, "generated quiz file", quiz_file(exercise).encode(), False, MISTAKE_SEED)]
+    jobs = [GradingJob(exercise, "solution.py", exercise.file("solution.py").read_bytes(), True, seed) for seed in SOLUTION_SEEDS]
+    jobs.append(GradingJob(exercise, "starter.py", exercise.file("starter.py").read_bytes(), False, MISTAKE_SEED))
+    for mistake in exercise.mistakes():
+        jobs.append(GradingJob(exercise, f"mistakes/{mistake.name}", mistake.read_bytes(), False, MISTAKE_SEED))
     return jobs
 
 
-def _run_job(job: GradingJob, runner=None) -> Problem | None:
+def grading_jobs(curriculum: Curriculum, modules: set[str] | None = None) -> list[GradingJob]:
+    return [job for ex in curriculum.exercises() if modules is None or ex.module in modules for job in exercise_jobs(ex)]
+
+
+def job_path(job: GradingJob) -> Path:
+    """The file a job grades (a quiz's generated files come from its exercise.toml)."""
+    return job.exercise.path / (job.label if not job.label.startswith("generated") else "exercise.toml")
+
+
+def grade_job(job: GradingJob, runner=None):
+    """The verdict of a job, or a Problem when the exercise's own check could not run."""
     from mltrail.grading.grader import ContentError, grade_source
 
-    path = job.exercise.path / (job.label if not job.label.startswith("generated") else "exercise.toml")
     try:
-        verdict = grade_source(job.exercise, job.source, seed=job.seed, runner=runner, tenant="content-check")
+        return grade_source(job.exercise, job.source, seed=job.seed, runner=runner, tenant="content-check")
     except ContentError as exc:
-        return Problem(path, "", f"the check could not run: {exc}")
+        return Problem(job_path(job), "", f"the check could not run: {exc}")
+
+
+def judge_job(job: GradingJob, verdict) -> Problem | None:
+    """What is wrong with a job's verdict for the gate, if anything."""
+    path = job_path(job)
     if job.must_pass and not verdict.passed:
         return Problem(path, "", f"must PASS its check but got '{verdict.status}' (seed {job.seed}): {verdict.message}")
     if not job.must_pass and verdict.passed:
@@ -179,6 +188,11 @@ def _run_job(job: GradingJob, runner=None) -> Problem | None:
     if not job.must_pass and job.label == "starter.py" and verdict.status != "failed":
         return Problem(path, "", f"a starter must run and fail its cases, but got '{verdict.status}': {verdict.message}")
     return None
+
+
+def _run_job(job: GradingJob, runner=None) -> Problem | None:
+    verdict = grade_job(job, runner)
+    return verdict if isinstance(verdict, Problem) else judge_job(job, verdict)
 
 
 def check_content(
@@ -219,12 +233,13 @@ def check_content(
             if exercise.kind == "function":
                 problems += case_problems(exercise)
         jobs = grading_jobs(curriculum, {m.id for m in checked})
-        done = 0
+        done, said = 0, set()
         with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
             for result in pool.map(lambda job: _run_job(job, runner), jobs):
                 done += 1
                 if on_progress:
                     on_progress(done, len(jobs))
-                if result is not None:
+                if result is not None and result.message not in said:  # a broken check is said once, not per file
+                    said.add(result.message)
                     problems.append(result)
     return curriculum, problems

@@ -23,83 +23,18 @@ app = typer.Typer(
 content_app = typer.Typer(help="Tools for course authors: check content, print the schema.", no_args_is_help=True)
 app.add_typer(content_app, name="content")
 
-HomeOption = typer.Option(None, "--home", help="Where mltrail keeps its data (default: MLTRAIL_HOME or the user data dir).")
-ContentOption = typer.Option(None, "--content", help="An extra course directory (repeatable; also MLTRAIL_CONTENT).")
-JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of text.")
-NoSandboxOption = typer.Option(
-    False, "--no-sandbox", help="Run learner code UNCONFINED (authors' debugging only; never for others' code)."
+from mltrail.cli.common import (  # noqa: F401  (Failure and _fail are part of the CLI's surface)
+    ContentOption,
+    Failure,
+    HomeOption,
+    JsonOption,
+    NoSandboxOption,
+    _fail,
+    _run,
+    _service,
+    _state,
+    _warn_about_sandbox,
 )
-
-
-class Failure(Exception):
-    """A user-facing error: printed on one line to stderr, exit code 2."""
-
-
-def _state(ctx: typer.Context) -> dict:
-    return ctx.ensure_object(dict)
-
-
-def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_workspace: bool = False):
-    from mltrail.config import Settings
-    from mltrail.service import Service
-
-    state = _state(ctx)
-    dirs = list(state.get("content") or []) + list(content or [])
-    if in_workspace or not dirs:
-        from mltrail.workspace import Workspace
-
-        try:
-            found = Workspace.find(Path.cwd().resolve())
-        except ValueError as exc:
-            raise Failure(str(exc)) from None
-        if found is not None:
-            dirs += [d for d in found.content_dirs if d not in dirs]
-    try:
-        settings = Settings.resolve(home=state.get("home"), content=dirs, sandbox="none" if state.get("no_sandbox") else None)
-    except ValueError as exc:
-        raise Failure(str(exc)) from None
-    service = Service(settings)
-    if settings.sandbox == "none":
-        from mltrail.cli.render import console
-
-        console(stderr=True).print(
-            "[bold red]WARNING: the sandbox is OFF.[/] Learner code runs unconfined, with your rights. "
-            "Use this only to debug your own content."
-        )
-    _state(ctx)["service"] = service
-    return service
-
-
-def _warn_about_sandbox(service) -> None:
-    """Before grading: name every confinement layer this host lacks."""
-    from rich.markup import escape
-
-    from mltrail.cli.render import console
-
-    if service.settings.sandbox == "none":
-        return  # already said loudly when the service was made
-    for warning in service.sandbox_warnings():
-        console(stderr=True).print(f"[yellow]warning:[/] {escape(warning)}")
-
-
-def _fail(message: str) -> None:
-    from mltrail.cli.render import console
-
-    from rich.markup import escape
-
-    console(stderr=True).print(f"[red]error:[/] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(2)
-
-
-def _run(action):
-    """Run a command body, turning user errors into a one-line message and exit code 2."""
-    from mltrail.service import UserError
-
-    try:
-        return action()
-    except (UserError, Failure) as exc:
-        _fail(str(exc))
-
 
 @app.callback()
 def main_options(
@@ -429,63 +364,9 @@ def doctor(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     _run(body)
 
 
-@content_app.command("check")
-def content_check(
-    ctx: typer.Context,
-    content: Optional[List[Path]] = typer.Option(None, "--content", help="Check this course directory (repeatable)."),
-    no_grading: bool = typer.Option(False, "--no-grading", help="Only the static checks; skip grading."),
-    as_json: bool = JsonOption,
-) -> None:
-    """The author's gate: schema, ids, cycles, skills, files, hints, and solutions/starters graded."""
+from mltrail.cli.author import register as _register_author_commands  # noqa: E402
 
-    def body():
-        from rich.progress import Progress
-
-        from rich.markup import escape
-
-        from mltrail.authoring.content_check import check_content
-        from mltrail.cli.render import console
-
-        dirs = list(_state(ctx).get("content") or []) + list(content or [])
-        for directory in dirs:
-            if not directory.is_dir():
-                raise Failure(f"content directory {directory} does not exist")
-        err = console(stderr=True)
-        service = _service(ctx, content=content)
-        if not no_grading:
-            service.use_pool()
-            _warn_about_sandbox(service)
-        with Progress(console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
-            task = bar.add_task("grading solutions, starters and mistakes", total=None)
-            curriculum, problems = check_content(
-                dirs, only_custom=bool(dirs), grade=not no_grading,
-                on_progress=lambda done, total: bar.update(task, completed=done, total=total),
-                runner=None if no_grading else service.sandbox,
-            )
-        if as_json:
-            print(json.dumps({"ok": not problems, "problems": [
-                {"path": str(p.path), "field": p.field, "message": p.message} for p in problems]}))
-        else:
-            out = console()
-            for problem in problems:
-                out.print(f"[red]✗[/] {escape(str(problem))}", soft_wrap=True)
-            exercises = len(curriculum.exercises())
-            if problems:
-                out.print(f"[red]{len(problems)} problem(s)[/] in {len(curriculum.modules)} modules, {exercises} exercises.")
-            else:
-                out.print(f"[green]Content OK:[/] {len(curriculum.modules)} modules, {len(curriculum.lessons())} lessons, {exercises} exercises.")
-        if problems:
-            raise typer.Exit(1)
-
-    _run(body)
-
-
-@content_app.command("schema")
-def content_schema() -> None:
-    """Print the content schema (module.toml, exercise.toml, lesson front matter) as JSON Schema."""
-    from mltrail.authoring.schema_export import content_schema as build
-
-    print(json.dumps(build(), indent=2))
+_register_author_commands(app, content_app)
 
 
 def main() -> None:

@@ -142,3 +142,41 @@ def code(text: str) -> None:
 
 def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
+
+
+def _outcome_line(outcome) -> Text:
+    mark = Text("✓ ", style="green") if outcome.ok else Text("✗ ", style="red")
+    want = "must pass" if outcome.must_pass else "must fail"
+    line = Text.assemble(mark, (outcome.file, "bold"), f" (seed {outcome.seed}, {want}): ", outcome.status)
+    if outcome.case is not None:
+        where = f"case {outcome.case}" + (f" ({outcome.case_label})" if outcome.case_label else "")
+        line.append(f"; first rejected by {where}")
+        if outcome.case_message:
+            line.append(f": {outcome.case_message}")
+    elif outcome.status != "passed":
+        line.append(f": {outcome.message}")
+    if outcome.file.startswith("mistakes/"):
+        line.append("\n    explanation: " + ("yes" if outcome.explanation else "none (add a .md beside it)"), style="dim")
+    return line
+
+
+def exercise_report_view(report) -> Group:
+    """The gate's verbose report for one exercise: each graded file, then every problem."""
+    parts: list = [Text(f"Content check of {report.exercise}", style="bold")]
+    parts += [_outcome_line(outcome) for outcome in report.outcomes]
+    parts += [Text.assemble(("✗ ", "red"), str(problem)) for problem in report.problems]
+    verdict = Text("OK", style="green") if report.ok else Text(f"{len(report.problems)} problem(s)", style="red")
+    return Group(*parts, Text.assemble(verdict, f" for {report.exercise}."))
+
+
+def preview_head(seen) -> list:
+    """The top of `mltrail show`: title, lesson, prompt, hints, then where the file goes."""
+    parts: list = [Text.assemble((seen.title, "bold"), f"  ({seen.exercise}, {seen.kind})")]
+    if seen.lesson:
+        parts.append(Text(f"Read first: mltrail lesson {seen.lesson}  ({seen.lesson_title})"))
+    else:
+        parts.append(Text("No lesson of its module teaches its skills.", style="yellow"))
+    parts += [Text("Prompt, as `mltrail next` shows it:", style="bold"), markdown(seen.prompt)]
+    parts.append(Text(f"Hints: {seen.hints} (mltrail hint {seen.exercise})"))
+    parts.append(Text(f"The learner's file, {seen.file}, as `mltrail init` writes it:", style="bold"))
+    return parts

@@ -17,7 +17,7 @@ def cases(rng):
         "string labels",
     )
     for i in range(24):
-        n = int(rng.integers(2, 30)) if rng.random() > 0.1 else 0  # now and then two empty lists
+        n = int(rng.integers(2, 30)) if rng.random() > 0.2 else 0  # now and then two empty lists
         if i % 2 == 0:
             n_classes = int(rng.integers(2, 5))
             y_true = [int(v) for v in rng.integers(0, n_classes, size=n)]

@@ -37,3 +37,15 @@ def test_readme_quick_start_has_exactly_two_commands():
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
     test_command = quick.split("```bash")[2].split("```")[0].strip()
     assert test_command in ci
+
+
+def test_the_content_format_states_the_gates_real_rules():
+    from mltrail.authoring.content_check import MIN_CASES, MIN_DIFFERING, MISTAKE_SEED, SOLUTION_SEEDS
+    from mltrail.curriculum.expressions import CONSTANTS, FUNCTIONS
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "content-format.md").read_text(encoding="utf-8")
+    assert f"at least {MIN_CASES} cases" in doc and f"at least {MIN_DIFFERING} of them must differ" in doc
+    assert f"| {SOLUTION_SEEDS[0]} and {SOLUTION_SEEDS[1]} | pass both |" in doc and f"| {MISTAKE_SEED} | fail |" in doc
+    assert " ".join(FUNCTIONS) in doc and all(f"`{name}`" in doc for name in CONSTANTS)
+    for needed in ('{"init": {...}, "calls": [[method, kwargs], ...]}', "--content my-course", "`# `", "mltrail show ID"):
+        assert needed in doc, needed

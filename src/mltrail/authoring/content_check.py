@@ -229,17 +229,20 @@ def check_content(
         problems += explanation_problems(exercises)
     problems = [p for p in problems if concerned(p.path)]
     if grade:
-        for exercise in exercises:
-            if exercise.kind == "function":
-                problems += case_problems(exercise)
-        jobs = grading_jobs(curriculum, {m.id for m in checked})
-        done, said = 0, set()
-        with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-            for result in pool.map(lambda job: _run_job(job, runner), jobs):
-                done += 1
-                if on_progress:
-                    on_progress(done, len(jobs))
-                if result is not None and result.message not in said:  # a broken check is said once, not per file
-                    said.add(result.message)
-                    problems.append(result)
+        problems += [p for ex in exercises if ex.kind == "function" for p in case_problems(ex)]
+        problems += _graded_problems(grading_jobs(curriculum, {m.id for m in checked}), runner, on_progress)
     return curriculum, problems
+
+
+def _graded_problems(jobs: list[GradingJob], runner, on_progress) -> list[Problem]:
+    """Grade every job on all cores; a broken check is said once, not once per graded file."""
+    problems, said, done = [], set(), 0
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        for result in pool.map(lambda job: _run_job(job, runner), jobs):
+            done += 1
+            if on_progress:
+                on_progress(done, len(jobs))
+            if result is not None and result.message not in said:
+                said.add(result.message)
+                problems.append(result)
+    return problems

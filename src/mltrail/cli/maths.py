@@ -192,18 +192,10 @@ class _Parser:
             following = self.peek() or ""
             # `\cos\theta` is "cos θ": TeX puts a space after an operator name.
             return Box([name + " " if following[:1].isalpha() or following.startswith("\\") and len(following) > 2 else name])
-        if name in ("text", "textrm", "mathrm", "operatorname", "textit", "mathit"):
-            text = self.raw_group()
-            if "\\" in text or "$" in text:
-                raise Doubt("a command inside text")
-            return Box([text])
+        if name in ("text", "textrm", "mathrm", "operatorname", "textit", "mathit", "mathbb"):
+            return self.text(name)
         if name in ("mathbf", "boldsymbol", "mathsf", "mathcal"):
             return self.argument()
-        if name == "mathbb":
-            letter = self.raw_group().strip()
-            if letter not in BLACKBOARD:
-                raise Doubt(f"\\mathbb{{{letter}}}")
-            return Box([BLACKBOARD[letter]])
         if name in ACCENTS:
             text = self.argument().flat()
             if len(text) != 1:
@@ -227,6 +219,17 @@ class _Parser:
         if name == "begin":
             return self.environment(self.raw_group())
         raise Doubt(f"\\{name}")
+
+    def text(self, name: str) -> Box:
+        """The argument of \\text and its kin, as written; \\mathbb{R} as ℝ."""
+        text = self.raw_group()
+        if name == "mathbb":
+            if text.strip() not in BLACKBOARD:
+                raise Doubt(f"\\mathbb{{{text}}}")
+            return Box([BLACKBOARD[text.strip()]])
+        if "\\" in text or "$" in text:
+            raise Doubt("a command inside text")
+        return Box([text])
 
     def rows(self, env: str, top: bool = False) -> list[list[Box]]:
         """Rows of cells up to `\\end{env}` (or the end of the formula at the top level)."""

@@ -21,7 +21,7 @@ def cases(rng):
         test = _values(rng, int(rng.integers(1, 15)), centre + rng.uniform(-1, 1) * spread, spread * rng.uniform(0.5, 2))
         yield {"train": train, "test": test}
     yield hidden({"train": _values(rng, 100, 1e6, 1.0), "test": _values(rng, 10, 1e6, 1.0)})
-    yield hidden({"train": [-1.0, 1.0], "test": [0.5]})
+    yield hidden({"train": [-1.0, 3.0], "test": [0.5]})
 
 
 def compare(expected, got, case):

@@ -296,3 +296,35 @@ def test_inputs_hold_no_negative_zero():
             for case in exercise_cases(exercise_id(slug), seed):
                 values = np.ravel(np.asarray(list(case.args.values())[0] if slug == "rotation-angle" else list(case.args.values()), dtype=float))
                 assert not any(v == 0.0 and math.copysign(1.0, v) < 0 for v in values), (slug, case.args)
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+@pytest.mark.parametrize("seed", (0, 1))
+def test_mistakes_are_told_apart(slug, seed):
+    # The grader names the recorded mistake whose outputs match the learner's on the failing
+    # cases; two mistakes with the same outputs there could not be told apart.
+    entry = EXERCISES[slug][0]
+    solution = solution_function(exercise_id(slug), entry)
+    check = check_of(slug)
+    cases = exercise_cases(exercise_id(slug), seed)
+    outputs = {}
+    for path in sorted((FOLDER / slug / "mistakes").glob("*.py")):
+        mistake = getattr(load_file(path), entry)
+        outputs[path.stem] = [call(mistake, case.args) for case in cases]
+
+    def agree(a, b, case):
+        if not (a[0] and b[0]):
+            return a[0] == b[0]
+        try:
+            return accepted(check, a[1], b[1], case)
+        except Exception:
+            return False
+
+    for name, got in outputs.items():
+        failing = [
+            i for i, case in enumerate(cases)
+            if not got[i][0] or not accepted(check, solution(**copy.deepcopy(case.args)), got[i][1], case)
+        ]
+        for other, other_got in outputs.items():
+            if other != name:
+                assert any(not agree(got[i], other_got[i], cases[i]) for i in failing), f"{name} looks like {other}"

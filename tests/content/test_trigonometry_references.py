@@ -328,3 +328,10 @@ def test_mistakes_are_told_apart(slug, seed):
         for other, other_got in outputs.items():
             if other != name:
                 assert any(not agree(got[i], other_got[i], cases[i]) for i in failing), f"{name} looks like {other}"
+
+
+def test_lessons_point_to_every_exercise_that_exists():
+    named = set()
+    for lesson in sorted((MODULES / MODULE / "lessons").glob("*.md")):
+        named |= set(re.findall(r"`trigonometry/([a-z0-9-]+)`", lesson.read_text()))
+    assert named == set(EXERCISES), "each exercise is practised from a lesson, and each name exists"

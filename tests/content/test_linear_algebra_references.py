@@ -228,7 +228,7 @@ def test_exercise_files(slug):
     for name in ("prompt.md", "starter.py", "solution.py", "check.py"):
         assert (folder / name).is_file(), name
     mistakes = sorted((folder / "mistakes").glob("*.py"))
-    assert 1 <= len(mistakes) <= 3
+    assert 2 <= len(mistakes) <= 4
     for path in mistakes:
         assert re.fullmatch(r"[a-z0-9-]+", path.stem), path.name
         assert path.read_text().startswith("# "), f"{path.name}: first line must be a comment"

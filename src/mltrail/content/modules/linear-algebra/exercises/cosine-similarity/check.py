@@ -15,6 +15,11 @@ def _pair(rng, n):
         u[0] = 1.5
     if not v.any():
         v[-1] = -2.5
+    if rng.random() < 0.25:
+        # Now and then entries near 1e-200 or 1e200, whose squares underflow or overflow.
+        u = u * 10.0 ** int(rng.choice([-200, 200]))
+        if rng.random() < 0.5:
+            v = v * 10.0 ** int(rng.choice([-200, 200]))
     return {"u": u.tolist(), "v": v.tolist()}
 
 

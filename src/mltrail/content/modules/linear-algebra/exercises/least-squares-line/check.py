@@ -12,6 +12,8 @@ def _data(rng, n):
     intercept = rng.uniform(-5.0, 5.0)
     noise = rng.normal(0.0, rng.uniform(0.1, 2.0), size=n)
     y = np.round(slope * x + intercept + noise, 2)
+    if rng.random() < 0.25:
+        x = x + float(rng.choice([-1e6, 1e6, 2e6]))  # x far from 0, like timestamps
     return {"x": x, "y": y}
 
 

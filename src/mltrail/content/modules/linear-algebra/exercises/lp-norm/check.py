@@ -31,6 +31,12 @@ def cases(rng):
         v = _vector(rng, n)
         if abs(float(np.linalg.norm(v, ord=p)) - p) < 1e-9:
             v[0] += 1.0  # the answer must not be equal to the input p
+        if i % 4 == 1:
+            # |x| ** p out of range unless scaled: a large p, or entries near 1e200 or 1e-200.
+            if rng.random() < 0.5:
+                p = int(rng.integers(300, 900))
+            else:
+                v = [x * 10.0 ** int(rng.choice([-200, 200])) for x in v]
         yield {"v": v, "p": p}
     yield hidden({"v": _vector(rng, 12), "p": INF})
     yield hidden({"v": _vector(rng, 10), "p": 3})

@@ -1,8 +1,9 @@
-# Mistake: forgets the p-th root and returns the sum of |x| ** p.
+# Mistake: forgets the p-th root and returns the (scaled) sum of |x| ** p.
 import math
 
 
 def lp_norm(v, p):
-    if math.isinf(p):
-        return float(max(abs(x) for x in v))
-    return float(sum(abs(x) ** p for x in v))
+    m = max(abs(x) for x in v)
+    if math.isinf(p) or m == 0.0:
+        return float(m)
+    return float(m * sum((abs(x) / m) ** p for x in v))

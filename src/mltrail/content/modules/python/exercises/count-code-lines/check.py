@@ -30,6 +30,7 @@ def cases(rng):
     yield _case({"path": "indented.py"}, "def f():\n    # inside\n    return 1\n", "an indented comment")
     yield _case({"path": "inline.py"}, "a = 1  # one\nb = 2  # two\n", "code followed by a comment")
     yield _case({"path": "blank.py"}, "a = 1\n    \n\t\n\nb = 2\n", "whitespace-only lines")
+    yield _case({"path": "utf8.py"}, "# café au lait\nname = \"naïve\"  # é\n\n", "UTF-8 text with accents")
     for i in range(24):
         n = int(rng.integers(1, 30))
         lines = []

@@ -49,6 +49,9 @@ def cases(rng):
         "commas inside quoted cells",
     )
     yield _case({"path": "data.csv", "column": "b"}, "a,b,c\n1,1e3,x\n2,,y\n3,-1e3,z\n", "scientific notation")
+    yield _case(
+        {"path": "cities.csv", "column": "temp"}, "ville,temp\nZürich,3.5\nMontréal,-4.5\n\"Köln, Süd\",\n", "UTF-8 text with accents"
+    )
     for i in range(24):
         target, text = _random_csv(rng)
         yield _case({"path": f"table{i}.csv", "column": target}, text)

@@ -46,13 +46,21 @@ def diagnose(service: "Service") -> list[dict]:
 
 
 LAYER_DETAILS = {
-    "network namespace": "an empty network namespace: no interface, no connection",
-    "unprivileged uid": "a uid of its own per job or zygote slot (needs root)",
+    "filesystem view": "a world built by bubblewrap: Python and its packages read-only; no mltrail content, "
+                       "course folder, store, home or working folder",
+    "user namespace": "its own user namespace: a process count and capabilities of its own",
+    "pid namespace": "its own PID namespace: it signals nothing outside, and everything it starts ends with it",
+    "ipc namespace": "its own IPC namespace: no shared memory or semaphores outlive the job",
+    "mount namespace": "its own mounts: a private /tmp and working folder",
+    "network namespace": "an empty network namespace: no interface, no connection, no abstract sockets of the host",
+    "no capabilities": "no capability at all, in any namespace",
+    "not root": "never root (as root, jobs run as a leased uid from MLTRAIL_JOB_UIDS)",
+    "disk quota": "one size-limited tmpfs for /tmp, the working folder and /dev/shm together",
     "rlimits": "CPU time, address space, file size, open files, processes, no core dumps",
-    "landlock": "reads only Python and its packages (not mltrail or course folders); writes only its job folder; no TCP",
+    "landlock": "reads only Python and its packages; writes only its job folder; no TCP",
     "seccomp": "no network sockets, ptrace, mounts, namespaces or kernel interfaces; foreign architectures killed",
-    "new session": "its own session and process group, killed as a whole",
-    "job directory": "a fresh working folder, removed after the job",
+    "new session": "its own session and process group",
+    "job directory": "a fresh working folder on its own tmpfs, gone with the job",
 }
 
 
@@ -66,14 +74,7 @@ def sandbox_layers(service: "Service") -> list[dict]:
         found = probe_layers(service.sandbox)
     except RuntimeError as exc:
         return [_check("sandbox", False, str(exc))]
-    from mltrail.sandbox.confine import python_is_private
-
     details = dict(LAYER_DETAILS)
-    if python_is_private() and found.get("landlock"):
-        details["unprivileged uid"] += (
-            "; Python is installed where other users cannot read it, so jobs keep only the right to read "
-            "and search files, within what Landlock allows"
-        )
     return [
         _check(f"sandbox: {name}", found.get(name, False), detail if found.get(name) else f"MISSING: {detail}", level="warning")
         for name, detail in details.items()

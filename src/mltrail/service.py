@@ -89,7 +89,7 @@ class Service:
         from mltrail.curriculum.loader import BUILTIN_MODULES
         from mltrail.sandbox.process import FreshSandbox
 
-        forbidden = [BUILTIN_MODULES, *self.settings.content_dirs]
+        forbidden = [BUILTIN_MODULES, *self.settings.content_dirs, self.settings.home]
         if self.settings.sandbox == "none":
             return FreshSandbox(confined=False)
         if self.settings.sandbox == "pool":
@@ -102,7 +102,7 @@ class Service:
         """What confinement this host lacks, said before any grading (never a silent gap)."""
         if self.settings.sandbox == "none":
             return ["the sandbox is OFF (--no-sandbox): learner code runs unconfined, with your rights"]
-        from mltrail.sandbox.confine import missing_layers
+        from mltrail.sandbox.probe import missing_layers
 
         return [f"sandbox layer missing: {reason}" for reason in missing_layers()]
 

@@ -167,14 +167,12 @@ def test_process_left_behind_is_killed(add, tmp_path):
     assert not marker.exists()
 
 
-def test_job_directory_is_removed(add):
-    code = "import os\ndef add(a, b):\n    open('scratch.txt', 'w').write('x')\n    return a + b\n"
-    verdict = grade(add, code + "print(os.getcwd())\n")
-    folder = verdict.output.strip().splitlines()[0]
-    assert "mltrail-job-" in folder
-    import os
-
-    assert not os.path.exists(folder)
+def test_what_a_job_writes_is_gone_for_the_next_job(add):
+    writer = "import os\nopen('scratch.txt', 'w').write('x')\nopen('/tmp/left.txt', 'w').write('y')\n"
+    verdict = grade(add, writer + "print(os.getcwd(), sorted(os.listdir('.')))\ndef add(a, b):\n    return a + b\n")
+    assert verdict.passed and "scratch.txt" in verdict.output
+    reader = "import os\nprint(sorted(os.listdir('.')), os.path.exists('/tmp/left.txt'))\ndef add(a, b):\n    return a + b\n"
+    assert grade(add, reader).output.strip().splitlines()[0] == "[] False"
 
 
 def test_generator_class_and_file_protocols(tmp_path):

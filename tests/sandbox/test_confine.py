@@ -16,17 +16,9 @@ from pathlib import Path
 import pytest
 
 from mltrail.sandbox import landlock, seccomp
-from mltrail.sandbox.confine import (
-    Confinement,
-    Limits,
-    UidLease,
-    drop_to_uid,
-    enter_network_namespace,
-    forbidden_paths,
-    processes_of,
-    python_roots,
-    reap_uid,
-)
+from mltrail.sandbox.confine import Confinement, Limits, become, drop_capabilities, enter_job_namespaces
+from mltrail.sandbox.layout import CONTENT, python_roots, secret_paths
+from mltrail.sandbox.uids import SandboxUnavailable, UidLease, job_uid_range
 
 ROOT = os.geteuid() == 0
 
@@ -114,17 +106,17 @@ def test_landlock_allows_python_and_the_job_folder_only(tmp_path, listener):
     job.mkdir()
     secret = tmp_path / "secret.txt"
     secret.write_text("hidden")
-    granted = landlock.split_around(python_roots(), forbidden_paths())
+    granted = landlock.split_around(python_roots(), secret_paths([]))
+    solution = next(CONTENT.rglob("solution.py"))
     ruleset = landlock.Ruleset(granted, [job], [Path("/dev/null")])
 
     def body(report_fd):
         ruleset.restrict_self()
-        import mltrail
 
         return {
             "stdlib import": __import__("fractions").Fraction(1, 2) == 0.5,
             "read secret": errno_of(lambda: secret.read_text()),
-            "read mltrail": errno_of(lambda: Path(mltrail.__file__).read_text()),
+            "read mltrail": errno_of(lambda: solution.read_text()),
             "write outside": errno_of(lambda: (tmp_path / "x").write_text("x")),
             "write job": (job / "ok.txt").write_text("ok"),
             "tcp": errno_of(lambda: socket.create_connection(listener, timeout=1)) if ruleset.net else errno.EACCES,
@@ -144,21 +136,6 @@ def test_split_around_grants_everything_but_the_forbidden(tmp_path):
     assert not any(g == tmp_path / "a/b/c" or (tmp_path / "a/b/c").is_relative_to(g) for g in granted)
 
 
-@pytest.mark.skipif(not ROOT, reason="a network namespace without root needs a user namespace")
-def test_network_namespace_has_no_way_out(listener):
-    def body(report_fd):
-        entered = enter_network_namespace()
-        return {
-            "entered": entered,
-            "interfaces": [name for _, name in socket.if_nameindex()],
-            "connect": errno_of(lambda: socket.create_connection(listener, timeout=1)),
-        }
-
-    found = in_child(body)["ok"]
-    assert found["entered"] and found["interfaces"] == ["lo"]
-    assert found["connect"] in (errno.ENETUNREACH, errno.ECONNREFUSED, errno.EADDRNOTAVAIL)
-
-
 @pytest.mark.skipif(not ROOT, reason="switching uid needs root")
 def test_unprivileged_uid_cannot_read_root_files_or_signal_others(tmp_path):
     private = tmp_path / "private.txt"
@@ -167,7 +144,7 @@ def test_unprivileged_uid_cannot_read_root_files_or_signal_others(tmp_path):
     lease = UidLease()
     try:
         def body(report_fd):
-            drop_to_uid(lease.uid, keep_read_search=False)
+            become(lease.uid)
             return {
                 "uid": os.getuid(),
                 "read": errno_of(lambda: private.read_text()),
@@ -191,35 +168,67 @@ def test_uid_leases_are_exclusive():
         second.release()
 
 
-@pytest.mark.skipif(not ROOT, reason="reaping a uid needs root")
-def test_reap_uid_kills_every_process_of_the_uid():
-    lease = UidLease()
-    uid = lease.uid
+@pytest.mark.skipif(not ROOT, reason="uid leases need root")
+def test_uid_leases_fail_closed_when_every_uid_is_taken(monkeypatch):
+    monkeypatch.setenv("MLTRAIL_JOB_UIDS", "2000100000-2000100000")
+    only = UidLease()
     try:
-        pid = os.fork()
-        if pid == 0:
-            os.setsid()
-            drop_to_uid(uid, keep_read_search=False)
-            for _ in range(3):
-                if os.fork() == 0:
-                    break
-            signal.pause()
-            os._exit(0)
-        deadline = time.monotonic() + 5
-        while len(processes_of(uid)) < 4 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert len(processes_of(uid)) >= 4
-        reap_uid(uid)
-        os.waitpid(pid, 0)
-        assert processes_of(uid) == []
+        with pytest.raises(SandboxUnavailable, match="in use"):
+            UidLease()
     finally:
-        lease.release()
+        only.release()
+
+
+@pytest.mark.parametrize("text", ["61000-64999", "0-100", "abc", "5-3", "65534-70000"])
+def test_job_uid_ranges_clear_of_systemd_and_root(monkeypatch, text):
+    monkeypatch.setenv("MLTRAIL_JOB_UIDS", text)
+    with pytest.raises(SandboxUnavailable):
+        job_uid_range()
+
+
+def test_job_namespaces_quota_pid_and_ipc(tmp_path):
+    host = {name: os.stat(f"/proc/self/ns/{name}").st_ino for name in ("pid", "ipc", "mnt", "user")}
+
+    def body(report_fd):
+        lease = UidLease() if ROOT else None
+        if lease:
+            become(lease.uid)
+        enter_job_namespaces(1024 * 1024)
+        child = os.fork()
+        if child == 0:
+            found = {"pid": os.getpid(), "tmp": errno_of(lambda: Path("/tmp/big").write_bytes(b"x" * 600_000)),
+                     "shm": errno_of(lambda: Path("/dev/shm/big").write_bytes(b"x" * 600_000)),
+                     "ns": {name: os.stat(f"/proc/self/ns/{name}").st_ino != ino for name, ino in host.items()}}
+            drop_capabilities()
+            found["caps"] = [line.split()[1] for line in open("/proc/self/status") if line.startswith("Cap")]
+            os.write(report_fd, json.dumps(found).encode())
+            os._exit(0)
+        os.waitpid(child, 0)
+        os._exit(0)
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            body(write)
+        finally:
+            os._exit(1)
+    os.close(write)
+    data = os.read(read, 65536)
+    os.close(read)
+    os.waitpid(pid, 0)
+    found = json.loads(data)
+    assert found["pid"] == 1
+    assert found["tmp"] == 0 and found["shm"] == errno.ENOSPC, "one quota for /tmp and /dev/shm together"
+    assert all(found["ns"].values()), found["ns"]
+    assert set(found["caps"]) == {"0000000000000000"}
 
 
 def test_rlimits_bound_memory_cpu_files_and_cores(tmp_path):
     def body(report_fd):
-        confinement = Confinement(tmp_path, enabled=False)
-        confinement.apply(None, tmp_path, (0, 1, 2, report_fd))
+        confinement = Confinement([], [], enabled=False)
+        confinement.apply((0, 1, 2, report_fd))
         confinement.limit(Limits(memory_mb=64, cpu_s=1, file_bytes=1000, open_files=32))
         found = {"core": resource.getrlimit(resource.RLIMIT_CORE)[0]}
         try:
@@ -237,8 +246,8 @@ def test_rlimits_bound_memory_cpu_files_and_cores(tmp_path):
     assert found == {"core": 0, "memory": "refused", "file": errno.EFBIG, "nofile": 32, "session": True}
 
     def burn(report_fd):
-        confinement = Confinement(tmp_path, enabled=False)
-        confinement.apply(None, tmp_path, (0, 1, 2))
+        confinement = Confinement([], [], enabled=False)
+        confinement.apply((0, 1, 2))
         confinement.limit(Limits(cpu_s=1))
         while True:
             pass
@@ -251,8 +260,8 @@ def test_closed_descriptors(tmp_path):
     dropped = os.open(os.devnull, os.O_RDONLY)
 
     def body(report_fd):
-        confinement = Confinement(tmp_path, enabled=False)
-        confinement.apply(None, tmp_path, (0, 1, 2, kept, report_fd))
+        confinement = Confinement([], [], enabled=False)
+        confinement.apply((0, 1, 2, kept, report_fd))
         return {"kept": errno_of(lambda: os.fstat(kept)), "dropped": errno_of(lambda: os.fstat(dropped))}
 
     try:

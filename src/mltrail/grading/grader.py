@@ -126,6 +126,9 @@ def not_run_verdict(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> V
 
 def sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
     limits = exercise.manifest.limits
+    if run.status == "unavailable":
+        return Verdict(exercise.id, "error", f"The sandbox is unavailable, so your code was not run: {run.detail}. "
+                       "`mltrail doctor` shows which layer is missing.", seed=seed, output=run.output)
     if run.status == "timeout" or run.detail == "cpu":
         return Verdict(exercise.id, "timeout", f"Your code did not finish within {limits.time_s:g} s. Look for a loop that never ends or work that grows too fast.", seed=seed, output=run.output)
     if run.detail == "killed":

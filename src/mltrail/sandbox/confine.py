@@ -1,36 +1,37 @@
-"""Confinement of a learner process, layer by layer, and the clean-up after it.
+"""Confinement of one job, layer by layer, inside a zygote's world (see layout.py).
 
-`Confinement` is prepared once in a trusted process (a zygote, or the parent of a
-fresh child): the Landlock ruleset is built and the seccomp program assembled.
-`apply` runs in the child before any learner code: new session, network
-namespace, rlimits, closed descriptors, an unprivileged uid of its own, Landlock,
-seccomp. A layer that the host lacks is skipped; `probe_layers` finds out which
-ones really hold, by testing their effect in a child.
+A job runs as three processes forked from the zygote before it arrives:
+- the *keeper* (outside the job's namespaces) becomes the job's uid when mltrail runs
+  as root, then enters new user, mount, PID and IPC namespaces, mounts the job's
+  size-limited tmpfs (its /tmp, its working folder and /dev/shm: one disk quota for
+  all three), and waits;
+- the job's *init* (PID 1 of the new PID namespace) mounts a /proc that shows only the
+  job, forks the learner's process and reaps; when it exits, the kernel kills every
+  process left in the namespace, so nothing outlives the job;
+- the *learner's process* drops every capability, closes every descriptor it does not
+  need, applies Landlock and seccomp, says it is ready, and only then takes a job.
+
+Every step is required where the host supports it: a step that fails stops the job
+(fail closed) and the verdict says the sandbox is unavailable.
 """
 
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import os
 import resource
-import signal
-import sys
-import sysconfig
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import mltrail
-
-CLONE_NEWNET, CLONE_NEWUSER = 0x40000000, 0x10000000
-PR_SET_DUMPABLE = 4
-UID_BASE, UID_COUNT = 61000, 4000
-UID_LOCK_DIR = Path("/run/mltrail-uids") if os.geteuid() == 0 and Path("/run").is_dir() else None
-_libc = ctypes.CDLL(None, use_errno=True)
-
+CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWIPC = 0x20000, 0x10000000, 0x20000000, 0x08000000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND = 2, 4, 8, 4096
+PR_SET_DUMPABLE, PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 4, 1, 24, 38
+PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
+JOB_ROOT = Path("/tmp")
+JOB_DIR = JOB_ROOT / "job"
 SYSTEM_FACTS = [Path(p) for p in ("/proc/cpuinfo", "/proc/meminfo", "/proc/stat", "/sys/devices/system/cpu",
                                   "/sys/fs/cgroup")]
+_libc = ctypes.CDLL(None, use_errno=True)
 
 
 @dataclass
@@ -38,194 +39,85 @@ class Limits:
     memory_mb: int = 1024
     cpu_s: int = 6
     file_bytes: int = 16 * 1024 * 1024
+    disk_bytes: int = 64 * 1024 * 1024
     processes: int = 64
     open_files: int = 64
 
 
-def forbidden_paths(extra: list[Path] | None = None) -> list[Path]:
-    """What a learner must never read: mltrail itself (its content and checks) and course dirs."""
-    return [Path(mltrail.__file__).resolve().parent, *(extra or [])]
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"{what}: {os.strerror(error)}")
 
 
-def python_roots() -> list[Path]:
-    """The folders Python needs to import the standard library and installed packages."""
-    roots = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix)}
-    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
-        value = sysconfig.get_paths().get(key)
-        if value:
-            roots.add(Path(value))
-    roots.update(Path(p) for p in sys.path if p and Path(p).is_dir())
-    for system in ("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/share/zoneinfo", "/etc/ld.so.cache", "/etc/localtime"):
-        if Path(system).exists():
-            roots.add(Path(system))
-    # Keep only the outermost of nested roots.
-    resolved = sorted({r.resolve() for r in roots if r.exists()}, key=lambda p: len(p.parts))
-    outer: list[Path] = []
-    for root in resolved:
-        if not any(root.is_relative_to(o) for o in outer):
-            outer.append(root)
-    return outer
+def _mount(source: str, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    _check(_libc.mount(source.encode(), target.encode(), fstype.encode() if fstype else None, flags,
+                       data.encode() if data else None), f"mount {target}")
 
 
-class UidLease:
-    """An unprivileged uid that no other mltrail job on this host uses meanwhile."""
-
-    def __init__(self) -> None:
-        self.uid: int | None = None
-        self._fd: int | None = None
-        if UID_LOCK_DIR is None:
-            return
-        UID_LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
-        start = (os.getpid() * 7919) % UID_COUNT
-        for offset in range(UID_COUNT):
-            uid = UID_BASE + (start + offset) % UID_COUNT
-            fd = os.open(UID_LOCK_DIR / f"{uid}.lock", os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                continue
-            self.uid, self._fd = uid, fd
-            return
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-
-def processes_of(uid: int) -> list[int]:
-    """Live processes whose real uid is `uid` (zombies are already dead and are left out)."""
-    found = []
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/status", "rb") as handle:
-                state = b""
-                for line in handle:
-                    if line.startswith(b"State:"):
-                        state = line.split()[1]
-                    elif line.startswith(b"Uid:"):
-                        if int(line.split()[1]) == uid and state != b"Z":
-                            found.append(int(name))
-                        break
-        except (OSError, ValueError):
-            continue
-    return found
-
-
-def reap_uid(uid: int) -> None:
-    """Kill every process left running under a job's uid (daemons, fork bombs)."""
-    if not processes_of(uid):
-        return
-    # kill(-1) from a process with that uid reaches all of them at once, even a fork bomb.
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.setgroups([])
-            os.setresgid(uid, uid, uid)
-            os.setresuid(uid, uid, uid)
-            os.kill(-1, signal.SIGKILL)
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
-    deadline = time.monotonic() + 2
-    while time.monotonic() < deadline:
-        left = processes_of(uid)
-        if not left:
-            return
-        for pid in left:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        time.sleep(0.01)
-
-
-def missing_layers() -> list[str]:
-    """Layers this host cannot provide, found without starting a job (cheap, for start-up warnings)."""
-    import platform
-
-    from mltrail.sandbox import landlock, seccomp
-
-    missing = []
-    if landlock.abi_version() == 0:
-        missing.append("landlock: the kernel has no Landlock (Linux 5.13+ with Landlock enabled)")
-    if platform.machine() not in seccomp.SYSCALLS:
-        missing.append(f"seccomp: no filter for the {platform.machine()} architecture")
-    if os.geteuid() != 0:
-        missing.append("unprivileged uid: mltrail is not running as root, so jobs share your uid")
-        try:
-            allowed = int(Path("/proc/sys/user/max_user_namespaces").read_text())
-        except (OSError, ValueError):
-            allowed = 0
-        if allowed == 0:
-            missing.append("network namespace: user namespaces are disabled, so jobs keep the network")
-    if UID_LOCK_DIR is None and os.geteuid() == 0:
-        missing.append("unprivileged uid: /run is missing, so uids cannot be leased")
-    return missing
-
-
-class _CapHeader(ctypes.Structure):
-    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
-
-
-class _CapData(ctypes.Structure):
-    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
-
-
-CAP_DAC_READ_SEARCH = 2
-PR_SET_KEEPCAPS = 8
-
-
-def python_is_private() -> bool:
-    """True when other users cannot read the Python installation (e.g. pyenv under /root)."""
-    import stat
-
-    for root in {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}:
-        for folder in [root, *root.parents]:
-            try:
-                if not folder.stat().st_mode & stat.S_IXOTH:
-                    return True
-            except OSError:
-                return True
-    return False
-
-
-def _keep_only_read_search_capability() -> None:
-    header = _CapHeader(0x20080522, 0)
-    data = (_CapData * 2)()
-    data[0].effective = data[0].permitted = 1 << CAP_DAC_READ_SEARCH
-    if _libc.capset(ctypes.byref(header), data) != 0:
-        raise OSError(ctypes.get_errno(), "capset failed")
-
-
-def drop_to_uid(uid: int, keep_read_search: bool) -> None:
-    """Become `uid`; optionally keep only the right to read and search (still bounded by Landlock)."""
-    if keep_read_search:
-        _libc.prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0)
+def become(uid: int) -> None:
+    """Drop from root to the job's uid (and gid), with no supplementary groups."""
     os.setgroups([])
     os.setresgid(uid, uid, uid)
     os.setresuid(uid, uid, uid)
-    if keep_read_search:
-        _keep_only_read_search_capability()
+    if os.getuid() != uid or os.geteuid() != uid:
+        raise OSError("the uid did not change")
 
 
-def enter_network_namespace() -> bool:
-    """Move the calling process into a new, empty network namespace (no interface is up)."""
-    flags = CLONE_NEWNET if os.geteuid() == 0 else CLONE_NEWUSER | CLONE_NEWNET
-    return _libc.unshare(flags) == 0
+def enter_job_namespaces(disk_bytes: int) -> None:
+    """New user, mount, PID (for children) and IPC namespaces, and the job's own tmpfs."""
+    uid, gid = os.geteuid(), os.getegid()
+    _libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # to write our own id maps after a uid change
+    _check(_libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC), "unshare")
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w") as handle:
+            handle.write(text)
+    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    _mount("mltrail-job", str(JOB_ROOT), "tmpfs", MS_NOSUID | MS_NODEV,
+           f"size={disk_bytes},nr_inodes=4096,mode=0700,uid={uid},gid={gid}")
+    JOB_DIR.mkdir(mode=0o700)
+    shm = JOB_ROOT / ".shm"
+    shm.mkdir(mode=0o700)
+    if Path("/dev/shm").is_dir():
+        _mount(str(shm), "/dev/shm", None, MS_BIND)
+
+
+def mount_job_proc() -> None:
+    """In the job's init: a /proc that shows the job's own processes only, where the host allows.
+
+    A kernel refuses it when the zygote's /proc has covered parts (bubblewrap run as root
+    covers /proc/sys); the job then keeps that /proc, of which Landlock grants it only its
+    own entry, so this step may be skipped without opening anything.
+    """
+    try:
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    except PermissionError:
+        pass
+
+
+def drop_capabilities() -> None:
+    """No capability at all, now or after any exec, in any namespace."""
+    for cap in range(64):
+        if _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 and ctypes.get_errno() != 22:  # EINVAL: past the last
+            raise OSError(ctypes.get_errno(), "PR_CAPBSET_DROP failed")
+    _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)
+    data = (ctypes.c_uint32 * 6)()
+    _check(_libc.capset(header, data), "capset")
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS")
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith(("CapEff:", "CapPrm:", "CapBnd:", "CapAmb:")) and int(line.split()[1], 16):
+                raise OSError(f"a capability is left: {line.strip()}")
 
 
 @dataclass
 class Confinement:
-    """The layers to apply in a child, prepared once."""
+    """The learner process's own layers (Landlock, seccomp), prepared once in the zygote."""
 
-    writable: Path
-    forbidden: list[Path] = field(default_factory=list)
+    read_only: list[Path]
+    forbidden: list[Path]
     enabled: bool = True
-    network_in_child: bool = True
     ruleset: object = None
     seccomp_program: bytes | None = None
     errors: dict[str, str] = field(default_factory=dict)
@@ -236,9 +128,9 @@ class Confinement:
         from mltrail.sandbox import landlock, seccomp
 
         try:
-            granted = landlock.split_around(python_roots(), forbidden_paths(self.forbidden))
+            granted = landlock.split_around(self.read_only, self.forbidden)
             devices = [Path("/dev/null"), Path("/dev/urandom"), Path("/dev/zero")]
-            self.ruleset = landlock.Ruleset(granted, [self.writable], devices)
+            self.ruleset = landlock.Ruleset(granted, [], devices)
         except OSError as exc:
             self.errors["landlock"] = str(exc)
         try:
@@ -247,37 +139,29 @@ class Confinement:
             self.errors["seccomp"] = str(exc)
         return self
 
-    def apply(self, uid: int | None, job_dir: Path, keep_fds: tuple[int, ...]) -> None:
-        """In the child, before learner code runs: every layer but the job's rlimits. Irreversible."""
+    def apply(self, keep_fds: tuple[int, ...]) -> None:
+        """In the learner's process, before its code runs: every layer but the job's rlimits."""
         with open("/proc/self/statm") as handle:
             self.mapped_bytes = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        if os.getpid() != os.getpgid(0):
+        if os.getpid() != os.getsid(0):
             os.setsid()
-        if self.enabled and self.network_in_child:
-            enter_network_namespace()
-        os.chdir(job_dir)
-        _close_other_fds(keep_fds + (self.ruleset.descriptors() if self.ruleset is not None else ()))
-        self.own_uid = False
+        os.chdir(JOB_DIR if self.enabled else os.getcwd())
+        close_other_fds(keep_fds + (self.ruleset.descriptors() if self.ruleset is not None else ()))
         if not self.enabled:
             return
-        private = python_is_private()
-        if uid is not None and os.geteuid() == 0 and (self.ruleset is not None or not private):
-            # A private Python (under /root) is unreadable for a plain uid; the read-search
-            # capability is kept then, but only where Landlock bounds what it can reach.
-            drop_to_uid(uid, keep_read_search=self.ruleset is not None and private)
-            self.own_uid = True
+        drop_capabilities()
         _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
         if self.ruleset is not None:
             # Its own /proc entry and read-only CPU and memory facts: scikit-learn (through
             # threadpoolctl and joblib) reads them.
-            self.ruleset.restrict_self([Path(f"/proc/{os.getpid()}"), *SYSTEM_FACTS])
+            self.ruleset.restrict_self([Path("/proc/self").resolve(), *SYSTEM_FACTS], [JOB_ROOT, Path("/dev/shm")])
         if self.seccomp_program is not None:
             from mltrail.sandbox import seccomp
 
             seccomp.install(self.seccomp_program)
 
     def limit(self, limits: Limits) -> None:
-        """The job's rlimits; only lowers limits, so it works after the uid is dropped."""
+        """The job's rlimits; only lowers limits, so it works without privilege."""
         values = [
             (resource.RLIMIT_AS, self.mapped_bytes + limits.memory_mb * 1024 * 1024),
             (resource.RLIMIT_CPU, limits.cpu_s),
@@ -285,19 +169,17 @@ class Confinement:
             (resource.RLIMIT_NOFILE, limits.open_files),
             (resource.RLIMIT_CORE, 0),
         ]
-        if self.own_uid:
+        if self.enabled:
+            # Counted per user namespace: the job's own, so this bounds the job alone.
             values.append((resource.RLIMIT_NPROC, limits.processes))
         for which, value in values:
             # The CPU hard limit sits a second above the soft one, so the process gets
             # SIGXCPU (a time-out) before the kernel's SIGKILL.
             hard = value + 1 if which == resource.RLIMIT_CPU else value
-            try:
-                resource.setrlimit(which, (value, hard))
-            except (ValueError, OSError):
-                pass  # a limit the host refuses is reported by the layer probe
+            resource.setrlimit(which, (value, hard))
 
 
-def _close_other_fds(keep: tuple[int, ...]) -> None:
+def close_other_fds(keep: tuple[int, ...]) -> None:
     low = 3
     for fd in sorted(set(keep)):
         if fd >= low:

@@ -111,10 +111,16 @@ class Ruleset:
     def descriptors(self) -> tuple[int, ...]:
         return tuple(fd for fd, _ in self.rules)
 
-    def restrict_self(self, extra_read: list[Path] | None = None) -> None:
-        """Build a ruleset with every rule (plus `extra_read`) and apply it to this process."""
+    def restrict_self(self, extra_read: list[Path] | None = None, extra_write: list[Path] | None = None) -> None:
+        """Build a ruleset with every rule (plus the extra paths, opened now) and apply it here.
+
+        Paths mounted in the job's own namespace (its tmpfs) are opened here, after the
+        mounts, so that the rule names the job's folder and not what lies beneath it.
+        """
         for path in extra_read or []:
             self._open(path, EXECUTE | READ_FILE | READ_DIR)
+        for path in extra_write or []:
+            self._open(path, self.handled)
         attr = _RulesetAttr(self.handled, (NET_BIND_TCP | NET_CONNECT_TCP) if self.net else 0,
                             (SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL) if self.scoped else 0)
         size = ctypes.sizeof(_RulesetAttr) if self.scoped else 16

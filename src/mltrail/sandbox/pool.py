@@ -19,10 +19,13 @@ import time
 from collections import OrderedDict, deque
 from pathlib import Path
 
+from mltrail.sandbox.layout import bwrap_command, bwrap_works
 from mltrail.sandbox.process import PRELOAD, SandboxRun, child_environment, collect, interpret, kill_group
+from mltrail.sandbox.uids import SandboxUnavailable, UidLease
 
 START_TIMEOUT_S = 60
 STATUS_GRACE_S = 5
+DISK_BYTES = 64 * 1024 * 1024  # per job: its /tmp, working folder and /dev/shm together
 
 
 class ZygoteDied(Exception):
@@ -30,21 +33,40 @@ class ZygoteDied(Exception):
 
 
 class Zygote:
-    """One warm interpreter and its control socket."""
+    """One warm interpreter in its own world (layout.py), its control and kill sockets."""
 
     def __init__(self, config: dict) -> None:
+        if config["confined"]:
+            why = bwrap_works(os.geteuid() == 0)
+            if why:
+                raise SandboxUnavailable(why)
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-s", "-B", "-m", "mltrail.sandbox.zygote", str(theirs.fileno()), json.dumps(config)],
-            pass_fds=(theirs.fileno(),), env=child_environment(), stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )
-        theirs.close()
+        self.kill_sock, kill_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.lease = UidLease() if config["confined"] and os.geteuid() == 0 else None
+        config = dict(config, uid=self.lease.uid if self.lease else None)
+        fds = (theirs.fileno(), kill_theirs.fileno())
+        command = [sys.executable, "-s", "-B", "-P", "-m", "mltrail.sandbox.zygote", *map(str, fds), json.dumps(config)]
+        if config["confined"]:
+            command = bwrap_command([Path(p) for p in config["forbidden"]], share_user=os.geteuid() == 0) + command
+        try:
+            self.proc = subprocess.Popen(
+                command, pass_fds=fds, env=child_environment(), stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, cwd="/",
+            )
+        except BaseException:
+            self.sock.close()
+            self.kill_sock.close()
+            if self.lease:
+                self.lease.release()
+            raise
+        finally:
+            theirs.close()
+            kill_theirs.close()
         self.jobs = 0
         self.rss_kb = 0
         self.info: dict | None = None
-        self.spare_pid: int | None = None
-        self.awaiting_status = self.awaiting_clean = False
+        self.spare: int | None = None
+        self.awaiting_status = False
 
     def wait_ready(self) -> dict:
         if self.info is None:
@@ -52,7 +74,20 @@ class Zygote:
             if not self.info.get("ready"):
                 raise ZygoteDied("the zygote did not start")
             self.rss_kb = self.info.get("rss_kb", 0)
+            self.info["host_pid"] = self._host_pid()
         return self.info
+
+    def _host_pid(self) -> int:
+        """The zygote's pid as this process sees it (inside bubblewrap it has another)."""
+        tree = _children_by_parent()
+        frontier = [self.proc.pid]
+        for _ in range(4):
+            for pid in frontier:
+                argv = _cmdline(pid).split(b"\0")
+                if b"mltrail.sandbox.zygote" in argv and not argv[0].endswith(b"bwrap"):
+                    return pid
+            frontier = [child for pid in frontier for child in tree.get(pid, [])]
+        return self.proc.pid
 
     def _receive(self, timeout: float) -> dict:
         ready, _, _ = select.select([self.sock], [], [], timeout)
@@ -67,16 +102,18 @@ class Zygote:
         return json.loads(data)
 
     def settle(self) -> None:
-        """Read what the zygote said since the last job: its status, its clean-up, its next spare."""
+        """Read what the zygote said since the last job: its status, then its next spare."""
         if self.awaiting_status:
             answer = self._expect("status")
             self.rss_kb = answer.get("rss_kb", self.rss_kb)
             self.awaiting_status = False
-        if self.awaiting_clean:
-            self._expect("clean")
-            self.awaiting_clean = False
-        if self.spare_pid is None:
-            self.spare_pid = self._expect("pid", START_TIMEOUT_S)["pid"]
+        if self.spare is None:
+            answer = self._receive(START_TIMEOUT_S)
+            if "unavailable" in answer:
+                raise SandboxUnavailable(f"a job could not be confined: {answer['unavailable']}")
+            if "spare" not in answer:
+                raise ZygoteDied(f"the zygote said {sorted(answer)} where 'spare' was due")
+            self.spare = int(answer["spare"])
 
     def _expect(self, key: str, timeout: float = STATUS_GRACE_S) -> dict:
         message = self._receive(timeout)
@@ -88,7 +125,7 @@ class Zygote:
         self.wait_ready()
         self.settle()
         started = time.perf_counter()
-        pid, self.spare_pid = self.spare_pid, None
+        spare, self.spare = self.spare, None
         req_r, req_w = os.pipe()
         out_r, out_w = os.pipe()
         res_r, res_w = os.pipe()
@@ -102,13 +139,12 @@ class Zygote:
                 for fd in (req_r, out_w, res_w):
                     os.close(fd)
             self.jobs += 1
-            self.awaiting_status = self.awaiting_clean = True
+            self.awaiting_status = True
             body = json.dumps(request).encode("utf-8")
             deadline = time.monotonic() + time_s
             output, result, timed_out = collect(out_r, res_r, deadline, self._status_waiting, request=(req_w, body))
             if timed_out:
-                kill_group(pid)
-                _kill(pid)
+                self._kill(spare)
         finally:
             os.close(out_r)
             os.close(res_r)
@@ -120,6 +156,12 @@ class Zygote:
         self.awaiting_status = False
         return interpret(output, result, timed_out, int(answer["status"]), (time.perf_counter() - started) * 1000)
 
+    def _kill(self, spare: int) -> None:
+        try:
+            self.kill_sock.send(json.dumps({"kill": spare}).encode())
+        except OSError:
+            pass  # the zygote is gone; its death ends the job too
+
     def _status_waiting(self) -> bool:
         ready, _, _ = select.select([self.sock], [], [], 0)
         return bool(ready)
@@ -130,6 +172,7 @@ class Zygote:
     def stop(self) -> None:
         try:
             self.sock.close()
+            self.kill_sock.close()
         finally:
             try:
                 self.proc.wait(timeout=2)
@@ -137,13 +180,28 @@ class Zygote:
                 kill_group(self.proc.pid)
                 self.proc.kill()
                 self.proc.wait()
+            if self.lease:
+                self.lease.release()
+                self.lease = None
 
 
-def _kill(pid: int) -> None:
+def _cmdline(pid: int) -> bytes:
     try:
-        os.kill(pid, 9)
-    except (ProcessLookupError, PermissionError):
-        pass
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _children_by_parent() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                parent = int(Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            tree.setdefault(parent, []).append(int(name))
+    return tree
 
 
 class FairQueue:
@@ -179,6 +237,12 @@ class FairQueue:
             self.cond.notify_all()
 
 
+def zygote_config(confined: bool, forbidden: list[Path] | None, preload: tuple[str, ...], warm_up: bool = True,
+                  disk_bytes: int = DISK_BYTES) -> dict:
+    return {"confined": confined, "forbidden": [str(p) for p in forbidden or []], "preload": list(preload),
+            "warm_up": warm_up, "disk_bytes": disk_bytes}
+
+
 class ZygotePool:
     """A Sandbox that forks each job from a warm, confined zygote."""
 
@@ -195,7 +259,7 @@ class ZygotePool:
         self.confined = confined
         self.max_jobs = max_jobs
         self.max_rss_kb = max_rss_mb * 1024
-        self.config = {"confined": confined, "forbidden": [str(p) for p in forbidden or []], "preload": list(preload)}
+        self.config = zygote_config(confined, forbidden, preload)
         self.slots = [Zygote(self.config) for _ in range(self.size)]
         self.queue = FairQueue(list(range(self.size)))
         self.replaced = 0
@@ -221,9 +285,15 @@ class ZygotePool:
         for attempt in range(2):
             index = self.queue.acquire(tenant)
             try:
-                zygote = self._healthy(index)
+                try:
+                    zygote = self._healthy(index)
+                except SandboxUnavailable as exc:
+                    return SandboxRun(None, "unavailable", "", 0.0, str(exc))
                 try:
                     run = zygote.run(request, time_s)
+                except SandboxUnavailable as exc:
+                    self._replace(index)
+                    return SandboxRun(None, "unavailable", "", 0.0, str(exc))
                 except ZygoteDied:
                     self._replace(index)
                     if attempt == 1:
@@ -243,8 +313,7 @@ class ZygotePool:
         return zygote
 
     def _replace(self, index: int) -> Zygote:
-        old = self.slots[index]
-        old.stop()
+        self.slots[index].stop()
         with self._lock:
             self.replaced += 1
         self.slots[index] = Zygote(self.config)

@@ -1,23 +1,17 @@
-"""Where learner code runs: the Sandbox protocol and its fresh-process implementation.
+"""Where learner code runs: the Sandbox protocol, reading a job's pipes, fresh mode.
 
-Two implementations confine the child the same way (see `confine.py`): the zygote
-pool (`pool.py`), which forks each job from a warm interpreter, and
-`FreshSandbox`, which starts a new interpreter per job (for one-shot commands and
-as the benchmark's baseline). Either way the parent kills the child's process
-group when the wall clock runs out, kills whatever the job's uid left running,
-and removes the job's directory.
+Two implementations confine jobs the same way (a zygote in its own world, see
+`layout.py` and `confine.py`): the zygote pool (`pool.py`), warm and reused, and
+`FreshSandbox`, a zygote started for one job (one-shot commands, and the
+benchmark's baseline). Either way the job is killed at its wall-clock limit, and
+its namespaces take everything it started with them.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import selectors
-import shutil
 import signal
-import subprocess
-import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +23,7 @@ from mltrail.sandbox.reply import Reply, ReplyRefused, decode_reply
 
 PACKAGE_ROOT = str(Path(mltrail.__file__).resolve().parent.parent)
 OUTPUT_CAP = 64 * 1024
+UNAVAILABLE = 71  # the zygote's exit code for a confinement step that failed
 PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn", "sklearn.linear_model", "gymnasium")
 
 
@@ -37,7 +32,7 @@ class SandboxRun:
     """What came back from the child: its reply (or None) and how it ended."""
 
     reply: Reply | None
-    status: str  # ran, timeout, crashed
+    status: str  # ran, timeout, crashed, unavailable (the sandbox could not be set up: nothing ran)
     output: str
     elapsed_ms: float
     detail: str = ""
@@ -166,71 +161,35 @@ def describe_exit(status: int) -> str:
             name = f"signal {signum}"
         return f"it crashed ({name})"
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else status
+    if code == UNAVAILABLE:
+        return "the sandbox could not confine it"
     return f"it exited with code {code} before returning results (sys.exit or os._exit?)"
 
 
-def make_job_dir(uid: int | None, parent: str | None = None) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="mltrail-job-", dir=parent))
-    if uid is not None:
-        os.chown(path, uid, uid)
-    return path
-
-
 class FreshSandbox:
-    """A new confined interpreter per job: slower, but needs nothing running beforehand."""
+    """A new confined interpreter per job (a zygote used once): slower, needs nothing running."""
 
     def __init__(self, confined: bool = True, forbidden: list[Path] | None = None, preload: tuple[str, ...] = ()) -> None:
         self.confined = confined
-        self.forbidden = [str(p) for p in forbidden or []]
+        self.forbidden = forbidden or []
         self.preload = preload
 
     def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun:
-        from mltrail.sandbox.confine import UidLease, reap_uid
+        from mltrail.sandbox.pool import Zygote, ZygoteDied, zygote_config
+        from mltrail.sandbox.uids import SandboxUnavailable
 
-        lease = UidLease() if self.confined else None
-        uid = lease.uid if lease else None
-        job_dir = make_job_dir(uid)
-        result_r, result_w = os.pipe()
         started = time.perf_counter()
         try:
-            spec = {"uid": uid, "forbidden": self.forbidden, "enabled": self.confined}
-            body = json.dumps(dict(request, result_fd=result_w, confine=spec, preload=list(self.preload))).encode("utf-8")
-            proc = subprocess.Popen(
-                [sys.executable, "-s", "-B", "-m", "mltrail.sandbox.runner"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(result_w,),
-                cwd=job_dir, env=child_environment(), start_new_session=True, close_fds=True,
-            )
-            os.close(result_w)
-            result_w = -1
-            stdin_fd = os.dup(proc.stdin.fileno())
-            proc.stdin.close()
-            output, result, timed_out = collect(
-                proc.stdout.fileno(), result_r, time.monotonic() + time_s, lambda: proc.poll() is not None,
-                request=(stdin_fd, body),
-            )
-            if timed_out:
-                # The supervisor ends the learner's processes and reaps them; then it goes too.
-                proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=2)  # its exit status is the learner's
-            except subprocess.TimeoutExpired:
-                pass
-            kill_group(proc.pid)
-            proc.stdout.close()
-            proc.wait()
-            status = _wait_status(proc.returncode)
+            zygote = Zygote(zygote_config(self.confined, self.forbidden, self.preload, warm_up=False))
+        except SandboxUnavailable as exc:
+            return SandboxRun(None, "unavailable", "", 0.0, str(exc))
+        try:
+            run = zygote.run(request, time_s)
+        except SandboxUnavailable as exc:
+            run = SandboxRun(None, "unavailable", "", 0.0, str(exc))
+        except ZygoteDied as exc:
+            run = SandboxRun(None, "crashed", "", 0.0, f"the grading process stopped ({exc}); please try again")
         finally:
-            os.close(result_r)
-            if result_w >= 0:
-                os.close(result_w)
-            if uid is not None:
-                reap_uid(uid)
-            shutil.rmtree(job_dir, ignore_errors=True)
-            if lease:
-                lease.release()
-        return interpret(output, result, timed_out, status, (time.perf_counter() - started) * 1000)
-
-
-def _wait_status(returncode: int) -> int:
-    """A Popen return code back to a waitpid-style status."""
-    return -returncode if returncode < 0 else returncode << 8
+            zygote.stop()
+        run.elapsed_ms = (time.perf_counter() - started) * 1000
+        return run

@@ -1,15 +1,21 @@
-"""A zygote: a warm interpreter that forks one confined child per grading job.
+"""A zygote: a warm interpreter that prepares one confined job after another.
 
-It imports numpy, pandas, scipy, scikit-learn and gymnasium once, with BLAS
-threads at 1, makes itself non-dumpable, closes every inherited descriptor, moves
-into an empty network namespace, and then waits on its control socket. It holds
-no check, solution or expected output: only the learner's code and the inputs
-ever reach it, through pipes handed over with each job.
+It runs inside the world layout.py builds, imports numpy, pandas, scipy,
+scikit-learn and gymnasium once (BLAS threads at 1), makes itself non-dumpable,
+keeps only its two sockets, and holds no check, solution or expected output: only
+the learner's code and the inputs ever reach a job, through pipes handed over
+with it.
 
-Control messages (SOCK_SEQPACKET, JSON): the zygote says {"ready": ...} once;
-per job it receives {"job": n} with three descriptors (request to read, output
-to write, result to write), answers {"pid": p} after the fork and
-{"status": s, "rss_kb": k} once the child is gone and cleaned up.
+Per job it forks a keeper, which forks the job's init, which forks the learner's
+process (see confine.py). Confinement happens before the job arrives; the learner's
+process says so on a ready pipe, and only then does the zygote announce the spare,
+so a job is never handed to a process that failed to confine itself.
+
+Control socket (SOCK_SEQPACKET, JSON): the zygote says {"ready": ...} once, then per
+spare {"spare": n} (confined and waiting) or {"unavailable": why} (confinement failed:
+nothing may run), and {"status": s, "rss_kb": k} once that spare's job is over. The
+job message itself ({"job": n} with three descriptors) is read by the spare. Kill
+socket: the pool sends {"kill": n} to end spare n's job at its wall-clock limit.
 """
 
 from __future__ import annotations
@@ -19,14 +25,15 @@ import gc
 import importlib
 import json
 import os
-import shutil
+import select
+import signal
 import socket
 import sys
-import tempfile
 from pathlib import Path
 
-PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
+PR_SET_DUMPABLE, PR_SET_PDEATHSIG, PR_SET_CHILD_SUBREAPER = 4, 1, 36
 NO_JOB = 75  # a spare that found the control socket closed: the pool is shutting down
+UNAVAILABLE = 71  # a confinement step failed: the job must not run
 
 
 def _rss_kb() -> int:
@@ -38,16 +45,35 @@ def _send(sock: socket.socket, message: dict) -> None:
     sock.send(json.dumps(message).encode("utf-8"))
 
 
-def _spare_child(sock: socket.socket, job_dir: Path, uid: int | None, confinement) -> None:
-    """A pre-forked child: confined first, then it takes the next job itself. Never returns.
+def _exit_like(status: int) -> None:
+    """Exit the way a child with wait status `status` did (PID 1 encodes signals as 128+n)."""
+    if os.WIFSIGNALED(status):
+        code = 128 + os.WTERMSIG(status)
+    else:
+        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1
+    os._exit(code)
 
-    Forking and confining happen before the job arrives, so they cost the learner nothing.
-    """
-    from mltrail.sandbox.runner import read_all, run_request
+
+def _fail(ready_w: int, step: str, exc: BaseException) -> None:
+    """Tell the zygote which confinement step failed, and stop: the job must not run."""
+    try:
+        os.write(ready_w, f"F{step}: {type(exc).__name__}: {exc}"[:500].encode("utf-8", "replace"))
+    finally:
+        os._exit(UNAVAILABLE)
+
+
+def _learner(sock: socket.socket, ready_w: int, confinement) -> None:
+    """The learner's process: confined first, then it takes the next job itself. Never returns."""
     from mltrail.sandbox.confine import Limits
+    from mltrail.sandbox.runner import read_all, run_request
 
     try:
-        confinement.apply(uid, job_dir, (0, 1, 2, sock.fileno()))
+        confinement.apply((0, 1, 2, sock.fileno(), ready_w))
+    except BaseException as exc:
+        _fail(ready_w, "confining the learner's process", exc)
+    try:
+        os.write(ready_w, b"R")
+        os.close(ready_w)
         message, fds, _, _ = socket.recv_fds(sock, 65536, 3)
         sock.close()
         if not message or len(fds) != 3:
@@ -59,42 +85,60 @@ def _spare_child(sock: socket.socket, job_dir: Path, uid: int | None, confinemen
         request = json.loads(read_all(req_r).decode("utf-8"))
         os.close(req_r)
         confinement.limit(Limits(**request["limits"]))
-        run_request(request, res_w)
     except BaseException:
-        os._exit(70)
+        os._exit(UNAVAILABLE)
+    run_request(request, res_w)
 
 
-def _children() -> list[int]:
-    me, found = os.getpid(), []
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                with open(f"/proc/{name}/stat") as handle:
-                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == me:
-                        found.append(int(name))
-            except (OSError, ValueError, IndexError):
-                pass
-    return found
+def _init(sock: socket.socket, ready_w: int, confinement, keeper: int) -> None:
+    """PID 1 of the job: mount its /proc, fork the learner, reap; its exit ends the namespace."""
+    from mltrail.sandbox.confine import mount_job_proc
+
+    try:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() not in (0, keeper):  # 0: the keeper is outside our PID namespace
+            raise OSError("the keeper died before the job's init could follow it")
+        if confinement.enabled:
+            mount_job_proc()
+        learner = os.fork()
+    except BaseException as exc:
+        _fail(ready_w, "starting the job's init", exc)
+    if learner == 0:
+        _learner(sock, ready_w, confinement)
+    sock.close()
+    os.close(ready_w)
+    while True:
+        try:
+            pid, status = os.waitpid(-1, 0)
+        except ChildProcessError:
+            os._exit(1)
+        if pid == learner:
+            _exit_like(status)
 
 
-def _reap_children() -> None:
-    """Without a uid of its own, kill what a job left behind: it was re-parented to us."""
-    import signal
+def _keeper(sock: socket.socket, ready_w: int, uid: int | None, confinement, disk_bytes: int) -> None:
+    """Outside the job's namespaces: make them, start the job's init, exit as the job did."""
+    from mltrail.sandbox.confine import become, enter_job_namespaces
 
-    for _ in range(100):
-        orphans = _children()
-        if not orphans:
-            return
-        for pid in orphans:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        for pid in orphans:
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
+    try:
+        if uid is not None:
+            become(uid)
+        if confinement.enabled:
+            enter_job_namespaces(disk_bytes)
+        me = os.getpid()
+        init = os.fork()
+    except BaseException as exc:
+        _fail(ready_w, "making the job's namespaces", exc)
+    if init == 0:
+        _init(sock, ready_w, confinement, me)
+    sock.close()
+    os.close(ready_w)
+    _, status = os.waitpid(init, 0)
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+    if code > 128:  # the learner died of a signal: die of it too
+        signal.signal(code - 128, signal.SIG_DFL)
+        os.kill(os.getpid(), code - 128)
+    os._exit(code)
 
 
 def warm_up() -> None:
@@ -126,58 +170,83 @@ def warm_up() -> None:
             pass  # a missing package only means a colder start
 
 
-def serve(sock: socket.socket, config: dict) -> None:
-    import mltrail.sandbox.runner  # noqa: F401  (imported once here, not in every child)
-    from mltrail.sandbox.confine import Confinement, UidLease, enter_network_namespace, reap_uid
-    from mltrail.sandbox.process import make_job_dir
+def _wait_spare(keeper: int, kill: socket.socket, number: int) -> int:
+    """Wait for the spare's job to end, killing it on the pool's word; its wait status."""
+    pidfd = os.pidfd_open(keeper)
+    try:
+        while True:
+            readable, _, _ = select.select([pidfd, kill], [], [])
+            if kill in readable:
+                data = kill.recv(4096)
+                if not data:
+                    os.kill(keeper, signal.SIGKILL)  # the pool is gone
+                elif json.loads(data).get("kill") == number:
+                    os.kill(keeper, signal.SIGKILL)  # its init follows (PDEATHSIG), then the namespace
+            if pidfd in readable:
+                return os.waitpid(keeper, 0)[1]
+    finally:
+        os.close(pidfd)
 
-    libc = ctypes.CDLL(None, use_errno=True)
+
+def _reap_all() -> None:
+    """Reap every child left (orphans come to us as subreaper), until none is left."""
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+        except InterruptedError:
+            continue
+
+
+def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
+    import mltrail.sandbox.runner  # noqa: F401  (imported once here, not in every job)
+    from mltrail.sandbox.confine import Confinement
+    from mltrail.sandbox.layout import landlock_read_roots
+
     confined = bool(config["confined"])
-    work_root = Path(tempfile.mkdtemp(prefix="mltrail-zygote-"))
-    os.chmod(work_root, 0o711)
-    lease = UidLease() if confined else None
-    uid = lease.uid if lease else None
-    network = enter_network_namespace() if confined else False
-    # Orphans of a job come to us, not to init (which may never reap them).
-    libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    confinement = Confinement(work_root, [Path(p) for p in config["forbidden"]], enabled=confined,
-                              network_in_child=False).prepare()
+    uid = config.get("uid")
+    forbidden = [Path(p) for p in config["forbidden"]]
+    confinement = Confinement(landlock_read_roots(), forbidden, enabled=confined).prepare()
+    ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     if config.get("warm_up", True):
         warm_up()
     sys.stdout.flush()
     gc.collect()
     gc.freeze()
-    _send(sock, {"ready": True, "pid": os.getpid(), "uid": uid, "network": network,
-                 "landlock": confinement.ruleset is not None, "seccomp": confinement.seccomp_program is not None,
-                 "errors": confinement.errors, "rss_kb": _rss_kb()})
+    _send(sock, {"ready": True, "pid": os.getpid(), "uid": uid, "landlock": confinement.ruleset is not None,
+                 "seccomp": confinement.seccomp_program is not None, "errors": confinement.errors, "rss_kb": _rss_kb()})
+    number = 0
     try:
         while True:
-            job_dir = make_job_dir(uid, parent=str(work_root))
-            pid = os.fork()
-            if pid == 0:
-                _spare_child(sock, job_dir, uid, confinement)
-            _send(sock, {"pid": pid})
-            _, status = os.waitpid(pid, 0)
+            number += 1
+            ready_r, ready_w = os.pipe()
+            keeper = os.fork()
+            if keeper == 0:
+                kill.close()
+                os.close(ready_r)
+                _keeper(sock, ready_w, uid, confinement, int(config["disk_bytes"]))
+            os.close(ready_w)
+            said = os.read(ready_r, 1024)
+            os.close(ready_r)
+            ready = said == b"R"
+            why = said[1:].decode("utf-8", "replace") or "a confinement step failed"
+            _send(sock, {"spare": number} if ready else {"unavailable": why})
+            status = _wait_spare(keeper, kill, number)
+            _reap_all()  # a killed keeper's init comes to us: the job is over once it is reaped
             if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_JOB:
                 break
-            # The verdict need not wait for the clean-up; the next job does.
             _send(sock, {"status": status, "rss_kb": _rss_kb()})
-            if uid is not None:
-                reap_uid(uid)
-            _reap_children()
-            shutil.rmtree(job_dir, ignore_errors=True)
-            _send(sock, {"clean": True})
+            if not ready:
+                break
     except OSError:
         pass  # the pool closed its end
-    finally:
-        shutil.rmtree(work_root, ignore_errors=True)
-        if lease:
-            lease.release()
 
 
 def main() -> None:
     sock = socket.socket(fileno=int(sys.argv[1]))
-    config = json.loads(sys.argv[2])
+    kill = socket.socket(fileno=int(sys.argv[2]))
+    config = json.loads(sys.argv[3])
     for name in config["preload"]:
         try:
             importlib.import_module(name)
@@ -187,14 +256,10 @@ def main() -> None:
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
-    keep = sorted({0, 1, 2, sock.fileno()})
-    low = 3
-    for fd in keep:
-        if fd >= low:
-            os.closerange(low, fd)
-            low = fd + 1
-    os.closerange(low, 65536)
-    serve(sock, config)
+    from mltrail.sandbox.confine import close_other_fds
+
+    close_other_fds((0, 1, 2, sock.fileno(), kill.fileno()))
+    serve(sock, kill, config)
 
 
 if __name__ == "__main__":

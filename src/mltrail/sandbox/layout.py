@@ -1,0 +1,121 @@
+"""The world a zygote and its jobs see: built from nothing with bubblewrap, not filtered.
+
+The root is an empty tmpfs. Into it go read-only binds of the Python runtime and its
+packages (at their resolved paths, with the links that lead to them recreated), /usr,
+a minimal /dev, /proc and a private /tmp. Whatever must stay secret inside a bound
+tree (mltrail's content, course folders) is covered by an empty read-only tmpfs.
+Nothing else exists there: no home, no store, no working folder of whoever started
+the grader, no host socket. User (for a plain user), PID, IPC, network, UTS and
+cgroup namespaces are new.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import site
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import mltrail
+
+PACKAGE_ROOT = Path(mltrail.__file__).resolve().parent.parent
+CONTENT = Path(mltrail.__file__).resolve().parent / "content"
+SYSTEM_TREES = ("/usr",)
+SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/nsswitch.conf")
+MERGED_USR_LINKS = ("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
+
+
+def python_roots() -> list[Path]:
+    """The folders Python needs (resolved, outermost only): never the working folder."""
+    candidates = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, str(PACKAGE_ROOT)}
+    candidates.update(p for p in sysconfig.get_paths().values() if p)
+    candidates.update(site.getsitepackages())
+    cwd = Path.cwd().resolve()
+    for entry in sys.path[1:]:  # sys.path[0] is the script's folder or the working folder
+        if entry and Path(entry).resolve() != cwd:
+            candidates.add(entry)
+    return outermost(Path(c) for c in candidates)
+
+
+def outermost(paths) -> list[Path]:
+    """Resolved existing paths, without those inside another (or inside a system tree)."""
+    resolved = sorted({Path(p).resolve() for p in paths if Path(p).exists()}, key=lambda p: len(p.parts))
+    trees = [Path(t) for t in SYSTEM_TREES]
+    kept: list[Path] = []
+    for path in resolved:
+        if path != Path("/") and not any(path.is_relative_to(k) for k in kept + trees):
+            kept.append(path)
+    return kept
+
+
+def landlock_read_roots() -> list[Path]:
+    """What a job may read and execute: Python and its packages, and the system libraries only."""
+    system = sorted({Path(p).resolve() for p in ("/usr/lib", "/usr/lib64", "/usr/lib32", "/usr/share/zoneinfo")
+                     if Path(p).exists()})
+    return system + python_roots()
+
+
+def secret_paths(forbidden: list[Path]) -> list[Path]:
+    """What must never be readable in a job: mltrail's content and every course folder."""
+    return sorted({p.resolve() for p in [CONTENT, *forbidden] if p.exists()})
+
+
+def _ancestors(path: Path) -> list[Path]:
+    return list(reversed(path.parents))[1:]  # without "/"
+
+
+def bwrap_command(forbidden: list[Path], share_user: bool) -> list[str]:
+    """bwrap arguments that build the job world; `share_user` is False for a plain user."""
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        raise FileNotFoundError("bubblewrap (bwrap) is not installed")
+    args = [bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc", "--unshare-net",
+            "--unshare-uts", "--unshare-cgroup-try", "--hostname", "mltrail"]
+    if share_user:
+        args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]  # to drop jobs to their uid
+    else:
+        args += ["--unshare-user"]
+    for tree in SYSTEM_TREES:
+        args += ["--ro-bind", tree, tree]
+    for link in MERGED_USR_LINKS:
+        path = Path(link)
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), link]
+        elif path.is_dir():
+            args += ["--ro-bind", link, link]
+    made: set[Path] = set()
+    for root in python_roots():
+        for parent in _ancestors(root):
+            if parent not in made and not any(parent.is_relative_to(t) for t in SYSTEM_TREES):
+                args += ["--perms", "0755", "--dir", str(parent)]
+                made.add(parent)
+        args += ["--ro-bind", str(root), str(root)]
+    for name in SYSTEM_FILES:
+        args += ["--ro-bind-try", name, name]
+    bound = [Path(t) for t in SYSTEM_TREES] + python_roots()
+    for secret in secret_paths(forbidden):
+        if any(secret.is_relative_to(b) for b in bound):
+            args += ["--perms", "0755", "--tmpfs", str(secret), "--remount-ro", str(secret)]  # empty: ENOENT
+    args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--chdir", "/"]
+    return args + ["--"]
+
+
+@functools.lru_cache(maxsize=2)
+def bwrap_works(share_user: bool) -> str | None:
+    """None when bubblewrap can build a job world here, else why not (in words for a person)."""
+    try:
+        command = bwrap_command([], share_user)
+    except FileNotFoundError:
+        return "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
+    try:
+        done = subprocess.run(command + [sys.executable, "-c", "pass"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap did not run: {exc}"
+    if done.returncode != 0:
+        reason = done.stderr.strip().splitlines()[-1:] or [f"exit {done.returncode}"]
+        return f"bubblewrap cannot make namespaces here ({reason[0]}); are unprivileged user namespaces disabled?"
+    return None

@@ -51,7 +51,8 @@ def test_a_course_folder_with_quotes_is_remembered_by_the_workspace(home, tiny_c
     assert made.returncode == 0, made.stderr
     found = Workspace.find(tmp_path / "ws")
     assert found is not None and found.content_dirs == [awkward.resolve()]
-    result = run_cli("check", "tiny/add", cwd=tmp_path / "ws", env=env)
+    # Graded unconfined: the course is this test's own, and the point is the workspace file.
+    result = run_cli("--no-sandbox", "check", "tiny/add", cwd=tmp_path / "ws", env=env)
     assert "FAILED" in result.stdout and "Traceback" not in result.stderr
 
 

@@ -61,7 +61,8 @@ def landlock_read_roots() -> list[Path]:
 
 def secret_paths(forbidden: list[Path]) -> list[Path]:
     """What must never be readable in a job: mltrail's content and every course folder."""
-    return sorted({p.resolve() for p in [CONTENT, *forbidden] if p.exists()})
+    found = sorted({p.resolve() for p in [CONTENT, *forbidden] if p.exists()}, key=lambda p: len(p.parts))
+    return [p for i, p in enumerate(found) if not any(p.is_relative_to(q) for q in found[:i])]  # outermost only
 
 
 def _ancestors(path: Path) -> list[Path]:

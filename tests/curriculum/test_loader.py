@@ -15,7 +15,8 @@ def problems_of(course, grade=False):
 
 def test_builtin_course_loads_without_problems(curriculum):
     assert curriculum.problems == []
-    assert [m.id for m in curriculum.modules][:2] == ["python", "linear-algebra"]
+    ids = [m.id for m in curriculum.modules]
+    assert ids[0] == "python" and ids.index("python") < ids.index("linear-algebra")
 
 
 def test_exercise_ids_are_folder_paths(curriculum):

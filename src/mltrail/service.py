@@ -216,7 +216,7 @@ class Service:
             )
         self.store.record_event(self.learner_id, "solution", exercise.id, {"revealed_before_pass": not passed})
         if exercise.kind == "quiz":
-            from mltrail.grading.quiz import solution_file
+            from mltrail.curriculum.quiz_file import solution_file
 
             return solution_file(exercise)
         return exercise.file("solution.py").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from conftest import write
 
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
-from mltrail.grading.quiz import quiz_file, solution_file
+from mltrail.curriculum.quiz_file import quiz_file, solution_file
 
 QUIZ = """
 title = "Quiz"

@@ -1,4 +1,4 @@
-"""Quizzes: the learner's answer file, the reference answers, and grading item by item.
+"""Quizzes, graded item by item (the learner's file itself is written by curriculum.quiz_file).
 
 The learner's file is Python (`q1 = "b"`) and runs only in the sandbox. An
 expression answer is evaluated there at points drawn here; the reference
@@ -8,68 +8,20 @@ expression is the author's (trusted) text, evaluated here at the same points.
 from __future__ import annotations
 
 import math
-import textwrap
 from typing import Any
 
 import numpy as np
 
 from mltrail.curriculum.loader import Exercise
-from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem, NumericItem
+from mltrail.curriculum.quiz_file import LETTERS
+from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem
 from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.runner import evaluate_expression
 from mltrail.grading.grader import job_limits, not_run_verdict
 from mltrail.sandbox.reply import AnswerReply, Ran
 from mltrail.grading.verdict import CaseResult, Verdict
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 POINTS = 8
-
-
-def _comment(text: str, width: int = 88) -> list[str]:
-    lines = []
-    for paragraph in text.strip().splitlines():
-        wrapped = textwrap.wrap(paragraph, width - 2) or [""]
-        lines.extend(f"# {line}".rstrip() for line in wrapped)
-    return lines
-
-
-def _how_to_answer(item) -> str:
-    if isinstance(item, ChoiceItem):
-        return f'one letter, e.g. {item.id} = "a"'
-    if isinstance(item, MultipleItem):
-        return f'a list of every right letter, e.g. {item.id} = ["a", "c"]'
-    if isinstance(item, NumericItem):
-        return f"a number, e.g. {item.id} = 0.5"
-    return f'an expression in {", ".join(item.variables)} as a string, e.g. {item.id} = "2*{item.variables[0]} + 1"'
-
-
-def quiz_file(exercise: Exercise, answers: dict[str, Any] | None = None) -> str:
-    """The learner's quiz file: every question as a comment, then its answer line."""
-    lines = [f'"""{exercise.title}: answer each question by setting its variable."""', ""]
-    for item in exercise.manifest.items:
-        lines.append(f"# --- {item.id} ({item.kind}) ---")
-        lines.extend(_comment(item.prompt))
-        for letter, choice in zip(LETTERS, getattr(item, "choices", [])):
-            lines.extend(_comment(f"  ({letter}) {choice}"))
-        lines.append(f"# Answer with {_how_to_answer(item)}.")
-        value = None if answers is None else answers[item.id]
-        lines.append(f"{item.id} = {value!r}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def reference_answers(exercise: Exercise) -> dict[str, Any]:
-    answers: dict[str, Any] = {}
-    for item in exercise.manifest.items:
-        if isinstance(item, NumericItem):
-            answers[item.id] = int(item.answer) if float(item.answer).is_integer() else item.answer
-        else:
-            answers[item.id] = item.answer
-    return answers
-
-
-def solution_file(exercise: Exercise) -> str:
-    return quiz_file(exercise, reference_answers(exercise))
 
 
 def _points(item: ExpressionItem, rng: np.random.Generator) -> list[list[float]]:

@@ -8,7 +8,6 @@ returned", and the trusted side decides what that is worth.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import sys

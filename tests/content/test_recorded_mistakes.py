@@ -1,4 +1,4 @@
-"""The recorded mistakes of the linear-algebra module can be recognised and are explained.
+"""The recorded mistakes of the python and linear-algebra modules can be recognised and are explained.
 
 When a learner fails, the grader runs the recorded mistakes on the failing cases and shows
 the explanation of the one whose outputs match. So every mistake needs an explanation of
@@ -25,10 +25,10 @@ import pytest
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import build_cases
 
-MODULE = "linear-algebra"
+MODULES = ("python", "linear-algebra")  # the other modules test their mistakes in their own reference tests
 SEEDS = (0, 1)
 CURRICULUM = load_curriculum()
-EXERCISES = [ex for ex in CURRICULUM.module(MODULE).exercises if ex.kind == "function"]
+EXERCISES = [ex for module in MODULES for ex in CURRICULUM.module(module).exercises if ex.kind == "function"]
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z`]|\s*$)")
 
 

@@ -89,7 +89,8 @@ def bwrap_command(forbidden: list[Path], share_user: bool) -> list[str]:
         elif path.is_dir():
             args += ["--ro-bind", link, link]
     made: set[Path] = set()
-    for root in python_roots():
+    roots = python_roots()
+    for root in roots:
         for parent in _ancestors(root):
             if parent not in made and not any(parent.is_relative_to(t) for t in SYSTEM_TREES):
                 args += ["--perms", "0755", "--dir", str(parent)]
@@ -97,7 +98,7 @@ def bwrap_command(forbidden: list[Path], share_user: bool) -> list[str]:
         args += ["--ro-bind", str(root), str(root)]
     for name in SYSTEM_FILES:
         args += ["--ro-bind-try", name, name]
-    bound = [Path(t) for t in SYSTEM_TREES] + python_roots()
+    bound = [Path(t) for t in SYSTEM_TREES] + roots
     for secret in secret_paths(forbidden):
         if any(secret.is_relative_to(b) for b in bound):
             args += ["--perms", "0755", "--tmpfs", str(secret), "--remount-ro", str(secret)]  # empty: ENOENT

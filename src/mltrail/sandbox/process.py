@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
-import mltrail
+from mltrail.sandbox.layout import PACKAGE_ROOT
 from mltrail.sandbox.reply import MAX_REPLY_BYTES as RESULT_CAP
 from mltrail.sandbox.reply import Reply, ReplyRefused, decode_reply
 
-PACKAGE_ROOT = str(Path(mltrail.__file__).resolve().parent.parent)
 OUTPUT_CAP = 64 * 1024
 UNAVAILABLE = 71  # the zygote's exit code for a confinement step that failed
 PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn", "sklearn.linear_model", "gymnasium")
@@ -49,7 +48,7 @@ class Sandbox(Protocol):
 def child_environment() -> dict[str, str]:
     env = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "PYTHONPATH": PACKAGE_ROOT,
+        "PYTHONPATH": str(PACKAGE_ROOT),
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONHASHSEED": "0",
         "PYTHONIOENCODING": "utf-8",

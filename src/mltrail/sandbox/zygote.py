@@ -45,13 +45,11 @@ def _send(sock: socket.socket, message: dict) -> None:
     sock.send(json.dumps(message).encode("utf-8"))
 
 
-def _exit_like(status: int) -> None:
-    """Exit the way a child with wait status `status` did (PID 1 encodes signals as 128+n)."""
+def _exit_code(status: int) -> int:
+    """A wait status as an exit code, a signal n as 128+n (PID 1 cannot die of most signals)."""
     if os.WIFSIGNALED(status):
-        code = 128 + os.WTERMSIG(status)
-    else:
-        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1
-    os._exit(code)
+        return 128 + os.WTERMSIG(status)
+    return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1
 
 
 def _fail(ready_w: int, step: str, exc: BaseException) -> None:
@@ -113,7 +111,7 @@ def _init(sock: socket.socket, ready_w: int, confinement, keeper: int) -> None:
         except ChildProcessError:
             os._exit(1)
         if pid == learner:
-            _exit_like(status)
+            os._exit(_exit_code(status))
 
 
 def _keeper(sock: socket.socket, ready_w: int, uid: int | None, confinement, disk_bytes: int) -> None:
@@ -133,8 +131,7 @@ def _keeper(sock: socket.socket, ready_w: int, uid: int | None, confinement, dis
         _init(sock, ready_w, confinement, me)
     sock.close()
     os.close(ready_w)
-    _, status = os.waitpid(init, 0)
-    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+    code = _exit_code(os.waitpid(init, 0)[1])
     if code > 128:  # the learner died of a signal: die of it too
         signal.signal(code - 128, signal.SIG_DFL)
         os.kill(os.getpid(), code - 128)

@@ -280,3 +280,19 @@ def test_missing_layers_are_warned_about(monkeypatch, home):
     assert any("landlock" in w for w in warnings)
     unconfined = Service(Settings.resolve(home=home, sandbox="none")).sandbox_warnings()
     assert unconfined and "OFF" in unconfined[0]
+
+
+def test_split_around_resolves_links_before_granting(tmp_path):
+    # A venv has lib64 -> lib: granting the link would grant all of lib, the secret included.
+    (tmp_path / "lib" / "site" / "mltrail" / "content").mkdir(parents=True)
+    (tmp_path / "lib" / "site" / "numpy").mkdir()
+    (tmp_path / "lib64").symlink_to("lib")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (tmp_path / "lib" / "escape").symlink_to(outside)
+    secret = tmp_path / "lib64" / "site" / "mltrail" / "content"
+    granted = landlock.split_around([tmp_path], [secret])
+    real = (tmp_path / "lib" / "site" / "mltrail" / "content").resolve()
+    assert not any(real.is_relative_to(g) for g in granted), granted
+    assert (tmp_path / "lib" / "site" / "numpy").resolve() in granted
+    assert all(not g.is_symlink() for g in granted) and outside.resolve() not in granted

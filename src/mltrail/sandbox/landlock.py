@@ -53,12 +53,24 @@ def _fs_access(abi: int) -> int:
 
 
 def split_around(roots: list[Path], forbidden: list[Path]) -> list[Path]:
-    """The largest folders and files under `roots` that contain nothing in `forbidden`."""
+    """The largest folders and files under `roots` that contain nothing in `forbidden`.
+
+    Every path is resolved before it is granted: Landlock follows a symlink when its rule
+    is made, so a link (a venv's lib64 -> lib) would grant its whole target. A link is
+    granted as its target, and only when that target lies inside a root; a link that
+    leads out of the roots is left out.
+    """
     forbidden = [f.resolve() for f in forbidden]
+    tops = [r.resolve() for r in roots if r.exists()]
     granted: list[Path] = []
+    seen: set[Path] = set()
 
     def visit(path: Path) -> None:
-        if any(path == f or path.is_relative_to(f) for f in forbidden):
+        path = path.resolve()
+        if path in seen or not any(path.is_relative_to(top) for top in tops):
+            return
+        seen.add(path)
+        if any(path.is_relative_to(f) for f in forbidden):
             return
         if not any(f.is_relative_to(path) for f in forbidden):
             granted.append(path)
@@ -70,9 +82,8 @@ def split_around(roots: list[Path], forbidden: list[Path]) -> list[Path]:
         for child in children:
             visit(child)
 
-    for root in roots:
-        if root.exists():
-            visit(root.resolve())
+    for top in tops:
+        visit(top)
     return granted
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from mltrail.curriculum.figures import FIGURES_DIR, figure_problems, figures_folder_problems
 from mltrail.curriculum.graph import reference_problems
 from mltrail.curriculum.loader import (
     FUNCTION_FILES,
@@ -58,8 +59,10 @@ def stray_file_problems(folder: Path, kinds: dict[str, str]) -> list[Problem]:
             stray(path, "a module holds module.toml, lessons/ and exercises/ only")
     lessons = folder / "lessons"
     for path in sorted(lessons.iterdir()) if lessons.is_dir() else []:
-        if path.name not in IGNORED_NAMES and (path.suffix != ".md" or not path.is_file() or not is_slug(path.stem)):
-            stray(path, "lessons/ holds Markdown files named like 01-vectors.md")
+        if path.name == FIGURES_DIR:
+            problems += figures_folder_problems(path)
+        elif path.name not in IGNORED_NAMES and (path.suffix != ".md" or not path.is_file() or not is_slug(path.stem)):
+            stray(path, "lessons/ holds Markdown files named like 01-vectors.md, and figures/")
     exercises = folder / "exercises"
     for sub in sorted(exercises.iterdir()) if exercises.is_dir() else []:
         if sub.name in IGNORED_NAMES:
@@ -222,6 +225,7 @@ def check_content(
     for module in checked:
         kinds = {ex.path.name: ex.kind for ex in module.exercises}
         problems += stray_file_problems(module.path, kinds)
+        problems += figure_problems(module)
         if not module.exercises:
             problems.append(Problem(module.path / "exercises", "", "the module has no exercise"))
     exercises = [ex for module in checked for ex in module.exercises]

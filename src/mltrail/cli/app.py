@@ -325,14 +325,32 @@ def lessons(ctx: typer.Context, module: Optional[str] = typer.Argument(None)) ->
 
 
 @app.command()
-def lesson(ctx: typer.Context, lesson_id: str = typer.Argument(..., metavar="ID")) -> None:
-    """Read a lesson in the terminal (recorded as read)."""
+def lesson(
+    ctx: typer.Context,
+    lesson_id: str = typer.Argument(..., metavar="ID"),
+    as_html: bool = typer.Option(False, "--html", help="Write the lesson as a local HTML page, with its figures, and print its path."),
+    open_page: bool = typer.Option(False, "--open", help="With --html: open the page in the web browser."),
+) -> None:
+    """Read a lesson in the terminal, or as a local HTML page with --html (recorded as read)."""
 
     def body():
         from mltrail.cli.render import console, markdown
 
-        found = _service(ctx).lesson(lesson_id)
-        console().print(markdown(found.body))
+        service = _service(ctx)
+        found = service.lesson(lesson_id)
+        if not as_html:
+            if open_page:
+                raise Failure("--open opens the HTML page: use it with --html")
+            console().print(markdown(found.body, base=found.path.parent))
+            return
+        import webbrowser
+
+        from mltrail.cli.lesson_html import write_lesson_page
+
+        page = write_lesson_page(found, Path(service.settings.home) / "lessons")
+        print(page)
+        if open_page:
+            webbrowser.open(page.resolve().as_uri())
 
     _run(body)
 

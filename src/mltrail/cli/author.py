@@ -85,6 +85,52 @@ def _check_one(service, exercise_id: str, grade: bool, as_json: bool) -> None:
         raise typer.Exit(1)
 
 
+def content_figures(
+    ctx: typer.Context,
+    content: Optional[List[Path]] = typer.Option(None, "--content", help="Only this course directory (repeatable)."),
+    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 naming every figure that is out of date."),
+) -> None:
+    """Run every lesson figure script (lessons/figures/*.py) and write its figure, or --check them."""
+
+    def body():
+        from rich.markup import escape
+        from rich.progress import Progress
+
+        from mltrail.authoring.figures import build_figures, module_scripts, stale_figures
+        from mltrail.cli.render import console
+
+        dirs = list(_state(ctx).get("content") or []) + list(content or [])
+        for directory in dirs:
+            if not directory.is_dir():
+                raise Failure(f"content directory {directory} does not exist")
+        scripts = module_scripts(dirs, only_custom=bool(dirs))
+        err, out = console(stderr=True), console()
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("checking figures" if check else "making figures", total=len(scripts))
+            report = (stale_figures if check else build_figures)(
+                scripts, on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+        for problem in report.problems:
+            out.print(f"[red]✗[/] {escape(str(problem))}", soft_wrap=True)
+        if check:
+            for figure in report.stale:
+                out.print(f"[red]✗[/] {escape(str(figure))}: out of date; run `mltrail content figures` "
+                          "and commit the figure", soft_wrap=True)
+            if report.problems or report.stale:
+                out.print(f"[red]{len(report.stale)} stale figure(s), {len(report.problems)} failing script(s)[/] "
+                          f"of {len(scripts)}.")
+                raise typer.Exit(1)
+            out.print(f"[green]Figures up to date:[/] {len(scripts)} scripts.")
+            return
+        for figure in report.stale:
+            out.print(f"wrote {escape(str(figure))}", soft_wrap=True)
+        if report.problems:
+            out.print(f"[red]{len(report.problems)} failing script(s)[/] of {len(scripts)}.")
+            raise typer.Exit(1)
+        out.print(f"[green]Figures made:[/] {len(scripts)} scripts, {len(report.stale)} figure(s) changed.")
+
+    _run(body)
+
+
 def content_schema() -> None:
     """Print the content schema (module.toml, exercise.toml, lesson front matter) as JSON Schema."""
     from mltrail.authoring.schema_export import content_schema as build
@@ -120,4 +166,5 @@ def register(app: typer.Typer, content_app: typer.Typer) -> None:
     """Add the authors' commands to the `mltrail` command."""
     content_app.command("check")(content_check)
     content_app.command("schema")(content_schema)
+    content_app.command("figures")(content_figures)
     app.command("show")(show)

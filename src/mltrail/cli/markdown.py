@@ -7,6 +7,8 @@ where that is safe, and otherwise shown as its untouched TeX source.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rich.markdown import Markdown
@@ -100,21 +102,35 @@ def _terminal_math(token: Token) -> Token:
         return Token("code_inline", "code", 0, content=token.content, markup="`")
 
 
-def terminal_tokens(text: str) -> list[Token]:
-    """Parsed Markdown with every maths token turned into something Rich can show."""
+def _terminal_image(token: Token, base: Path | None) -> Token:
+    """An image as a line of text naming the figure and where its file is (a terminal shows no picture)."""
+    src = str(token.attrs.get("src", ""))
+    alt = "".join(c.content for c in token.children or []).strip()
+    where = str((base / src).resolve()) if base is not None and "://" not in src else src
+    return Token("text", "", 0, content=f"[figure: {alt or 'no description'} — {where}]")
+
+
+def terminal_tokens(text: str, base: Path | None = None) -> list[Token]:
+    """Parsed Markdown with every maths token turned into something Rich can show.
+
+    Images become a line naming the figure's file, relative to `base` (the lesson's folder).
+    """
     tokens = parser().parse(text)
     for index, token in enumerate(tokens):
         if token.type == "math_block":
             tokens[index] = _terminal_math(token)
         elif token.children:
-            token.children = [_terminal_math(c) if c.type == "math_inline" else c for c in token.children]
+            token.children = [
+                _terminal_math(c) if c.type == "math_inline" else _terminal_image(c, base) if c.type == "image" else c
+                for c in token.children
+            ]
     return tokens
 
 
 class LessonMarkdown(Markdown):
     """Rich's Markdown, fed by our parser so maths survives and reads as Unicode."""
 
-    def __init__(self, text: str, **options) -> None:
+    def __init__(self, text: str, base: Path | None = None, **options) -> None:
         super().__init__("", **options)
         self.markup = text
-        self.parsed = terminal_tokens(text)
+        self.parsed = terminal_tokens(text, base)

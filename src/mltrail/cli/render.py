@@ -124,11 +124,14 @@ def lesson_table(lessons: list, read: set[str], width: int) -> Group:
     return listing(["id", "title", "time"], cells, [lesson.id in read for lesson in lessons], width)
 
 
-def markdown(text: str) -> Markdown:
-    """Markdown for the terminal, with maths shown as Unicode (or as its TeX source when unsure)."""
+def markdown(text: str, base=None) -> Markdown:
+    """Markdown for the terminal, with maths shown as Unicode (or as its TeX source when unsure).
+
+    Images are shown as the path of their file, resolved from `base` (the lesson's folder).
+    """
     from mltrail.cli.markdown import LessonMarkdown
 
-    return LessonMarkdown(text, code_theme="ansi_dark")
+    return LessonMarkdown(text, base=base, code_theme="ansi_dark")
 
 
 def code(text: str) -> None:

@@ -185,6 +185,17 @@ def _wait_spare(keeper: int, kill: socket.socket, number: int) -> int:
         os.close(pidfd)
 
 
+def _open_files() -> list[str]:
+    """What this zygote holds open, as the kernel names it (for the pool's own checks)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            found.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:
+            pass  # the descriptor listdir itself used
+    return found
+
+
 def _reap_all() -> None:
     """Reap every child left (orphans come to us as subreaper), until none is left."""
     while True:
@@ -212,7 +223,8 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
     gc.collect()
     gc.freeze()
     _send(sock, {"ready": True, "pid": os.getpid(), "uid": uid, "landlock": confinement.ruleset is not None,
-                 "seccomp": confinement.seccomp_program is not None, "errors": confinement.errors, "rss_kb": _rss_kb()})
+                 "seccomp": confinement.seccomp_program is not None, "errors": confinement.errors, "rss_kb": _rss_kb(),
+                 "fds": _open_files()})
     number = 0
     try:
         while True:

@@ -79,6 +79,18 @@ class Exercise:
         folder = self.path / "mistakes"
         return sorted(folder.glob("*.py")) if folder.is_dir() else []
 
+    def content_version(self) -> str:
+        """A hash of every file of the exercise folder: which version of it a verdict was given against."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for path in sorted(p for p in self.path.rglob("*") if p.is_file()):
+            relative = path.relative_to(self.path)
+            if any(part in IGNORED_NAMES for part in relative.parts):
+                continue
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        return digest.hexdigest()[:16]
+
     def mistake_explanation(self, mistake: Path) -> str | None:
         """The Markdown explanation kept beside a recorded mistake (`mistakes/<name>.md`), if any."""
         text = mistake.with_suffix(".md")

@@ -20,6 +20,10 @@ def _describe(value: Any) -> str:
     return type(value).__name__ if value is not None else "None"
 
 
+def _digits(value: int) -> int:
+    return max(1, int(abs(value).bit_length() * 0.30103) + 1)
+
+
 def _is_number(value: Any) -> bool:
     return type(value) in (int, float)
 
@@ -35,7 +39,11 @@ def _compare_number(expected: Any, got: Any, where: str) -> str | None:
         return f"{where}expected a number, got {_describe(got)}"
     if type(expected) is int and type(got) is int:
         return None if expected == got else f"{where}expected {expected}, got {got}"
-    if _close(float(expected), float(got)):
+    try:
+        close = _close(float(expected), float(got))
+    except OverflowError:  # an int beyond the float range cannot be close to a float answer
+        return f"{where}expected {expected!r}, got an integer too large for a float (about {_digits(got)} digits)"
+    if close:
         return None
     return f"{where}expected {expected!r}, got {got!r}"
 

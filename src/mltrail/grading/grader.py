@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import copy
 import inspect
-import os
 import secrets
 import tempfile
 import threading
 import time
+import traceback
 import types
 from pathlib import Path
 from typing import Any, Callable
@@ -26,17 +26,25 @@ from mltrail.sandbox.reply import CaseReply, OutOfMemory, Ran, Refused
 from mltrail.sandbox.runner import run_case  # the same call protocol as in the sandbox
 from mltrail.grading.compare import common_mistake, compare_values
 from mltrail.grading.contract import Case
-from mltrail.grading.verdict import CaseResult, Verdict
+from mltrail.grading.verdict import CaseResult, Verdict, cap_text
 
 MAX_SOURCE_BYTES = 256 * 1024
 WIRE_CAP = 16 * 1024 * 1024
 _cache: dict[tuple, types.ModuleType] = {}
 _cache_lock = threading.Lock()
-_cwd_lock = threading.Lock()
+BOM = "\ufeff"
 
 
 class ContentError(Exception):
     """The exercise itself is broken (its check or solution failed); not the learner's fault."""
+
+
+def content_line(exc: BaseException, path: Path) -> str:
+    """' (line N)' for the deepest frame of `exc` in the content file `path`, so authors can find it."""
+    if isinstance(exc, SyntaxError) and exc.filename == str(path) and exc.lineno:
+        return f" (line {exc.lineno})"
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(path)]
+    return f" (line {frames[-1].lineno})" if frames else ""
 
 
 def load_trusted(path: Path) -> types.ModuleType:
@@ -51,25 +59,38 @@ def load_trusted(path: Path) -> types.ModuleType:
     try:
         exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
     except Exception as exc:
-        raise ContentError(f"{path} could not be loaded: {type(exc).__name__}: {exc}") from exc
+        raise ContentError(f"{path}{content_line(exc, path)} could not be loaded: {type(exc).__name__}: {exc}") from exc
     with _cache_lock:
         _cache[key] = module
     return module
 
 
-def _call_trusted(function: Callable, protocol: str, args: dict, files: dict) -> Any:
+def _with_paths(value: Any, folder: Path, names: set[str]) -> Any:
+    """`value` with every string naming one of the case's files replaced by its absolute path."""
+    if type(value) is str and value in names:
+        return str(folder / value)
+    if type(value) in (list, tuple):
+        return type(value)(_with_paths(v, folder, names) for v in value)
+    if type(value) is dict:
+        return {k: _with_paths(v, folder, names) for k, v in value.items()}
+    return value
+
+
+def call_trusted(function: Callable, protocol: str, args: dict, files: dict) -> Any:
+    """Run trusted content code (a solution, a recorded mistake) on one case, in this process.
+
+    A case's files are written to a private temporary folder and the arguments that name
+    them are passed as absolute paths: the process's working folder is shared by every
+    thread, so it is never changed (a learner sees relative names in the sandbox, where
+    the job's own folder is the working folder; `open(path)` behaves the same).
+    """
     args = copy.deepcopy(args)
     if not files:
         return run_case(function, protocol, args)
-    with _cwd_lock, tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
+    with tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
         for name, text in files.items():
             Path(folder, name).write_text(text, encoding="utf-8")
-        home = os.getcwd()
-        os.chdir(folder)
-        try:
-            return run_case(function, protocol, args)
-        finally:
-            os.chdir(home)
+        return run_case(function, protocol, _with_paths(args, Path(folder), set(files)))
 
 
 def build_cases(exercise: Exercise, seed: int) -> tuple[list[Case], list[Any], str]:
@@ -84,30 +105,45 @@ def build_cases(exercise: Exercise, seed: int) -> tuple[list[Case], list[Any], s
     if not hasattr(check, "cases"):
         raise ContentError(f"{exercise.file('check.py')} does not define cases(rng)")
     protocol = "object" if inspect.isclass(entry) else "call"
+    path = exercise.file("check.py")
     try:
         cases = [Case.of(item) for item in check.cases(np.random.default_rng(seed))]
     except Exception as exc:
-        raise ContentError(f"{exercise.file('check.py')}: cases() failed: {type(exc).__name__}: {exc}") from exc
+        raise ContentError(f"{path}{content_line(exc, path)}: cases() failed: {type(exc).__name__}: {exc}") from exc
     if not cases:
         raise ContentError(f"{exercise.file('check.py')}: cases() yielded no case")
     expected = []
     for index, case in enumerate(cases):
         try:
-            expected.append(_call_trusted(entry, protocol, case.args, case.files))
+            expected.append(call_trusted(entry, protocol, case.args, case.files))
         except Exception as exc:
+            where = exercise.file("solution.py")
             raise ContentError(
-                f"{exercise.file('solution.py')} failed on case {index}: {type(exc).__name__}: {exc}"
+                f"{where}{content_line(exc, where)} failed on case {index + 1}: {type(exc).__name__}: {exc}"
             ) from exc
     return cases, expected, protocol
 
 
-def _source_problem(exercise: Exercise, source: bytes) -> Verdict | None:
+def size_problem(source: bytes) -> str | None:
+    """Why a submission is refused for its size (checked before anything is recorded), or None."""
     if len(source) > MAX_SOURCE_BYTES:
-        return Verdict(exercise.id, "rejected", f"Your file is {len(source):,} bytes; the limit is {MAX_SOURCE_BYTES:,}. Submit only your solution.")
+        return f"Your file is {len(source):,} bytes; the limit is {MAX_SOURCE_BYTES:,}. Submit only your solution."
+    return None
+
+
+def submission_text(source: bytes) -> str:
+    """The submission as text: UTF-8, with a leading byte-order mark (some editors add one) dropped."""
+    return source.decode("utf-8").removeprefix(BOM)
+
+
+def _source_problem(exercise: Exercise, source: bytes) -> Verdict | None:
+    too_big = size_problem(source)
+    if too_big:
+        return Verdict(exercise.id, "rejected", too_big)
     if b"\x00" in source:
         return Verdict(exercise.id, "error", "Your file contains NUL bytes; is it a text file? Save it as UTF-8 Python source.")
     try:
-        text = source.decode("utf-8")
+        text = submission_text(source)
     except UnicodeDecodeError as exc:
         return Verdict(exercise.id, "error", f"Your file is not UTF-8 text (bad byte at position {exc.start}). Save it with UTF-8 encoding.")
     if not text.strip():
@@ -172,7 +208,7 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
 def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom: Callable | None) -> CaseResult:
     outcome = CaseResult(index=index, passed=False, hidden=case.hidden, label=case.label, input=case.args, expected=expected)
     if result.error is not None:
-        outcome.message = result.error
+        outcome.message = cap_text(result.error)
         return outcome
     if result.ok is None:
         outcome.message = "no result for this case"
@@ -180,15 +216,31 @@ def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom
     try:
         got = codec.decode(result.ok.encode("utf-8"), WIRE_CAP)
     except codec.CodecError as exc:
-        outcome.message = f"the returned value could not be read: {exc}"
+        outcome.message = cap_text(f"the returned value could not be read: {exc}")
         return outcome
     outcome.got = got
-    message = compare_values(expected, got) if custom is None else _custom_message(custom, expected, got, case)
-    if message is None:
-        outcome.passed = True
-    else:
-        outcome.message = common_mistake(got, case.args, expected) or message
+    message = judge_value(expected, got, case, custom)
+    outcome.passed = message is None
+    outcome.message = cap_text(message or "")
     return outcome
+
+
+def judge_value(expected: Any, got: Any, case: Case, custom: Callable | None) -> str | None:
+    """None if `got` is right for the case, else the learner's message; never raises.
+
+    Whatever a submission returned (a huge int, NaN, a deep list) becomes a failed
+    case with a message, never an exception out of the grader.
+    """
+    try:
+        message = compare_values(expected, got) if custom is None else _custom_message(custom, expected, got, case)
+    except Exception as exc:
+        return f"your answer could not be compared with the expected one ({type(exc).__name__}: {cap_text(str(exc), 200)})"
+    if message is None:
+        return None
+    try:
+        return common_mistake(got, case.args, expected) or message
+    except Exception:
+        return message
 
 
 def _custom_message(custom: Callable, expected: Any, got: Any, case: Case) -> str | None:
@@ -216,6 +268,21 @@ def _function_verdict(exercise: Exercise, outcomes: list[CaseResult], seed: int,
     return Verdict(exercise.id, "failed", f"{name} failed: {detail} {total - len(failures)} of {total} cases passed.", outcomes, seed=seed, output=output)
 
 
+def _grade_text(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str) -> Verdict:
+    try:
+        if exercise.kind == "quiz":
+            from mltrail.grading.quiz import grade_quiz
+
+            return grade_quiz(exercise, text, seed, runner, tenant)
+        return grade_function(exercise, text, seed, runner, tenant)
+    except ContentError:
+        raise
+    except Exception as exc:  # a grader bug must not cost the learner their attempt or lock them out
+        return Verdict(exercise.id, "error", cap_text(
+            f"Your submission could not be graded ({type(exc).__name__}: {exc}). "
+            "This is a fault of the grader, not your code; please report it."), seed=seed)
+
+
 def grade_source(
     exercise: Exercise,
     source: bytes | str,
@@ -234,14 +301,9 @@ def grade_source(
     seed = secrets.randbits(32) if seed is None else seed
     verdict = _source_problem(exercise, source_bytes)
     if verdict is None:
-        text = source_bytes.decode("utf-8")
-        if exercise.kind == "quiz":
-            from mltrail.grading.quiz import grade_quiz
-
-            verdict = grade_quiz(exercise, text, seed, runner, tenant)
-        else:
-            verdict = grade_function(exercise, text, seed, runner, tenant)
+        verdict = _grade_text(exercise, submission_text(source_bytes), seed, runner, tenant)
     verdict.seed = seed
+    verdict.content_version = exercise.content_version()
     verdict.elapsed_ms = (time.perf_counter() - started) * 1000
     return verdict
 

@@ -19,7 +19,7 @@ from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.runner import evaluate_expression
 from mltrail.grading.grader import job_limits, not_run_verdict
 from mltrail.sandbox.reply import AnswerReply, Ran
-from mltrail.grading.verdict import CaseResult, Verdict
+from mltrail.grading.verdict import CaseResult, Verdict, cap_text, display
 
 POINTS = 8
 
@@ -83,7 +83,17 @@ def _judge_item(item, answer: AnswerReply, expected_values: list[float | None] |
             return "answer with a number"
     if type(value) not in (int, float):
         return "answer with a number"
-    return None if abs(float(value) - item.answer) <= item.tolerance else f"{value} is not correct"
+    return None if abs(float(value) - item.answer) <= item.tolerance else f"{display(value)} is not correct"
+
+
+def judge_answer(item, answer: AnswerReply | None, expected_values: list[float | None] | None) -> str | None:
+    """None if the answer is right, else a message; whatever the learner's file holds, never raises."""
+    if answer is None:
+        return "no answer came back"
+    try:
+        return _judge_item(item, answer, expected_values)
+    except Exception as exc:  # e.g. an int too large for a float: a wrong answer, said as such
+        return cap_text(f"your answer could not be read ({type(exc).__name__}: {exc})", 300)
 
 
 def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str = "") -> Verdict:
@@ -110,7 +120,7 @@ def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox
     outcomes = []
     for index, item in enumerate(items):
         answer = answers.get(item.id)
-        message = "no answer came back" if answer is None else _judge_item(item, answer, expected.get(item.id))
+        message = judge_answer(item, answer, expected.get(item.id))
         outcomes.append(CaseResult(
             index=index, passed=message is None, hidden=False, label=item.id, input=item.prompt,
             message=item.explanation if message is None else message,

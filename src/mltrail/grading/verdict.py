@@ -9,6 +9,17 @@ from typing import Any
 from mltrail.sandbox.codec import SELF, Iterated
 
 STATUSES = ("passed", "failed", "error", "timeout", "memory_limit", "rejected")
+MAX_TEXT = 4000  # characters of a message or a shown string kept: feedback, not a copy of the output
+MAX_ITEMS = 1000  # elements of a shown list or dict
+MAX_INT_DIGITS = 100
+
+
+def cap_text(text: str, limit: int = MAX_TEXT) -> str:
+    """`text` cut to `limit` characters, saying how much was left out, and safe to print as UTF-8."""
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates cannot be printed or stored
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit:,} more characters)"
 
 
 @dataclass
@@ -23,14 +34,34 @@ class CaseResult:
     message: str = ""
 
     def to_json(self) -> dict:
-        data = {"index": self.index, "passed": self.passed, "hidden": self.hidden}
+        data = {"index": self.index, "number": self.index + 1, "passed": self.passed, "hidden": self.hidden}
         if self.label:
             data["label"] = self.label
         if not self.hidden:
             data.update(
-                input=display(self.input), expected=display(self.expected), got=display(self.got), message=self.message
+                input=display(self.input), expected=display(self.expected), got=display(self.got), message=cap_text(self.message)
             )
         return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "CaseResult":
+        """A case rebuilt from `to_json` (values as shown, not as returned)."""
+        return cls(
+            index=int(data["index"]), passed=bool(data["passed"]), hidden=bool(data.get("hidden", False)),
+            label=data.get("label"), input=data.get("input"), expected=data.get("expected"),
+            got=data.get("got"), message=data.get("message", ""),
+        )
+
+
+@dataclass
+class Mistake:
+    """A recorded mistake (`mistakes/<name>.py`) whose outputs the learner's outputs match."""
+
+    name: str  # the file's name without .py
+    explanation: str  # mistakes/<name>.md, written to the learner
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "explanation": self.explanation}
 
 
 @dataclass
@@ -43,6 +74,8 @@ class Verdict:
     seed: int | None = None
     output: str = ""
     hint: str | None = None
+    content_version: str | None = None  # hash of the exercise folder the verdict was given against
+    mistake: Mistake | None = None  # the recorded mistake the learner's outputs match, if any
 
     @property
     def passed(self) -> bool:
@@ -67,19 +100,34 @@ class Verdict:
             for c in self.cases
         ])
 
+    @classmethod
+    def from_json(cls, data: dict) -> "Verdict":
+        """The verdict rebuilt from `to_json` or `to_record` (as stored), for workers and history."""
+        mistake = data.get("mistake")
+        return cls(
+            exercise=data["exercise"], status=data["status"], message=data.get("message", ""),
+            cases=[CaseResult.from_json(c) for c in data.get("cases", [])],
+            elapsed_ms=float(data.get("elapsed_ms") or 0.0), seed=data.get("seed"),
+            output=data.get("output", ""), hint=data.get("hint"),
+            content_version=data.get("content_version"),
+            mistake=Mistake(mistake["name"], mistake["explanation"]) if mistake else None,
+        )
+
     def _as_dict(self, cases: list[dict]) -> dict:
         return {
             "exercise": self.exercise,
             "status": self.status,
             "passed": self.passed,
-            "message": self.message,
+            "message": cap_text(self.message),
             "cases": cases,
             "elapsed_ms": round(self.elapsed_ms, 2),
             "seed": self.seed,
-            "output": self.output,
+            "output": cap_text(self.output),
             "hint": self.hint,
             "passed_cases": sum(c.passed for c in self.cases),
             "total_cases": len(self.cases),
+            "content_version": self.content_version,
+            "mistake": self.mistake.to_json() if self.mistake else None,
         }
 
 
@@ -88,34 +136,41 @@ def display(value: Any, depth: int = 0) -> Any:
     if depth > 20:
         return "..."
     kind = type(value)
-    if value is None or kind in (bool, int, str):
+    if value is None or kind is bool:
         return value
+    if kind is int:
+        if value.bit_length() > MAX_INT_DIGITS * 3.33:  # str() of a huge int is refused, and useless to read
+            return f"<an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
+        return value
+    if kind is str:
+        return cap_text(value)
     if kind is float:
         return value if math.isfinite(value) else repr(value)
     if kind is complex:
         return repr(value)
     if kind in (list, tuple):
-        if all(type(v) in (int, str, bool) or (type(v) is float and math.isfinite(v)) for v in value):
-            return list(value)
-        return [display(v, depth + 1) for v in value]
+        shown = [display(v, depth + 1) for v in value[:MAX_ITEMS]]
+        return shown + [f"... ({len(value) - MAX_ITEMS:,} more)"] if len(value) > MAX_ITEMS else shown
     if kind in (set, frozenset):
         return sorted((display(v, depth + 1) for v in value), key=repr)
     if kind is dict:
-        return {k if type(k) is str else repr(k): display(v, depth + 1) for k, v in value.items()}
+        shown = {cap_text(k, 200) if type(k) is str else cap_text(repr(k), 200): display(v, depth + 1)
+                 for k, v in list(value.items())[:MAX_ITEMS]}
+        if len(value) > MAX_ITEMS:
+            shown["..."] = f"{len(value) - MAX_ITEMS:,} more keys"
+        return shown
     if value is SELF:
         return "self"
     if kind is Iterated:
         return {"generator yields": display(value.items, depth + 1)}
     module = kind.__module__.split(".")[0]
     if module == "numpy":
-        if getattr(value, "dtype", None) is not None and value.dtype.kind in "biu":
-            return value.tolist()
         return display(value.tolist(), depth + 1)
     if module == "pandas":
         if hasattr(value, "columns"):
             return {str(c): display(value[c].tolist(), depth + 1) for c in value.columns}
         return display(value.tolist(), depth + 1)
-    return repr(value)
+    return cap_text(repr(value))
 
 
-__all__ = ["STATUSES", "CaseResult", "Verdict", "display"]
+__all__ = ["STATUSES", "CaseResult", "Mistake", "Verdict", "cap_text", "display"]

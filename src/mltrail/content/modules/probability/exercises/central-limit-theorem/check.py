@@ -1,0 +1,47 @@
+import math
+
+import numpy as np
+
+from mltrail.grading.contract import hidden, labelled
+
+
+def _args(rate, sample_size, n_repeats, seed):
+    return {"rate": rate, "sample_size": sample_size, "n_repeats": n_repeats, "seed": seed}
+
+
+def cases(rng):
+    yield labelled(_args(2.0, 30, 10000, 0), "the worked example")
+    yield labelled(_args(0.5, 5, 4000, 1), "small samples of slow events")
+    yield labelled(_args(4.0, 200, 4000, 2), "large samples of fast events")
+    for _ in range(24):
+        rate = float(rng.choice([rng.uniform(0.2, 0.7), rng.uniform(1.5, 5.0)]))
+        yield _args(round(rate, 3), int(rng.integers(5, 101)), int(rng.integers(4000, 8001)), int(rng.integers(0, 2**31)))
+    yield hidden(_args(round(float(rng.uniform(1.5, 3.0)), 3), 50, 20000, int(rng.integers(0, 2**31))))
+
+
+def compare(expected, got, case):
+    m, n = case.args["n_repeats"], case.args["sample_size"]
+    if type(got) is not list or len(got) != m:
+        return f"return a list of {m} floats (one standardised mean per repeat)"
+    if any(type(v) is not float for v in got):
+        return "every value must be a float"
+    z = np.asarray(got, dtype=float)
+    if not np.all(np.isfinite(z)):
+        return "the values must be finite numbers"
+    # Z has mean 0 and variance 1 exactly. Over m repeats, the average of Z has standard error
+    # 1 / sqrt(m); the sample variance has standard error sqrt((kurtosis - 1) / m), and the
+    # kurtosis of Z is 3 + 6 / n for exponential data. Six standard errors: a correct
+    # simulation fails with probability below 1e-8 on each test.
+    mean_margin = 6.0 / math.sqrt(m)
+    if abs(z.mean()) > mean_margin:
+        return (
+            f"the values average {z.mean():.3f}, but a standardised mean averages 0 "
+            f"(give or take {mean_margin:.3f} here): check the scale you draw with and the mean you subtract"
+        )
+    var_margin = 6.0 * math.sqrt((2.0 + 6.0 / n) / m)
+    if abs(z.var() - 1.0) > var_margin:
+        return (
+            f"the values have variance {z.var():.3f}, but a standardised mean has variance 1 "
+            f"(give or take {var_margin:.3f} here): the mean of n draws has standard deviation sigma / sqrt(n)"
+        )
+    return True

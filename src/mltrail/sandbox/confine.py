@@ -27,6 +27,8 @@ CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWIPC = 0x20000, 0x10000000, 0x
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND = 2, 4, 8, 4096
 PR_SET_DUMPABLE, PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 4, 1, 24, 38
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
+SYS_OPEN_TREE, SYS_MOVE_MOUNT = 428, 429  # the same on x86_64 and aarch64
+AT_FDCWD, AT_RECURSIVE, OPEN_TREE_CLONE, O_CLOEXEC, MOVE_MOUNT_F_EMPTY_PATH = -100, 0x8000, 1, 0o2000000, 4
 JOB_ROOT = Path("/tmp")
 JOB_DIR = JOB_ROOT / "job"
 SYSTEM_FACTS = [Path(p) for p in ("/proc/cpuinfo", "/proc/meminfo", "/proc/stat", "/sys/devices/system/cpu",
@@ -64,8 +66,27 @@ def become(uid: int) -> None:
         raise OSError("the uid did not change")
 
 
-def enter_job_namespaces(disk_bytes: int) -> None:
-    """New user, mount, PID (for children) and IPC namespaces, and the job's own tmpfs."""
+def _detach(path: Path) -> int:
+    """A detached copy of the mounts at `path`, to put back after something covers them."""
+    fd = _libc.syscall(SYS_OPEN_TREE, AT_FDCWD, str(path).encode(), OPEN_TREE_CLONE | AT_RECURSIVE | O_CLOEXEC)
+    if fd < 0:
+        raise OSError(ctypes.get_errno(), f"open_tree {path}: {os.strerror(ctypes.get_errno())}")
+    return fd
+
+
+def _attach(fd: int, path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    if _libc.syscall(SYS_MOVE_MOUNT, fd, b"", AT_FDCWD, str(path).encode(), MOVE_MOUNT_F_EMPTY_PATH) != 0:
+        raise OSError(ctypes.get_errno(), f"move_mount {path}: {os.strerror(ctypes.get_errno())}")
+    os.close(fd)
+
+
+def enter_job_namespaces(disk_bytes: int, keep_under_tmp: list[Path] = ()) -> None:
+    """New user, mount, PID (for children) and IPC namespaces, and the job's own tmpfs.
+
+    `keep_under_tmp`: read-only roots (a venv made under /tmp) that the job's /tmp
+    would otherwise hide; they are put back on top of it.
+    """
     uid, gid = os.geteuid(), os.getegid()
     _libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # to write our own id maps after a uid change
     _check(_libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC), "unshare")
@@ -73,8 +94,11 @@ def enter_job_namespaces(disk_bytes: int) -> None:
         with open(f"/proc/self/{name}", "w") as handle:
             handle.write(text)
     _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    kept = [(_detach(path), path) for path in keep_under_tmp]
     _mount("mltrail-job", str(JOB_ROOT), "tmpfs", MS_NOSUID | MS_NODEV,
            f"size={disk_bytes},nr_inodes=4096,mode=0700,uid={uid},gid={gid}")
+    for fd, path in kept:
+        _attach(fd, path)
     JOB_DIR.mkdir(mode=0o700)
     shm = JOB_ROOT / ".shm"
     shm.mkdir(mode=0o700)
@@ -96,47 +120,79 @@ def mount_job_proc() -> None:
 
 
 def drop_capabilities() -> None:
-    """No capability at all, now or after any exec, in any namespace."""
+    """No capability at all, now or after any exec, in any namespace.
+
+    The bounding set can only be emptied by a process that may (in its own user
+    namespace it can); one that may not already holds no capability, and with
+    no_new_privs no exec can give it one, so its bounding set is inert.
+    """
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS")
+    bounding_dropped = True
     for cap in range(64):
-        if _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 and ctypes.get_errno() != 22:  # EINVAL: past the last
-            raise OSError(ctypes.get_errno(), "PR_CAPBSET_DROP failed")
+        if _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            error = ctypes.get_errno()
+            if error == 22:  # EINVAL: past the last capability
+                break
+            if error != 1:  # EPERM: not ours to drop, see above
+                raise OSError(error, "PR_CAPBSET_DROP failed")
+            bounding_dropped = False
+            break
     _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
     header = (ctypes.c_uint32 * 2)(0x20080522, 0)
     data = (ctypes.c_uint32 * 6)()
     _check(_libc.capset(header, data), "capset")
-    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS")
+    checked = ("CapEff:", "CapPrm:", "CapInh:", "CapAmb:") + (("CapBnd:",) if bounding_dropped else ())
     with open("/proc/self/status") as handle:
         for line in handle:
-            if line.startswith(("CapEff:", "CapPrm:", "CapBnd:", "CapAmb:")) and int(line.split()[1], 16):
+            if line.startswith(checked) and int(line.split()[1], 16):
                 raise OSError(f"a capability is left: {line.strip()}")
+
+
+# Layers a sandbox can be built without, to measure what each costs and to show that the
+# hostile suite fails without them. Never read from the environment or a user's options.
+SWITCHABLE = frozenset({"filesystem view", "network namespace", "job namespaces", "uid", "capabilities",
+                        "landlock", "seccomp", "rlimits"})
 
 
 @dataclass
 class Confinement:
-    """The learner process's own layers (Landlock, seccomp), prepared once in the zygote."""
+    """The layers a zygote applies to each job, prepared once in the zygote.
+
+    `off` names layers left out on purpose (see SWITCHABLE); `enabled=False` is the
+    unconfined mode for authors (--no-sandbox).
+    """
 
     read_only: list[Path]
     forbidden: list[Path]
     enabled: bool = True
+    off: frozenset = frozenset()
     ruleset: object = None
     seccomp_program: bytes | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    job_dir: Path = JOB_DIR
+
+    def under_tmp(self) -> list[Path]:
+        """Read-only roots that live under the folder each job's tmpfs covers."""
+        return [p for p in self.read_only if p.is_relative_to(JOB_ROOT) and p != JOB_ROOT]
+
+    def uses(self, layer: str) -> bool:
+        return self.enabled and layer not in self.off
 
     def prepare(self) -> "Confinement":
-        if not self.enabled:
-            return self
         from mltrail.sandbox import landlock, seccomp
 
-        try:
-            granted = landlock.split_around(self.read_only, self.forbidden)
-            devices = [Path("/dev/null"), Path("/dev/urandom"), Path("/dev/zero")]
-            self.ruleset = landlock.Ruleset(granted, [], devices)
-        except OSError as exc:
-            self.errors["landlock"] = str(exc)
-        try:
-            self.seccomp_program = seccomp.build_filter()
-        except OSError as exc:
-            self.errors["seccomp"] = str(exc)
+        if self.uses("landlock"):
+            try:
+                granted = landlock.split_around(self.read_only, self.forbidden)
+                devices = [Path("/dev/null"), Path("/dev/urandom"), Path("/dev/zero")]
+                self.ruleset = landlock.Ruleset(granted, [], devices)
+            except OSError as exc:
+                self.errors["landlock"] = str(exc)
+        if self.uses("seccomp"):
+            try:
+                self.seccomp_program = seccomp.build_filter()
+            except OSError as exc:
+                self.errors["seccomp"] = str(exc)
         return self
 
     def apply(self, keep_fds: tuple[int, ...]) -> None:
@@ -145,16 +201,18 @@ class Confinement:
             self.mapped_bytes = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         if os.getpid() != os.getsid(0):
             os.setsid()
-        os.chdir(JOB_DIR if self.enabled else os.getcwd())
+        os.chdir(self.job_dir if self.enabled else os.getcwd())
         close_other_fds(keep_fds + (self.ruleset.descriptors() if self.ruleset is not None else ()))
         if not self.enabled:
             return
-        drop_capabilities()
+        if self.uses("capabilities"):
+            drop_capabilities()
         _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
         if self.ruleset is not None:
             # Its own /proc entry and read-only CPU and memory facts: scikit-learn (through
             # threadpoolctl and joblib) reads them.
-            self.ruleset.restrict_self([Path("/proc/self").resolve(), *SYSTEM_FACTS], [JOB_ROOT, Path("/dev/shm")])
+            writable = [JOB_ROOT, Path("/dev/shm")] if self.uses("job namespaces") else [self.job_dir]
+            self.ruleset.restrict_self([Path("/proc/self").resolve(), *SYSTEM_FACTS], writable)
         if self.seccomp_program is not None:
             from mltrail.sandbox import seccomp
 
@@ -162,6 +220,8 @@ class Confinement:
 
     def limit(self, limits: Limits) -> None:
         """The job's rlimits; only lowers limits, so it works without privilege."""
+        if self.enabled and not self.uses("rlimits"):
+            return
         values = [
             (resource.RLIMIT_AS, self.mapped_bytes + limits.memory_mb * 1024 * 1024),
             (resource.RLIMIT_CPU, limits.cpu_s),
@@ -169,7 +229,7 @@ class Confinement:
             (resource.RLIMIT_NOFILE, limits.open_files),
             (resource.RLIMIT_CORE, 0),
         ]
-        if self.enabled:
+        if self.uses("job namespaces"):
             # Counted per user namespace: the job's own, so this bounds the job alone.
             values.append((resource.RLIMIT_NPROC, limits.processes))
         for which, value in values:

@@ -69,17 +69,24 @@ def _ancestors(path: Path) -> list[Path]:
     return list(reversed(path.parents))[1:]  # without "/"
 
 
-def bwrap_command(forbidden: list[Path], share_user: bool) -> list[str]:
-    """bwrap arguments that build the job world; `share_user` is False for a plain user."""
+def bwrap_command(forbidden: list[Path], share_user: bool, share_net: bool = False) -> list[str]:
+    """bwrap arguments that build the job world; `share_user` is False for a plain user.
+
+    `share_net` keeps the host's network (tests and benchmarks that leave that layer out).
+    """
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         raise FileNotFoundError("bubblewrap (bwrap) is not installed")
-    args = [bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc", "--unshare-net",
+    args = [bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc",
             "--unshare-uts", "--unshare-cgroup-try", "--hostname", "mltrail"]
+    if not share_net:
+        args.append("--unshare-net")
     if share_user:
         args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]  # to drop jobs to their uid
     else:
         args += ["--unshare-user"]
+    # /tmp first: a venv or a package root may live under /tmp and is bound on top of it.
+    args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
     for tree in SYSTEM_TREES:
         args += ["--ro-bind", tree, tree]
     for link in MERGED_USR_LINKS:
@@ -102,7 +109,7 @@ def bwrap_command(forbidden: list[Path], share_user: bool) -> list[str]:
     for secret in secret_paths(forbidden):
         if any(secret.is_relative_to(b) for b in bound):
             args += ["--perms", "0755", "--tmpfs", str(secret), "--remount-ro", str(secret)]  # empty: ENOENT
-    args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--chdir", "/"]
+    args += ["--chdir", "/"]
     return args + ["--"]
 
 

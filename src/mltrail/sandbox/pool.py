@@ -19,6 +19,7 @@ import time
 from collections import OrderedDict, deque
 from pathlib import Path
 
+from mltrail.sandbox.confine import SWITCHABLE
 from mltrail.sandbox.layout import bwrap_command, bwrap_works
 from mltrail.sandbox.process import PRELOAD, SandboxRun, child_environment, collect, interpret, kill_group
 from mltrail.sandbox.uids import SandboxUnavailable, UidLease
@@ -36,7 +37,8 @@ class Zygote:
     """One warm interpreter in its own world (layout.py), its control and kill sockets."""
 
     def __init__(self, config: dict) -> None:
-        if config["confined"]:
+        world = config["confined"] and "filesystem view" not in config["off"]
+        if world:
             why = bwrap_works(os.geteuid() == 0)
             if why:
                 raise SandboxUnavailable(why)
@@ -46,8 +48,9 @@ class Zygote:
         config = dict(config, uid=self.lease.uid if self.lease else None)
         fds = (theirs.fileno(), kill_theirs.fileno())
         command = [sys.executable, "-s", "-B", "-P", "-m", "mltrail.sandbox.zygote", *map(str, fds), json.dumps(config)]
-        if config["confined"]:
-            command = bwrap_command([Path(p) for p in config["forbidden"]], share_user=os.geteuid() == 0) + command
+        if world:
+            command = bwrap_command([Path(p) for p in config["forbidden"]], share_user=os.geteuid() == 0,
+                                    share_net="network namespace" in config["off"]) + command
         try:
             self.proc = subprocess.Popen(
                 command, pass_fds=fds, env=child_environment(), stdin=subprocess.DEVNULL,
@@ -238,9 +241,13 @@ class FairQueue:
 
 
 def zygote_config(confined: bool, forbidden: list[Path] | None, preload: tuple[str, ...], warm_up: bool = True,
-                  disk_bytes: int = DISK_BYTES) -> dict:
+                  disk_bytes: int = DISK_BYTES, off: frozenset = frozenset()) -> dict:
+    """What a zygote is told; `off` names layers left out on purpose (tests and benchmarks only)."""
+    unknown = set(off) - SWITCHABLE
+    if unknown:
+        raise ValueError(f"unknown sandbox layers {sorted(unknown)}; known: {sorted(SWITCHABLE)}")
     return {"confined": confined, "forbidden": [str(p) for p in forbidden or []], "preload": list(preload),
-            "warm_up": warm_up, "disk_bytes": disk_bytes}
+            "warm_up": warm_up, "disk_bytes": disk_bytes, "off": sorted(off)}
 
 
 class ZygotePool:
@@ -254,12 +261,13 @@ class ZygotePool:
         max_jobs: int = 2000,
         max_rss_mb: int = 1536,
         preload: tuple[str, ...] = PRELOAD,
+        off: frozenset = frozenset(),
     ) -> None:
         self.size = size or os.cpu_count() or 1
         self.confined = confined
         self.max_jobs = max_jobs
         self.max_rss_kb = max_rss_mb * 1024
-        self.config = zygote_config(confined, forbidden, preload)
+        self.config = zygote_config(confined, forbidden, preload, off=off)
         self.slots = [Zygote(self.config) for _ in range(self.size)]
         self.queue = FairQueue(list(range(self.size)))
         self.replaced = 0

@@ -168,10 +168,12 @@ def describe_exit(status: int) -> str:
 class FreshSandbox:
     """A new confined interpreter per job (a zygote used once): slower, needs nothing running."""
 
-    def __init__(self, confined: bool = True, forbidden: list[Path] | None = None, preload: tuple[str, ...] = ()) -> None:
+    def __init__(self, confined: bool = True, forbidden: list[Path] | None = None, preload: tuple[str, ...] = (),
+                 off: frozenset = frozenset()) -> None:
         self.confined = confined
         self.forbidden = forbidden or []
         self.preload = preload
+        self.off = off
 
     def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun:
         from mltrail.sandbox.pool import Zygote, ZygoteDied, zygote_config
@@ -179,7 +181,7 @@ class FreshSandbox:
 
         started = time.perf_counter()
         try:
-            zygote = Zygote(zygote_config(self.confined, self.forbidden, self.preload, warm_up=False))
+            zygote = Zygote(zygote_config(self.confined, self.forbidden, self.preload, warm_up=False, off=self.off))
         except SandboxUnavailable as exc:
             return SandboxRun(None, "unavailable", "", 0.0, str(exc))
         try:

@@ -26,9 +26,11 @@ import importlib
 import json
 import os
 import select
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 from pathlib import Path
 
 PR_SET_DUMPABLE, PR_SET_PDEATHSIG, PR_SET_CHILD_SUBREAPER = 4, 1, 36
@@ -96,7 +98,7 @@ def _init(sock: socket.socket, ready_w: int, confinement, keeper: int) -> None:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() not in (0, keeper):  # 0: the keeper is outside our PID namespace
             raise OSError("the keeper died before the job's init could follow it")
-        if confinement.enabled:
+        if confinement.uses("job namespaces"):
             mount_job_proc()
         learner = os.fork()
     except BaseException as exc:
@@ -119,10 +121,10 @@ def _keeper(sock: socket.socket, ready_w: int, uid: int | None, confinement, dis
     from mltrail.sandbox.confine import become, enter_job_namespaces
 
     try:
-        if uid is not None:
+        if uid is not None and confinement.uses("uid"):
             become(uid)
-        if confinement.enabled:
-            enter_job_namespaces(disk_bytes)
+        if confinement.uses("job namespaces"):
+            enter_job_namespaces(disk_bytes, confinement.under_tmp())
         me = os.getpid()
         init = os.fork()
     except BaseException as exc:
@@ -209,13 +211,14 @@ def _reap_all() -> None:
 
 def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
     import mltrail.sandbox.runner  # noqa: F401  (imported once here, not in every job)
-    from mltrail.sandbox.confine import Confinement
+    from mltrail.sandbox.confine import JOB_DIR, Confinement
     from mltrail.sandbox.layout import landlock_read_roots
 
     confined = bool(config["confined"])
     uid = config.get("uid")
     forbidden = [Path(p) for p in config["forbidden"]]
-    confinement = Confinement(landlock_read_roots(), forbidden, enabled=confined).prepare()
+    confinement = Confinement(landlock_read_roots(), forbidden, enabled=confined,
+                              off=frozenset(config.get("off", ()))).prepare()
     ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     if config.get("warm_up", True):
         warm_up()
@@ -230,6 +233,9 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
         while True:
             number += 1
             ready_r, ready_w = os.pipe()
+            if not confinement.uses("job namespaces"):  # no tmpfs of its own: a folder in ours
+                confinement.job_dir = Path(tempfile.mkdtemp(prefix="mltrail-job-"))
+                os.chmod(confinement.job_dir, 0o777)
             keeper = os.fork()
             if keeper == 0:
                 kill.close()
@@ -243,6 +249,8 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
             _send(sock, {"spare": number} if ready else {"unavailable": why})
             status = _wait_spare(keeper, kill, number)
             _reap_all()  # a killed keeper's init comes to us: the job is over once it is reaped
+            if confinement.job_dir != JOB_DIR:
+                shutil.rmtree(confinement.job_dir, ignore_errors=True)
             if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_JOB:
                 break
             _send(sock, {"status": status, "rss_kb": _rss_kb()})

@@ -45,6 +45,9 @@ def verdict_panel(verdict) -> Panel:
         if failure.message:
             table.add_row("why", Text(failure.message))
         parts += [Text(""), table]
+    if verdict.mistake is not None:  # the most useful line of feedback: what went wrong, in words
+        parts += [Text(""), Text(f"This looks like a known mistake ({verdict.mistake.name}):", style="bold yellow"),
+                  Text(verdict.mistake.explanation)]
     if verdict.output.strip():
         lines = verdict.output.strip().splitlines()
         shown = "\n".join(lines[:15]) + (f"\n... ({len(lines) - 15} more lines)" if len(lines) > 15 else "")

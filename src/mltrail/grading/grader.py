@@ -202,11 +202,17 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
     check = load_trusted(exercise.file("check.py"))
     custom = getattr(check, "compare", None)
     outcomes = [_judge_case(i, case, exp, res, custom) for i, (case, exp, res) in enumerate(zip(cases, expected, results))]
-    return _function_verdict(exercise, outcomes, seed, run.output)
+    verdict = _function_verdict(exercise, outcomes, seed, run.output)
+    if verdict.status == "failed" and exercise.mistakes():
+        from mltrail.grading.mistakes import name_mistake  # it builds on this module's trusted calls
+
+        verdict.mistake = name_mistake(exercise, cases, outcomes, protocol, custom)
+    return verdict
 
 
 def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom: Callable | None) -> CaseResult:
     outcome = CaseResult(index=index, passed=False, hidden=case.hidden, label=case.label, input=case.args, expected=expected)
+    outcome.raised = True
     if result.error is not None:
         outcome.message = cap_text(result.error)
         return outcome
@@ -218,6 +224,7 @@ def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom
     except codec.CodecError as exc:
         outcome.message = cap_text(f"the returned value could not be read: {exc}")
         return outcome
+    outcome.raised = False
     outcome.got = got
     message = judge_value(expected, got, case, custom)
     outcome.passed = message is None

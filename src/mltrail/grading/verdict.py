@@ -32,6 +32,7 @@ class CaseResult:
     expected: Any = None
     got: Any = None
     message: str = ""
+    raised: bool = False  # the learner's code raised (or sent nothing readable) on this case
 
     def to_json(self) -> dict:
         data = {"index": self.index, "number": self.index + 1, "passed": self.passed, "hidden": self.hidden}

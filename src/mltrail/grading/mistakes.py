@@ -1,0 +1,91 @@
+"""Name the learner's mistake: which recorded `mistakes/*.py` gives the same wrong outputs.
+
+When a function submission fails, each recorded mistake of the exercise is run on
+the failing cases and compared with what the learner returned, by the same
+comparison as grading. The first mistake that matches on every failing case is
+named, with its `mistakes/<name>.md` explanation.
+
+The mistakes run here, in the trusted process, like `solution.py`: they are
+authored content checked by the author's gate, never learner input, and running
+them in the sandbox would add a second sandbox job to every failed submission.
+Their outputs go through the wire codec, so they are compared exactly as a
+learner's outputs are.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Callable
+
+from mltrail.curriculum.loader import Exercise
+from mltrail.grading.contract import Case
+from mltrail.grading.grader import WIRE_CAP, ContentError, call_trusted, judge_value, load_trusted
+from mltrail.grading.verdict import CaseResult, Mistake
+from mltrail.sandbox import codec
+
+MAX_CASES = 30  # failing cases a mistake is tried on: enough to tell mistakes apart, cheap to run
+_RAISED = object()
+# A mistake is wrong on purpose, often numerically (a division by zero, an overflow): its warnings
+# are expected and must not reach the learner's terminal. Filtered by the content modules' names,
+# because warnings.catch_warnings is not safe with threads grading at once.
+warnings.filterwarnings("ignore", module=r"mltrail_content_")
+
+
+def _as_sent(value: Any) -> Any:
+    """`value` as the learner's would arrive from the sandbox (through the codec)."""
+    return codec.decode(codec.encode(value, WIRE_CAP), WIRE_CAP)
+
+
+def _output(entry: Callable, protocol: str, case: Case) -> Any:
+    import numpy as np
+
+    try:
+        with np.errstate(all="ignore"):  # numpy's error state is per thread
+            return _as_sent(call_trusted(entry, protocol, case.args, case.files))
+    except Exception:
+        return _RAISED
+
+
+def _matches(entry: Callable, protocol: str, cases: list[Case], outcomes: list[CaseResult], custom) -> bool:
+    for case, outcome in zip(cases, outcomes):
+        theirs = _output(entry, protocol, case)
+        if outcome.raised or theirs is _RAISED:
+            if not (outcome.raised and theirs is _RAISED):
+                return False
+        elif not _same(theirs, outcome.got, case, custom):
+            return False
+    return True
+
+
+def _same(theirs: Any, got: Any, case: Case, custom: Callable | None) -> bool:
+    """Equal by the default comparison, or by the check's own (which may demand a type of the answer)."""
+    if judge_value(theirs, got, case, None) is None:
+        return True
+    return custom is not None and judge_value(theirs, got, case, custom) is None
+
+
+def _entry(exercise: Exercise, path: Path) -> Callable | None:
+    try:
+        return getattr(load_trusted(path), exercise.entry or "", None)
+    except ContentError:
+        return None  # a broken mistake file is the gate's business, not the learner's
+
+
+def name_mistake(
+    exercise: Exercise, cases: list[Case], outcomes: list[CaseResult], protocol: str, custom: Callable | None
+) -> Mistake | None:
+    """The recorded mistake whose outputs equal the learner's on every failing case, if any."""
+    failing = [o for o in outcomes if not o.passed][:MAX_CASES]
+    if not failing:
+        return None
+    failing_cases = [cases[o.index] for o in failing]
+    for path in exercise.mistakes():
+        explanation = exercise.mistake_explanation(path)
+        entry = _entry(exercise, path) if explanation else None
+        if entry is not None and _matches(entry, protocol, failing_cases, failing, custom):
+            return Mistake(path.stem, explanation)
+    return None
+
+
+__all__ = ["MAX_CASES", "name_mistake"]

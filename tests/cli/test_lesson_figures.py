@@ -64,3 +64,22 @@ def test_maths_is_escaped_not_interpreted_and_a_missing_figure_is_said(tmp_path)
     assert '<span class="math">$a &lt; b_1$</span>' in page and "<strong>bold</strong>" in page
     assert "data:image/svg+xml;base64," in page
     assert "figure not found: figures/gone.svg" in page
+
+
+def _terminal(text: str, base: Path | None = None) -> str:
+    from rich.console import Console
+
+    from mltrail.cli.render import markdown
+
+    console = Console(width=120, record=True, file=open(__import__("os").devnull, "w"))
+    console.print(markdown(text, base=base))
+    return console.export_text()
+
+
+def test_the_terminal_shows_folded_answers_after_their_question_and_figures_as_paths(tmp_path):
+    text = ("## Check yourself\n\n1. What is $2 + 2$?\n\n   <details><summary>Answer</summary>\n   Four.\n"
+            "   </details>\n\n![Two dots](figures/dots.svg)\n")
+    shown = _terminal(text, tmp_path)
+    assert "Answer: Four." in shown and "<details>" not in shown
+    assert shown.index("What is") < shown.index("Answer: Four.")
+    assert f"[figure: Two dots — {(tmp_path / 'figures' / 'dots.svg').resolve()}]" in shown

@@ -110,12 +110,24 @@ def _terminal_image(token: Token, base: Path | None) -> Token:
     return Token("text", "", 0, content=f"[figure: {alt or 'no description'} — {where}]")
 
 
+def _unfold(text: str) -> str:
+    """Folded answers (`<details><summary>Answer</summary>...</details>`) as plain Markdown.
+
+    A terminal cannot fold, and Rich drops HTML blocks: without this the answers of a
+    lesson's self-check would not be shown at all. They follow their question, labelled.
+    """
+    import re
+
+    text = re.sub(r"<details>\s*<summary>(.*?)</summary>", lambda m: f"*{m.group(1).strip()}:*", text)
+    return text.replace("</details>", "")
+
+
 def terminal_tokens(text: str, base: Path | None = None) -> list[Token]:
     """Parsed Markdown with every maths token turned into something Rich can show.
 
     Images become a line naming the figure's file, relative to `base` (the lesson's folder).
     """
-    tokens = parser().parse(text)
+    tokens = parser().parse(_unfold(text))
     for index, token in enumerate(tokens):
         if token.type == "math_block":
             tokens[index] = _terminal_math(token)

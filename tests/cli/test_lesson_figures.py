@@ -83,3 +83,11 @@ def test_the_terminal_shows_folded_answers_after_their_question_and_figures_as_p
     assert "Answer: Four." in shown and "<details>" not in shown
     assert shown.index("What is") < shown.index("Answer: Four.")
     assert f"[figure: Two dots — {(tmp_path / 'figures' / 'dots.svg').resolve()}]" in shown
+
+
+def test_folded_answers_in_the_page_are_markdown_with_maths(tmp_path):
+    text = "1. Why?\n\n   <details><summary>Answer</summary>\n   Because `x` is $a < b$.\n   </details>\n\n2. Next?\n"
+    page = lesson_html("T", text, tmp_path)
+    assert "<details><summary>Answer</summary>\n<p>Because <code>x</code> is " in page
+    assert '<span class="math">$a &lt; b$</span>' in page
+    assert page.count("<li>") == 2 and page.index("</details>") < page.index("Next?")  # still inside item 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -64,12 +65,24 @@ def _math_block(self, tokens, idx, options, env) -> str:
     return f'<div class="math">$$\n{html.escape(tokens[idx].content)}\n$$</div>\n'
 
 
+def _open_details(body: str) -> str:
+    """Blank lines inside `<details>` blocks, so that the folded answers are Markdown too.
+
+    CommonMark ends an HTML block at a blank line: with one after `<summary>...</summary>`
+    and one before `</details>`, the answer between them is parsed (maths, code, lists)
+    instead of being passed through as raw HTML. Indentation is kept, so an answer stays
+    inside its list item.
+    """
+    body = re.sub(r"^([ \t]*)(<details>\s*<summary>.*?</summary>)[ \t]*$", r"\1\2\n", body, flags=re.M)
+    return re.sub(r"^([ \t]*)</details>", r"\n\1</details>", body, flags=re.M)
+
+
 def lesson_html(title: str, body: str, base: Path) -> str:
     """The whole page for a lesson whose Markdown `body` lives in folder `base`."""
     md = parser()
     md.add_render_rule("math_inline", _math_inline)
     md.add_render_rule("math_block", _math_block)
-    tokens = md.parse(body)
+    tokens = md.parse(_open_details(body))
     _inline_images(tokens, base)
     content = md.renderer.render(tokens, md.options, {})
     return (

@@ -19,7 +19,7 @@ def cases(rng):
     yield labelled({"A": [[2.0]], "b": [3.0], "x": [5.0]}, "one variable: 2x**2 + 3x")
     yield labelled({"A": [[0.0, 1.0], [0.0, 0.0]], "b": [0.0, 0.0], "x": [3.0, 4.0]}, "f = x1 * x2 (A upper triangular)")
     yield labelled({"A": [[2.0, 1.0], [1.0, 2.0]], "b": [0.0, 0.0], "x": [1.0, -1.0]}, "a symmetric A")
-    yield labelled({"A": [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], "b": [1.0, 2.0, 3.0], "x": [0.0, 0.0, 0.0]}, "at x = 0 the gradient is b")
+    yield labelled({"A": [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], "b": [1.0, 2.0, 3.0], "x": [1.0, 0.0, -1.0]}, "A = identity: the gradient is 2x + b")
     for _ in range(22):
         yield _case(rng, int(rng.integers(2, 6)))
     yield hidden(_case(rng, 8))

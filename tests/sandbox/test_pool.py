@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from mltrail.sandbox import codec
+
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
 from mltrail.sandbox.pool import FairQueue, ZygotePool
@@ -156,7 +158,7 @@ def test_fair_queue_serves_tenants_round_robin():
     def job(tenant: str, label: str) -> None:
         slot = queue.acquire(tenant)
         order.append(label)
-        queue.release(slot)
+        queue.release(slot, tenant)
 
     busy = [threading.Thread(target=job, args=("busy", f"busy-{i}")) for i in range(5)]
     for thread in busy:
@@ -165,7 +167,34 @@ def test_fair_queue_serves_tenants_round_robin():
     other = threading.Thread(target=job, args=("other", "other"))
     other.start()
     time.sleep(0.1)
-    queue.release(first)
+    queue.release(first, "busy")
     for thread in busy + [other]:
         thread.join()
     assert order.index("other") <= 1, order
+
+
+def test_fair_queue_lets_a_tenant_run_one_job_at_a_time():
+    queue = FairQueue(["a", "b"])
+    first = queue.acquire("looping")
+    got = []
+    second = threading.Thread(target=lambda: got.append(("looping", queue.acquire("looping"))))
+    second.start()
+    time.sleep(0.1)
+    assert got == [], "a slot is free, but the tenant's first job still runs"
+    honest = queue.acquire("honest")
+    assert honest != first
+    queue.release(first, "looping")
+    second.join(timeout=5)
+    assert got and got[0][1] == first
+    queue.release(honest, "honest")
+    queue.release(got[0][1], "looping")
+
+
+def test_a_learner_whose_job_timed_out_runs_at_the_lowest_priority(pool):
+    spin = {"mode": "function", "code": "while True:\n    pass\n", "entry": "f", "protocol": "call",
+            "cases": [], "limits": {"memory_mb": 256, "cpu_s": 5}, "max_bytes": 1 << 20}
+    assert pool.run(spin, 0.5, tenant="spinner").status == "timeout"
+    probe = "import os\ndef f():\n    return os.getpriority(os.PRIO_PROCESS, 0)\n"
+    request = dict(spin, code=probe, cases=[{"args": codec.encode({}, 1 << 20).decode(), "files": {}}])
+    assert codec.decode(pool.run(request, 5.0, tenant="spinner").reply.results[0].ok.encode(), 1 << 20) == 19
+    assert codec.decode(pool.run(request, 5.0, tenant="honest").reply.results[0].ok.encode(), 1 << 20) == 0

@@ -176,7 +176,8 @@ def grade_job(job: GradingJob, runner=None):
     from mltrail.grading.grader import ContentError, grade_source
 
     try:
-        return grade_source(job.exercise, job.source, seed=job.seed, runner=runner, tenant="content-check")
+        # One tenant per exercise: the pool runs one job per tenant at a time, and the gate runs many.
+        return grade_source(job.exercise, job.source, seed=job.seed, runner=runner, tenant=f"content-check:{job.exercise.id}")
     except ContentError as exc:
         return Problem(job_path(job), "", f"the check could not run: {exc}")
 

@@ -1,9 +1,11 @@
 """The zygote pool: warm, confined grading with fair queueing.
 
-One zygote per core (configurable). A job takes a free zygote, round-robin
-between tenants (learners) so one learner's burst cannot hold others back by
-more than one job. A zygote is recycled after `max_jobs` jobs or when its memory
-passes `max_rss_mb`; a zygote that dies is replaced and its job retried once.
+Two zygotes per core (configurable): more job slots than cores, so jobs that
+spin share the CPU with the rest instead of holding it. A job takes a free
+zygote, round-robin between tenants (learners), with at most one job in flight
+per tenant; a tenant whose job timed out lately runs at the lowest CPU
+priority. A zygote is recycled after `max_jobs` jobs or when its memory passes
+`max_rss_mb`; a zygote that dies is replaced and its job retried once.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from mltrail.sandbox.uids import SandboxUnavailable, UidLease
 
 START_TIMEOUT_S = 60
 STATUS_GRACE_S = 5
+SLOTS_PER_CORE = 2
+PENALTY_S = 60.0  # how long a learner whose job timed out runs at the lowest CPU priority
+LOWEST_PRIORITY = 19
 DISK_BYTES = 64 * 1024 * 1024  # per job: its /tmp, working folder and /dev/shm together
 
 
@@ -208,16 +213,22 @@ def _children_by_parent() -> dict[int, list[int]]:
 
 
 class FairQueue:
-    """Hands free slots to waiting callers, round-robin between tenants."""
+    """Hands free slots to waiting callers: round-robin between tenants, one job in flight each.
+
+    A tenant (a learner) whose job is running waits for it before its next one starts, so a
+    learner who submits in a loop holds one slot at most, however fast they submit.
+    """
 
     def __init__(self, slots: list) -> None:
         self.free = deque(slots)
         self.waiting: OrderedDict[str, deque] = OrderedDict()
+        self.running: set[str] = set()
         self.cond = threading.Condition()
 
     def _next_ticket(self) -> object | None:
-        for tickets in self.waiting.values():
-            return tickets[0]
+        for tenant, tickets in self.waiting.items():
+            if tenant not in self.running:
+                return tickets[0]
         return None
 
     def acquire(self, tenant: str):
@@ -230,13 +241,15 @@ class FairQueue:
             tickets.popleft()
             if tickets:
                 self.waiting[tenant] = tickets  # back of the line: round-robin
+            self.running.add(tenant)
             slot = self.free.popleft()
             self.cond.notify_all()
             return slot
 
-    def release(self, slot) -> None:
+    def release(self, slot, tenant: str) -> None:
         with self.cond:
             self.free.append(slot)
+            self.running.discard(tenant)
             self.cond.notify_all()
 
 
@@ -263,7 +276,8 @@ class ZygotePool:
         preload: tuple[str, ...] = PRELOAD,
         off: frozenset = frozenset(),
     ) -> None:
-        self.size = size or os.cpu_count() or 1
+        # More slots than cores: while some jobs spin, the kernel still shares the CPU.
+        self.size = size or SLOTS_PER_CORE * (os.cpu_count() or 1)
         self.confined = confined
         self.max_jobs = max_jobs
         self.max_rss_kb = max_rss_mb * 1024
@@ -271,6 +285,7 @@ class ZygotePool:
         self.slots = [Zygote(self.config) for _ in range(self.size)]
         self.queue = FairQueue(list(range(self.size)))
         self.replaced = 0
+        self.penalty: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def wait_ready(self) -> list[dict]:
@@ -278,7 +293,8 @@ class ZygotePool:
 
     def settle(self) -> None:
         """Wait until every zygote has cleaned up after its last job."""
-        taken = [self.queue.acquire("settle") for _ in range(self.size)]
+        tenants = [f"\0settle-{i}" for i in range(self.size)]  # not a learner's name: none has a NUL
+        taken = [self.queue.acquire(tenant) for tenant in tenants]
         try:
             for slot in taken:
                 try:
@@ -286,10 +302,28 @@ class ZygotePool:
                 except ZygoteDied:
                     self._replace(slot)
         finally:
-            for slot in taken:
-                self.queue.release(slot)
+            for slot, tenant in zip(taken, tenants):
+                self.queue.release(slot, tenant)
 
     def run(self, request: dict, time_s: float, tenant: str = "") -> SandboxRun:
+        if self._penalised(tenant):
+            request = dict(request, nice=LOWEST_PRIORITY)
+        run = self._run(request, time_s, tenant)
+        if run.status == "timeout":
+            with self._lock:
+                self.penalty[tenant] = time.monotonic() + PENALTY_S
+        return run
+
+    def _penalised(self, tenant: str) -> bool:
+        """Whether a job of this tenant's timed out lately: its jobs then run at the lowest CPU priority."""
+        with self._lock:
+            until = self.penalty.get(tenant)
+            if until is not None and until < time.monotonic():
+                del self.penalty[tenant]
+                until = None
+        return until is not None
+
+    def _run(self, request: dict, time_s: float, tenant: str) -> SandboxRun:
         for attempt in range(2):
             index = self.queue.acquire(tenant)
             try:
@@ -311,7 +345,7 @@ class ZygotePool:
                     self._replace(index)
                 return run
             finally:
-                self.queue.release(index)
+                self.queue.release(index, tenant)
         raise AssertionError("unreachable")
 
     def _healthy(self, index: int) -> Zygote:

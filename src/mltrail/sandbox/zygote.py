@@ -85,6 +85,8 @@ def _learner(sock: socket.socket, ready_w: int, confinement) -> None:
         request = json.loads(read_all(req_r).decode("utf-8"))
         os.close(req_r)
         confinement.limit(Limits(**request["limits"]))
+        if request.get("nice"):
+            os.setpriority(os.PRIO_PROCESS, 0, int(request["nice"]))
     except BaseException:
         os._exit(UNAVAILABLE)
     run_request(request, res_w)

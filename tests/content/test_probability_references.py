@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 import scipy.special
 import scipy.stats
+from sklearn.metrics import mutual_info_score
 
 from exercise_files import MODULES, exercise_cases, load_file
 
@@ -125,6 +126,10 @@ def ref_cross_entropy(logits, labels):
     return float(-np.mean(log_probs[np.arange(len(labels)), labels]))
 
 
+def ref_mutual_information(counts):
+    return float(mutual_info_score(None, None, contingency=np.asarray(counts)))
+
+
 EXERCISES = {
     "count-selections": ("count_selections", ref_count_selections),
     "bayes-medical-test": ("posterior_given_positive", ref_posterior),
@@ -140,6 +145,7 @@ EXERCISES = {
     "entropy": ("entropy_bits", ref_entropy_bits),
     "kl-divergence": ("kl_divergence", ref_kl_divergence),
     "softmax-cross-entropy": ("cross_entropy_loss", ref_cross_entropy),
+    "mutual-information": ("mutual_information", ref_mutual_information),
 }
 MONTE_CARLO = {"law-of-large-numbers", "central-limit-theorem"}
 

@@ -294,6 +294,33 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                 return float(np.mean(log_norm - z[np.arange(len(labels)), labels]))
         """,
     },
+    "mutual-information": {
+        "numpy-xlogy": """
+            import numpy as np
+            from scipy.special import xlogy
+
+            def mutual_information(counts):
+                joint = np.asarray(counts, dtype=float)
+                joint /= joint.sum()
+                product = np.outer(joint.sum(axis=1), joint.sum(axis=0))
+                safe = np.where(joint > 0, product, 1.0)
+                return float(np.sum(xlogy(joint, joint) - xlogy(joint, safe)))
+        """,
+        "entropies": """
+            import math
+
+            def mutual_information(counts):
+                total = sum(map(sum, counts))
+
+                def entropy(values):
+                    return -sum(v / total * math.log(v / total) for v in values if v > 0)
+
+                rows = [sum(row) for row in counts]
+                cols = [sum(col) for col in zip(*counts)]
+                cells = [c for row in counts for c in row]
+                return entropy(rows) + entropy(cols) - entropy(cells)
+        """,
+    },
 }
 
 PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in SOLUTIONS.items() for style in styles]

@@ -1,4 +1,4 @@
-"""Shared fixtures: an isolated mltrail home, a service, the CLI and small courses."""
+"""Shared fixtures: an isolated mltrail home, an App, a one-learner service, the CLI and small courses."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from mltrail.config import Settings
 from mltrail.curriculum.loader import load_curriculum
-from mltrail.service import Service
+from mltrail.service import App, Service
 
 
 @pytest.fixture(scope="session")
@@ -33,9 +33,16 @@ def service(home) -> Service:
     return Service(Settings.resolve(home=home))
 
 
+@pytest.fixture
+def app(home):
+    engine = App.open(Settings.resolve(home=home))
+    yield engine
+    engine.close()
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run `python -m mltrail ARGS` as a user would, capturing text output."""
-    full_env = dict(os.environ, COLUMNS="200", NO_COLOR="1", **(env or {}))
+    full_env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", **(env or {})}  # callers may override COLUMNS
     return subprocess.run(
         [sys.executable, "-m", "mltrail", *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout
     )

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import importlib
-import os
 import sys
-import time
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mltrail.service import Service
+    from mltrail.service.app import App
 
 
-def _check(name: str, ok: bool, detail: str, level: str = "error") -> dict:
-    return {"check": name, "status": "ok" if ok else level, "detail": detail}
+@dataclass(frozen=True)
+class Check:
+    """One line of `mltrail doctor`: a check, its status (ok, warning, error) and what was found."""
+
+    check: str
+    status: str
+    detail: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
 
 
-def diagnose(service: "Service") -> list[dict]:
-    """Every check as {check, status: ok|warning|error, detail}."""
+def _check(name: str, ok: bool, detail: str, level: str = "error") -> Check:
+    return Check(name, "ok" if ok else level, detail)
+
+
+def diagnose(app: "App") -> list[Check]:  # asks the App; never opens the store or the sandbox itself
+    """Every check, each with a status (ok, warning or error) and what was found."""
     results = [_check("python", sys.version_info >= (3, 11), sys.version.split()[0] + " (3.11 or newer needed)")]
     for package in ("numpy", "pandas", "sklearn", "scipy"):
         try:
@@ -25,14 +36,8 @@ def diagnose(service: "Service") -> list[dict]:
             results.append(_check(package, True, getattr(module, "__version__", "installed")))
         except ImportError as exc:
             results.append(_check(package, False, f"cannot import: {exc}"))
-    home = service.settings.home
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        service.store.learner_id(service.settings.learner)
-        results.append(_check("store", os.access(home, os.W_OK), f"{home / 'mltrail.db'}"))
-    except Exception as exc:
-        results.append(_check("store", False, f"{home}: {exc}"))
-    curriculum = service.curriculum
+    results.append(app.store_check())
+    curriculum = app.curriculum
     problems = len(curriculum.problems)
     results.append(_check(
         "content", problems == 0,
@@ -40,8 +45,8 @@ def diagnose(service: "Service") -> list[dict]:
         + (f"; {problems} problems (run `mltrail content check`)" if problems else ""),
         level="warning",
     ))
-    results += sandbox_layers(service)
-    results.append(_probe(service))
+    results += sandbox_layers(app)
+    results.append(app.grading_probe())
     return results
 
 
@@ -64,14 +69,12 @@ LAYER_DETAILS = {
 }
 
 
-def sandbox_layers(service: "Service") -> list[dict]:
+def sandbox_layers(app: "App") -> list[Check]:
     """Each confinement layer, tested from inside a job: active or missing."""
-    from mltrail.sandbox.probe import probe_layers
-
-    if service.settings.sandbox == "none":
+    if app.settings.sandbox == "none":
         return [_check("sandbox", False, "--no-sandbox: learner code runs UNCONFINED", level="warning")]
     try:
-        found = probe_layers(service.sandbox)
+        found = app.layer_probe()
     except RuntimeError as exc:
         return [_check("sandbox", False, str(exc))]
     details = dict(LAYER_DETAILS)
@@ -79,16 +82,3 @@ def sandbox_layers(service: "Service") -> list[dict]:
         _check(f"sandbox: {name}", found.get(name, False), detail if found.get(name) else f"MISSING: {detail}", level="warning")
         for name, detail in details.items()
     ]
-
-
-def _probe(service: "Service") -> dict:
-    """Grade a reference solution end to end, to show the grader works here."""
-    from mltrail.grading.grader import grade_source
-
-    exercise = next((ex for ex in service.curriculum.exercises() if ex.kind == "function"), None)
-    if exercise is None:
-        return _check("grading", False, "no function exercise to try", level="warning")
-    started = time.perf_counter()
-    verdict = grade_source(exercise, exercise.file("solution.py").read_bytes(), runner=service.sandbox)
-    elapsed = (time.perf_counter() - started) * 1000
-    return _check("grading", verdict.passed, f"{exercise.id} reference solution: {verdict.status} in {elapsed:.0f} ms")

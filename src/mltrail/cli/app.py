@@ -22,6 +22,8 @@ app = typer.Typer(
 )
 content_app = typer.Typer(help="Tools for course authors: check content, print the schema.", no_args_is_help=True)
 app.add_typer(content_app, name="content")
+db_app = typer.Typer(help="The store where attempts and events are kept.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
 
 from mltrail.cli.common import (  # noqa: F401  (Failure and _fail are part of the CLI's surface)
     ContentOption,
@@ -31,7 +33,10 @@ from mltrail.cli.common import (  # noqa: F401  (Failure and _fail are part of t
     NoSandboxOption,
     _fail,
     _run,
-    _service,
+    _app,
+    _init_workspace,
+    _read_source,
+    _workspace,
     _state,
     _warn_about_sandbox,
 )
@@ -45,7 +50,7 @@ def main_options(
 ) -> None:
     state = _state(ctx)
     state.update(home=home, content=content, no_sandbox=no_sandbox)
-    ctx.call_on_close(lambda: state["service"].close() if "service" in state else None)
+    ctx.call_on_close(lambda: state["app"].close() if "app" in state else None)
 
 
 @app.command()
@@ -57,11 +62,11 @@ def init(ctx: typer.Context, directory: Path = typer.Argument(Path("mltrail-work
 
         from mltrail.cli.render import console
 
-        service = _service(ctx)
-        if service.curriculum.problems:
-            console(stderr=True).print(f"[yellow]warning:[/] the content has {len(service.curriculum.problems)} problems; run `mltrail content check`.")
+        app, learner = _app(ctx)
+        if app.curriculum.problems:
+            console(stderr=True).print(f"[yellow]warning:[/] the content has {len(app.curriculum.problems)} problems; run `mltrail content check`.")
         try:
-            created, kept = service.init_workspace(directory)
+            created, kept = _init_workspace(app, directory)
         except ValueError as exc:
             raise Failure(f"cannot make a workspace in {directory}: {exc}") from None
         out = console()
@@ -77,15 +82,15 @@ def list_exercises(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     """List every exercise in path order."""
 
     def body():
-        service = _service(ctx)
-        rows = service.list_exercises()
+        app, learner = _app(ctx)
+        rows = [row.to_json() for row in app.exercises()]
         if as_json:
             print(json.dumps(rows, ensure_ascii=False))
             return
         from mltrail.cli.render import console, exercise_table
 
         out = console()
-        out.print(exercise_table(rows, service.passed_ids(), out.width), soft_wrap=True)
+        out.print(exercise_table(rows, app.passed_ids(learner), out.width), soft_wrap=True)
 
     _run(body)
 
@@ -98,10 +103,9 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
         from rich.markup import escape
 
         from mltrail.cli.render import console, markdown
-        from mltrail.service import UserError
 
-        service = _service(ctx)
-        exercise = service.next_exercise()
+        app, learner = _app(ctx)
+        exercise = app.next_exercise(learner)
         out = console()
         if exercise is None:
             if as_json:
@@ -109,11 +113,11 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
             else:
                 out.print("[green]You have passed every exercise. Well done![/]")
             return
-        lesson = service.lesson_to_read(exercise)
+        lesson = app.lesson_to_read(learner, exercise)
         path = None
         try:
-            path = service.workspace().file_for(exercise)
-        except UserError:
+            path = _workspace().file_for(exercise)
+        except Failure:
             pass
         if as_json:
             print(json.dumps({"exercise": exercise.id, "title": exercise.title, "file": str(path) if path else None,
@@ -151,11 +155,11 @@ def check(
     """Grade your workspace file for an exercise and record the attempt."""
 
     def body():
-        service = _service(ctx, in_workspace=True)
-        workspace = service.workspace()
-        _warn_about_sandbox(service)
-        service.regrade_pending()
-        exercise = service.exercise(exercise_id) if exercise_id else service.next_exercise()
+        app, learner = _app(ctx, in_workspace=True)
+        workspace = _workspace()
+        _warn_about_sandbox(app)
+        app.regrade_stale(learner)
+        exercise = app.exercise(exercise_id) if exercise_id else app.next_exercise(learner)
         if exercise is None:
             from mltrail.cli.render import console
 
@@ -164,13 +168,13 @@ def check(
         path = workspace.file_for(exercise)
         if not path.exists():
             raise Failure(f"{path} does not exist; run `mltrail init {workspace.root}` to add missing files")
-        verdict = service.grade_file(exercise.id, path)
+        verdict = app.grade(learner, exercise.id, _read_source(path))
         if as_json:
             print(json.dumps(verdict.to_json(), ensure_ascii=False))
         else:
             _print_verdict(verdict, exercise)
             if verdict.passed:
-                following = service.next_exercise()
+                following = app.next_exercise(learner)
                 if following is not None:
                     from mltrail.cli.render import console
 
@@ -188,14 +192,18 @@ def grade(
     file: Path = typer.Argument(..., help="The Python file to grade."),
     as_json: bool = JsonOption,
     seed: Optional[int] = typer.Option(None, help="Reproduce a verdict with its seed."),
+    no_record: bool = typer.Option(False, "--no-record", help="Do not record the attempt (progress stays as it is)."),
 ) -> None:
-    """Grade any file against an exercise, without a workspace. Exit 0 whenever a verdict is given."""
+    """Grade any file against an exercise, without a workspace, and record the attempt (unless --no-record).
+
+    Exit 0 whenever a verdict is given.
+    """
 
     def body():
-        service = _service(ctx)
-        exercise = service.exercise(exercise_id)
-        _warn_about_sandbox(service)
-        verdict = service.grade_file(exercise.id, file, seed=seed)
+        app, learner = _app(ctx)
+        exercise = app.exercise(exercise_id)
+        _warn_about_sandbox(app)
+        verdict = app.grade(learner, exercise.id, _read_source(file), record=not no_record, seed=seed)
         if as_json:
             print(json.dumps(verdict.to_json(), ensure_ascii=False))
         else:
@@ -214,16 +222,16 @@ def watch(ctx: typer.Context) -> None:
 
         from mltrail.cli.render import console
 
-        service = _service(ctx, in_workspace=True)
-        service.use_pool()  # warm zygotes: every save is graded in milliseconds
-        workspace = service.workspace()
-        _warn_about_sandbox(service)
+        app, learner = _app(ctx, in_workspace=True)
+        app.use_pool()  # warm zygotes: every save is graded in milliseconds
+        workspace = _workspace()
+        _warn_about_sandbox(app)
         out = console()
-        exercise = service.next_exercise()
+        exercise = app.next_exercise(learner)
 
         def announce(ex) -> None:
-            done = len(service.passed_ids())
-            total = len(service.curriculum.exercises())
+            done = len(app.passed_ids(learner))
+            total = len(app.curriculum.exercises())
             out.rule(f"[bold]{escape(ex.title)}[/] ({ex.id}) · {done}/{total} passed")
             out.print(f"Edit [bold]{escape(str(workspace.file_for(ex)))}[/] and save; Ctrl-C to stop.", highlight=False)
 
@@ -236,10 +244,10 @@ def watch(ctx: typer.Context) -> None:
                 target = workspace.file_for(exercise).resolve()
                 if not any(Path(p).resolve() == target for _, p in changes):
                     continue
-                verdict = service.grade_file(exercise.id, target)
+                verdict = app.grade(learner, exercise.id, _read_source(target))
                 _print_verdict(verdict, exercise)
                 if verdict.passed:
-                    exercise = service.next_exercise()
+                    exercise = app.next_exercise(learner)
                     if exercise is None:
                         out.print("[green]You have passed every exercise. Well done![/]")
                         return
@@ -259,11 +267,11 @@ def hint(ctx: typer.Context, exercise_id: Optional[str] = typer.Argument(None, m
 
         from mltrail.cli.render import console
 
-        service = _service(ctx)
-        exercise = service.exercise(exercise_id) if exercise_id else service.next_exercise()
+        app, learner = _app(ctx)
+        exercise = app.exercise(exercise_id) if exercise_id else app.next_exercise(learner)
         if exercise is None:
             raise Failure("there is no next exercise; name one: mltrail hint ID")
-        step = service.hint(exercise.id)
+        step = app.hint(learner, exercise.id)
         out = console()
         for number, text in enumerate(step.shown, start=1):
             style = "bold cyan" if number == len(step.shown) else "dim"
@@ -285,7 +293,8 @@ def solution(
     def body():
         from mltrail.cli.render import code
 
-        code(_service(ctx).solution(exercise_id, reveal=reveal))
+        app, learner = _app(ctx)
+        code(app.solution(learner, exercise_id, reveal=reveal))
 
     _run(body)
 
@@ -297,12 +306,12 @@ def progress(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     def body():
         from mltrail.cli.render import console, progress_view
 
-        service = _service(ctx)
-        data = service.progress()
+        app, learner = _app(ctx)
+        data = app.progress(learner)
         if as_json:
             print(json.dumps(data, ensure_ascii=False))
             return
-        following = service.next_exercise()
+        following = app.next_exercise(learner)
         console().print(progress_view(data, f"{following.title} ({following.id})" if following else None))
 
     _run(body)
@@ -315,9 +324,9 @@ def lessons(ctx: typer.Context, module: Optional[str] = typer.Argument(None)) ->
     def body():
         from mltrail.cli.render import console, lesson_table
 
-        service = _service(ctx)
-        read = {e.subject for e in service.store.events(service.learner_id, kind="lesson_read")}
-        shown = [lesson for lesson in service.curriculum.lessons() if module is None or lesson.module == module]
+        app, learner = _app(ctx)
+        read = app.lessons_read(learner)
+        shown = [lesson for lesson in app.curriculum.lessons() if module is None or lesson.module == module]
         out = console()
         out.print(lesson_table(shown, read, out.width), soft_wrap=True)
 
@@ -336,8 +345,8 @@ def lesson(
     def body():
         from mltrail.cli.render import console, markdown
 
-        service = _service(ctx)
-        found = service.lesson(lesson_id)
+        app, learner = _app(ctx)
+        found = app.lesson(learner, lesson_id)
         if not as_html:
             if open_page:
                 raise Failure("--open opens the HTML page: use it with --html")
@@ -347,7 +356,7 @@ def lesson(
 
         from mltrail.cli.lesson_html import write_lesson_page
 
-        page = write_lesson_page(found, Path(service.settings.home) / "lessons")
+        page = write_lesson_page(found, Path(app.settings.home) / "lessons")
         print(page)
         if open_page:
             webbrowser.open(page.resolve().as_uri())
@@ -364,7 +373,8 @@ def doctor(ctx: typer.Context, as_json: bool = JsonOption) -> None:
 
         from mltrail.cli.render import console
 
-        results = _service(ctx).doctor()
+        app, _ = _app(ctx)
+        results = [check.to_json() for check in app.doctor()]
         if as_json:
             print(json.dumps(results))
         else:
@@ -378,6 +388,25 @@ def doctor(ctx: typer.Context, as_json: bool = JsonOption) -> None:
                           "do not grade code from people you do not trust here.")
         if any(r["status"] == "error" for r in results):
             raise typer.Exit(1)
+
+    _run(body)
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Bring the store's schema up to date (every command also does it once at start-up)."""
+
+    def body():
+        from mltrail.config import Settings
+        from mltrail.service import App
+
+        try:
+            settings = Settings.resolve(home=_state(ctx).get("home"))
+        except ValueError as exc:
+            raise Failure(str(exc)) from None
+        before, after = App(settings).upgrade_store()
+        where = settings.home / "mltrail.db"
+        print(f"{where}: schema already at {after}" if before == after else f"{where}: schema {before or 'none'} -> {after}")
 
     _run(body)
 

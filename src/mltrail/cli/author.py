@@ -11,7 +11,7 @@ from typing import List, Optional
 
 import typer
 
-from mltrail.cli.common import Failure, JsonOption, _run, _service, _state, _warn_about_sandbox
+from mltrail.cli.common import Failure, JsonOption, _app, _run, _state, _warn_about_sandbox
 
 
 def content_check(
@@ -28,19 +28,19 @@ def content_check(
         for directory in dirs:
             if not directory.is_dir():
                 raise Failure(f"content directory {directory} does not exist")
-        service = _service(ctx, content=content)
+        app, learner = _app(ctx, content=content)
         if not no_grading:
-            service.use_pool()
-            _warn_about_sandbox(service)
+            app.use_pool()
+            _warn_about_sandbox(app)
         if exercise_id is not None:
-            _check_one(service, exercise_id, grade=not no_grading, as_json=as_json)
+            _check_one(app, exercise_id, grade=not no_grading, as_json=as_json)
         else:
-            _check_all(service, dirs, grade=not no_grading, as_json=as_json)
+            _check_all(app, dirs, grade=not no_grading, as_json=as_json)
 
     _run(body)
 
 
-def _check_all(service, dirs: list[Path], grade: bool, as_json: bool) -> None:
+def _check_all(app, dirs: list[Path], grade: bool, as_json: bool) -> None:
     from rich.markup import escape
     from rich.progress import Progress
 
@@ -53,7 +53,7 @@ def _check_all(service, dirs: list[Path], grade: bool, as_json: bool) -> None:
         curriculum, problems = check_content(
             dirs, only_custom=bool(dirs), grade=grade,
             on_progress=lambda done, total: bar.update(task, completed=done, total=total),
-            runner=service.sandbox if grade else None,
+            runner=app.sandbox if grade else None,
         )
     if as_json:
         print(json.dumps({"ok": not problems, "problems": [
@@ -71,12 +71,12 @@ def _check_all(service, dirs: list[Path], grade: bool, as_json: bool) -> None:
         raise typer.Exit(1)
 
 
-def _check_one(service, exercise_id: str, grade: bool, as_json: bool) -> None:
+def _check_one(app, exercise_id: str, grade: bool, as_json: bool) -> None:
     from mltrail.authoring.report import exercise_report
     from mltrail.cli.render import console, exercise_report_view
 
-    exercise = service.exercise(exercise_id)
-    report = exercise_report(service.curriculum, exercise, runner=service.sandbox if grade else None, grade=grade)
+    exercise = app.exercise(exercise_id)
+    report = exercise_report(app.curriculum, exercise, runner=app.sandbox if grade else None, grade=grade)
     if as_json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -149,8 +149,8 @@ def show(
         from mltrail.authoring.preview import preview
         from mltrail.cli.render import code, console, preview_head
 
-        service = _service(ctx)
-        seen = preview(service.curriculum, service.exercise(exercise_id))
+        app, learner = _app(ctx)
+        seen = preview(app.curriculum, app.exercise(exercise_id))
         if as_json:
             print(json.dumps(seen.to_json(), ensure_ascii=False))
             return

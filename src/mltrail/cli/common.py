@@ -1,4 +1,4 @@
-"""What every mltrail command shares: options, the service, and one way to fail."""
+"""What every mltrail command shares: options, the App, and one way to fail."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ def _state(ctx: typer.Context) -> dict:
     return ctx.ensure_object(dict)
 
 
-def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_workspace: bool = False):
+def _app(ctx: typer.Context, content: Optional[List[Path]] = None, in_workspace: bool = False):
+    """The App of this command and the learner it acts for (from --home, --content, the workspace)."""
     from mltrail.config import Settings
-    from mltrail.service import Service
+    from mltrail.service import App
 
     state = _state(ctx)
     dirs = list(state.get("content") or []) + list(content or [])
@@ -42,7 +43,7 @@ def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_worksp
         settings = Settings.resolve(home=state.get("home"), content=dirs, sandbox="none" if state.get("no_sandbox") else None)
     except ValueError as exc:
         raise Failure(str(exc)) from None
-    service = Service(settings)
+    app = App.open(settings)
     if settings.sandbox == "none":
         from mltrail.cli.render import console
 
@@ -50,19 +51,50 @@ def _service(ctx: typer.Context, content: Optional[List[Path]] = None, in_worksp
             "[bold red]WARNING: the sandbox is OFF.[/] Learner code runs unconfined, with your rights. "
             "Use this only to debug your own content."
         )
-    _state(ctx)["service"] = service
-    return service
+    state["app"] = app
+    return app, settings.learner
 
 
-def _warn_about_sandbox(service) -> None:
+def _workspace(start: Path | None = None):
+    """The workspace this command runs in; a Failure that says how to make one otherwise."""
+    from mltrail.workspace import Workspace
+
+    try:
+        found = Workspace.find((start or Path.cwd()).resolve())
+    except ValueError as exc:
+        raise Failure(str(exc)) from None
+    if found is None:
+        raise Failure("This folder is not inside an mltrail workspace. Run `mltrail init DIR` first, then `cd DIR`.")
+    return found
+
+
+def _init_workspace(app, root: Path) -> tuple[list[Path], list[Path]]:
+    from mltrail.workspace import init_workspace
+
+    return init_workspace(root, app.curriculum, app.settings.content_dirs)
+
+
+def _read_source(path: Path) -> bytes:
+    """The bytes of a file to grade; a Failure that says why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise Failure(f"cannot read {path}: there is no such file") from None
+    except IsADirectoryError:
+        raise Failure(f"cannot read {path}: it is a folder; give the path of your .py file") from None
+    except OSError as exc:
+        raise Failure(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _warn_about_sandbox(app) -> None:
     """Before grading: name every confinement layer this host lacks."""
     from rich.markup import escape
 
     from mltrail.cli.render import console
 
-    if service.settings.sandbox == "none":
-        return  # already said loudly when the service was made
-    for warning in service.sandbox_warnings():
+    if app.settings.sandbox == "none":
+        return  # already said loudly when the App was made
+    for warning in app.sandbox_warnings():
         console(stderr=True).print(f"[yellow]warning:[/] {escape(warning)}")
 
 
@@ -75,11 +107,33 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def describe(error: Exception) -> str:
+    """The CLI's words for a typed error of the engine."""
+    from mltrail.service import Conflict, Forbidden, Invalid, NotFound
+
+    if isinstance(error, NotFound) and error.kind == "lesson":
+        return f"Unknown lesson '{error.ident}'. `mltrail lessons` lists them."
+    if isinstance(error, NotFound):
+        close = error.suggestions
+        return f"Unknown {error.kind} '{error.ident}'." + (
+            f" Did you mean {', '.join(close)}?" if close else " `mltrail list` shows them all.")
+    if isinstance(error, Invalid):
+        return f"{error.ident} does not load: {error.problem}; run `mltrail content check`"
+    if isinstance(error, Forbidden) and error.action == "solution":
+        return (f"You have not passed {error.ident} yet. Try `mltrail hint {error.ident}`, "
+                f"or use `mltrail solution {error.ident} --reveal` to see it anyway (this is recorded).")
+    if isinstance(error, Conflict):
+        return f"{error.what}: {error.detail}"
+    return str(error)
+
+
 def _run(action):
     """Run a command body, turning user errors into a one-line message and exit code 2."""
-    from mltrail.service import UserError
+    from mltrail.service import ServiceError
 
     try:
         return action()
-    except (UserError, Failure) as exc:
+    except Failure as exc:
         _fail(str(exc))
+    except ServiceError as exc:
+        _fail(describe(exc))

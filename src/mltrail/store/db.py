@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Iterator
 
-from sqlalchemy import URL, create_engine, event, make_url, select
+from sqlalchemy import URL, create_engine, event, make_url, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mltrail.store.models import Attempt, Event, Learner, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LEASE_S = 120.0  # a pending attempt untouched this long was left by a grader that stopped
+_upgrade_lock = threading.Lock()
+_upgraded: set[str] = set()  # databases this process has brought to the newest schema
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class AttemptRecord:
     created_at: datetime
     verdict: dict | None
     code: str
+    content_version: str | None = None
+    regrades: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,8 @@ class EventRecord:
 
 
 def _attempt_record(a: Attempt) -> AttemptRecord:
-    return AttemptRecord(a.id, a.exercise_id, a.status, a.passed, a.message, a.seed, a.created_at, a.verdict, a.code)
+    return AttemptRecord(a.id, a.exercise_id, a.status, a.passed, a.message, a.seed, a.created_at, a.verdict, a.code,
+                         a.content_version, a.regrades or 0)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -54,34 +60,97 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (Alembic), creating it if needed."""
-    from alembic import command
+def _alembic_config():
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (Alembic), creating it if needed."""
+    from alembic import command
+
+    config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
+class _FileLock:
+    """An exclusive lock on a file beside a SQLite database: one process migrates at a time."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path, self.handle = path, None
+
+    def __enter__(self) -> None:
+        if self.path is not None:
+            import fcntl
+
+            self.handle = open(self.path, "a+b")
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None:
+            self.handle.close()  # closing releases the lock
+
+
 class Store:
-    """Learners, attempts and events."""
+    """Learners, attempts and events.
+
+    Opening a store never migrates it: `upgrade()` does, once, under a lock (at an
+    application's start-up or by `mltrail db upgrade`).
+    """
 
     def __init__(self, url: "str | URL") -> None:
         self.url = make_url(url)
         self.engine = create_engine(self.url)
         if self.url.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        migrate(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
-    def at_home(cls, home: Path) -> "Store":
+    def at_home(cls, home: Path, upgrade: bool = True) -> "Store":
+        """The store of a home folder; with `upgrade`, its schema is brought up to date once per process."""
         home.mkdir(parents=True, exist_ok=True)
         # Built as a URL object, never as a string: a home may contain '%', '?' or '#'.
-        return cls(URL.create("sqlite", database=str(home / "mltrail.db")))
+        store = cls(URL.create("sqlite", database=str(home / "mltrail.db")))
+        if upgrade:
+            store.upgrade()
+        return store
+
+    def _lock_file(self) -> Path | None:
+        database = self.url.database if self.url.get_backend_name() == "sqlite" else None
+        return Path(database + ".lock") if database and database != ":memory:" else None
+
+    def upgrade(self, force: bool = False) -> str:
+        """Bring the schema to the newest revision; once per process per database unless `force`.
+
+        Returns the revision the store is at. Two processes starting together take turns
+        (a lock file beside a SQLite database; PostgreSQL's own DDL transactions otherwise).
+        """
+        key = self.url.render_as_string(hide_password=False)
+        with _upgrade_lock:
+            if force or key not in _upgraded:
+                with _FileLock(self._lock_file()):
+                    migrate(self.engine)
+                _upgraded.add(key)
+        return self.revision() or ""
+
+    def revision(self) -> str | None:
+        """The schema revision the database is at (None for an empty database)."""
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    @staticmethod
+    def head() -> str:
+        """The newest schema revision this version of mltrail knows."""
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
     def session(self) -> Session:
         return self._session()
@@ -95,12 +164,14 @@ class Store:
                 session.flush()
             return learner.id
 
-    def start_attempt(self, learner_id: int, exercise_id: str, code: str, seed: int) -> int:
-        """Record a submission before it is graded; returns its id."""
+    def start_attempt(self, learner_id: int, exercise_id: str, code: str, seed: int,
+                      content_version: str | None = None, lease_s: float = LEASE_S) -> int:
+        """Record a submission before it is graded, leased to its grader for `lease_s`; returns its id."""
         with self.session() as session, session.begin():
             attempt = Attempt(
                 learner_id=learner_id, exercise_id=exercise_id, code=code, seed=seed,
-                status="pending", passed=False, message="",
+                status="pending", passed=False, message="", content_version=content_version,
+                lease_expires_at=utcnow() + timedelta(seconds=lease_s), regrades=0,
             )
             session.add(attempt)
             session.flush()
@@ -115,6 +186,9 @@ class Store:
             attempt.verdict = verdict
             attempt.elapsed_ms = verdict.get("elapsed_ms")
             attempt.graded_at = utcnow()
+            attempt.lease_expires_at = None
+            if verdict.get("content_version"):
+                attempt.content_version = verdict["content_version"]
 
     def attempts(self, learner_id: int, exercise_id: str | None = None, status: str | None = None) -> list[AttemptRecord]:
         query = select(Attempt).where(Attempt.learner_id == learner_id).order_by(Attempt.id)
@@ -138,8 +212,30 @@ class Store:
         with self.session() as session:
             return [EventRecord(e.id, e.kind, e.subject, e.detail, e.created_at) for e in session.scalars(query)]
 
-    def iter_pending(self) -> Iterator[AttemptRecord]:
+    def iter_pending(self) -> list[AttemptRecord]:
+        """Every pending attempt, leased or not (for display; graders use `claim_stale`)."""
         with self.session() as session:
             rows = list(session.scalars(select(Attempt).where(Attempt.status == "pending").order_by(Attempt.id)))
-        for a in rows:
-            yield _attempt_record(a)
+        return [_attempt_record(a) for a in rows]
+
+    def claim_stale(self, learner_id: int | None = None, lease_s: float = LEASE_S) -> list[AttemptRecord]:
+        """Pending attempts whose lease ran out, each leased anew to the caller and counted as re-graded.
+
+        A claim is a conditional update, so two graders never claim the same attempt.
+        """
+        now = utcnow()
+        stale = (Attempt.status == "pending") & or_(Attempt.lease_expires_at.is_(None), Attempt.lease_expires_at < now)
+        query = select(Attempt.id).where(stale).order_by(Attempt.id)
+        if learner_id is not None:
+            query = query.where(Attempt.learner_id == learner_id)
+        claimed = []
+        with self.session() as session, session.begin():
+            for attempt_id in list(session.scalars(query)):
+                taken = session.execute(
+                    update(Attempt).where(Attempt.id == attempt_id, stale)
+                    .values(lease_expires_at=now + timedelta(seconds=lease_s), regrades=Attempt.regrades + 1)
+                ).rowcount
+                if taken == 1:
+                    claimed.append(attempt_id)
+        with self.session() as session:
+            return [_attempt_record(session.get(Attempt, attempt_id)) for attempt_id in claimed]

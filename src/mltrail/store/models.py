@@ -41,6 +41,11 @@ class Attempt(Base):
     elapsed_ms: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     graded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # which version of the exercise folder the attempt was graded against (its seed reproduces it)
+    content_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # while pending: until when its grader holds it; past that, it is stale and may be re-graded
+    lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    regrades: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Event(Base):

@@ -1,0 +1,318 @@
+"""The engine every interface calls: one `App` per process, the learner passed on every call.
+
+An `App` holds what is shared and costly: the content (loaded once), the store
+(its schema brought up to date once, under a lock) and the grading sandbox. It is
+safe to call from many threads at once; nothing in it belongs to one learner.
+Results are typed (`Verdict`, `HintStep`, `ExerciseSummary`, `Check`); errors are
+typed (`NotFound`, `Invalid`, `Forbidden`, `Conflict`) and each interface words
+them. Nothing here reads files on a learner's behalf: interfaces pass the source.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from functools import cached_property
+
+from mltrail.config import Settings
+from mltrail.curriculum.loader import Curriculum, Exercise, Lesson, load_curriculum
+from mltrail.service.errors import Conflict, Forbidden, Invalid, NotFound
+from mltrail.service.results import Check, ExerciseSummary, HintStep
+
+
+class App:
+    """The application: content, store and grading sandbox, shared by every learner of a process."""
+
+    def __init__(self, settings: Settings, curriculum: Curriculum | None = None, sandbox=None, store=None) -> None:
+        self.settings = settings
+        self._lock = threading.RLock()  # guards the lazy start-up of the shared parts below
+        self._learner_ids: dict[str, int] = {}
+        for name, value in (("curriculum", curriculum), ("sandbox", sandbox), ("store", store)):
+            if value is not None:
+                self.__dict__[name] = value
+
+    @classmethod
+    def open(cls, settings: Settings) -> "App":
+        """An App with its store opened and brought up to date (the one migration of the process)."""
+        app = cls(settings)
+        app.store  # noqa: B018  (migrate now, under the lock, not on a learner's first call)
+        return app
+
+    # ------------------------------------------------------------ shared parts
+
+    # Each shared part is made once: cached_property serialises its first computation
+    # (Python 3.11), and none of these getters takes self._lock, so they cannot deadlock with it.
+
+    @cached_property
+    def curriculum(self) -> Curriculum:
+        return load_curriculum(self.settings.content_dirs)
+
+    @cached_property
+    def store(self):
+        from mltrail.store.db import Store
+
+        return Store.at_home(self.settings.home, upgrade=True)
+
+    @cached_property
+    def sandbox(self):
+        """Where learner code runs: fresh confined interpreters, a warm zygote pool, or (debug) none."""
+        return self._make_sandbox()
+
+    def _make_sandbox(self):
+        from mltrail.curriculum.loader import BUILTIN_MODULES
+        from mltrail.sandbox.process import FreshSandbox
+
+        forbidden = [BUILTIN_MODULES, *self.settings.content_dirs, self.settings.home]
+        if self.settings.sandbox == "none":
+            return FreshSandbox(confined=False)
+        if self.settings.sandbox == "pool":
+            from mltrail.sandbox.pool import ZygotePool
+
+            return ZygotePool(size=self.settings.pool_size, forbidden=forbidden)
+        return FreshSandbox(forbidden=forbidden)
+
+    def upgrade_store(self) -> tuple[str | None, str]:
+        """Bring the store's schema up to date now (`mltrail db upgrade`): the revisions before and after."""
+        from mltrail.store.db import Store
+
+        store = Store.at_home(self.settings.home, upgrade=False)
+        before = store.revision()
+        return before, store.upgrade(force=True)
+
+    def use_pool(self) -> None:
+        """Grade through warm zygotes from now on (for long-running processes), unless unconfined."""
+        with self._lock:
+            if self.settings.sandbox == "fresh" and "sandbox" not in self.__dict__:
+                self.settings.sandbox = "pool"
+
+    def close(self) -> None:
+        sandbox = self.__dict__.get("sandbox")
+        if sandbox is not None and hasattr(sandbox, "close"):
+            sandbox.close()
+
+    def learner_id(self, learner: str) -> int:
+        """The store's id of a learner, created on first use."""
+        store = self.store  # outside the lock: opening the store has a lock of its own
+        with self._lock:
+            if learner not in self._learner_ids:
+                self._learner_ids[learner] = store.learner_id(learner)
+            return self._learner_ids[learner]
+
+    # ------------------------------------------------------------ content
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The exercise; NotFound (with close ids) or Invalid (its folder does not load)."""
+        exercise = self.curriculum.exercise(exercise_id)
+        if exercise is not None:
+            return exercise
+        problem = self._load_problem(exercise_id)
+        if problem is not None:
+            raise Invalid(exercise_id, problem)
+        close = [ex.id for ex in self.curriculum.exercises() if exercise_id.split("/")[-1] in ex.id]
+        raise NotFound("exercise", exercise_id, close[:3])
+
+    def _load_problem(self, exercise_id: str) -> str | None:
+        """Why the folder of `exercise_id` did not load, if there is such a folder."""
+        module, _, name = exercise_id.partition("/")
+        if not module or not name:
+            return None
+        for problem in self.curriculum.problems:
+            parts = problem.path.parts
+            if "exercises" in parts:
+                at = len(parts) - 1 - parts[::-1].index("exercises")
+                if at >= 1 and parts[at - 1] == module and at + 1 < len(parts) and parts[at + 1] == name:
+                    return str(problem)
+        return None
+
+    def exercises(self) -> list[ExerciseSummary]:
+        """Every exercise in path order."""
+        return [
+            ExerciseSummary(ex.id, ex.module, ex.title, ex.kind, ex.entry, ex.skills, ex.manifest.difficulty, ex.manifest.minutes)
+            for ex in self.curriculum.exercises()
+        ]
+
+    def lesson(self, learner: str, lesson_id: str, record: bool = True) -> Lesson:
+        """A lesson, recorded as read by `learner` unless `record` is False."""
+        found = self.curriculum.lesson(lesson_id)
+        if found is None:
+            raise NotFound("lesson", lesson_id)
+        if record:
+            self.store.record_event(self.learner_id(learner), "lesson_read", found.id)
+        return found
+
+    def lessons_read(self, learner: str) -> set[str]:
+        """The ids of the lessons `learner` has read."""
+        return {e.subject for e in self.store.events(self.learner_id(learner), kind="lesson_read")}
+
+    # ------------------------------------------------------------ grading
+
+    def passed_ids(self, learner: str) -> set[str]:
+        """The exercises `learner` has passed."""
+        return {a.exercise_id for a in self.store.attempts(self.learner_id(learner)) if a.passed}
+
+    def grade(self, learner: str, exercise_id: str, source: bytes, record: bool = True, seed: int | None = None):
+        """`learner`'s submission graded: a Verdict; with `record`, the attempt is stored before grading.
+
+        A submission over the size limit is refused with a 'rejected' verdict and never stored.
+        """
+        from mltrail.grading.grader import grade_source, size_problem
+        from mltrail.grading.verdict import Verdict
+
+        exercise = self.exercise(exercise_id)
+        seed = secrets.randbits(32) if seed is None else seed
+        too_big = size_problem(source)
+        if too_big:
+            return Verdict(exercise.id, "rejected", too_big, seed=seed)
+        attempt_id = None
+        if record:
+            code = source.decode("utf-8", errors="replace")
+            attempt_id = self.store.start_attempt(self.learner_id(learner), exercise.id, code, seed, exercise.content_version())
+        try:
+            verdict = grade_source(exercise, source, seed=seed, runner=self.sandbox, tenant=learner)
+        except Exception as exc:  # the exercise is broken, or the grader is: never leave the attempt pending
+            verdict = _broken_verdict(exercise, exc, seed)
+        if attempt_id is not None:
+            self.store.finish_attempt(attempt_id, verdict.to_record())
+        return verdict
+
+    def regrade_stale(self, learner: str | None = None) -> int:
+        """Grade attempts whose grader stopped (their lease ran out), each once; returns how many.
+
+        An attempt that cannot be graded, or whose grading was already interrupted once,
+        is finished with an error verdict, so one bad attempt never blocks the others.
+        """
+        from mltrail.grading.grader import grade_source
+        from mltrail.grading.verdict import Verdict
+
+        claimed = self.store.claim_stale(None if learner is None else self.learner_id(learner))
+        for attempt in claimed:
+            exercise = self.curriculum.exercise(attempt.exercise_id)
+            if exercise is None:
+                verdict = Verdict(attempt.exercise_id, "error", "This exercise no longer exists.", seed=attempt.seed)
+            elif attempt.regrades > 1:
+                verdict = Verdict(exercise.id, "error", "Grading this attempt was interrupted twice; "
+                                  "it was not graded. Submit it again.", seed=attempt.seed)
+            else:
+                try:
+                    verdict = grade_source(exercise, attempt.code.encode("utf-8"), seed=attempt.seed, runner=self.sandbox)
+                except Exception as exc:
+                    verdict = _broken_verdict(exercise, exc, attempt.seed)
+            self.store.finish_attempt(attempt.id, verdict.to_record())
+        return len(claimed)
+
+    # ------------------------------------------------------------ next step
+
+    def next_exercise(self, learner: str) -> Exercise | None:
+        """The first exercise in path order that `learner` has not passed."""
+        from mltrail.coach.next_step import next_exercise
+
+        return next_exercise(self.curriculum, self.passed_ids(learner))
+
+    def lesson_to_read(self, learner: str, exercise: Exercise) -> Lesson | None:
+        """The lesson `learner` should read before `exercise`, if they have not read it."""
+        from mltrail.coach.next_step import lesson_before
+
+        return lesson_before(self.curriculum, exercise, self.lessons_read(learner))
+
+    # ------------------------------------------------------------ help
+
+    def hint(self, learner: str, exercise_id: str) -> HintStep:
+        """The next hint of the ladder and the ones already taken; only a new hint is recorded."""
+        exercise = self.exercise(exercise_id)
+        hints = exercise.manifest.hints
+        learner_id = self.learner_id(learner)
+        taken = len(self.store.events(learner_id, kind="hint", subject=exercise.id))
+        new = taken < len(hints)
+        level = min(taken + 1, len(hints))
+        if new:
+            self.store.record_event(learner_id, "hint", exercise.id, {"level": level})
+        return HintStep(exercise, hints[:level], len(hints), new)
+
+    def solution(self, learner: str, exercise_id: str, reveal: bool = False) -> str:
+        """The reference solution, once passed or when revealed (recorded either way); else Forbidden."""
+        exercise = self.exercise(exercise_id)
+        passed = exercise.id in self.passed_ids(learner)
+        if not passed and not reveal:
+            raise Forbidden("solution", exercise.id)
+        self.store.record_event(self.learner_id(learner), "solution", exercise.id, {"revealed_before_pass": not passed})
+        if exercise.kind == "quiz":
+            from mltrail.curriculum.quiz_file import solution_file
+
+            return solution_file(exercise)
+        return exercise.file("solution.py").read_text(encoding="utf-8")
+
+    def progress(self, learner: str) -> dict:
+        """How far `learner` is, as plain data (the `progress --json` form, documented in the README)."""
+        from mltrail.coach.progress import summarise
+
+        learner_id = self.learner_id(learner)
+        return summarise(self.curriculum, self.store.attempts(learner_id), self.store.events(learner_id))
+
+    # ------------------------------------------------------------ health
+
+    def sandbox_warnings(self) -> list[str]:
+        """What confinement this host lacks, said before any grading (never a silent gap)."""
+        if self.settings.sandbox == "none":
+            return ["the sandbox is OFF (--no-sandbox): learner code runs unconfined, with your rights"]
+        from mltrail.sandbox.probe import missing_layers
+
+        return [f"sandbox layer missing: {reason}" for reason in missing_layers()]
+
+    def layer_probe(self) -> dict[str, bool]:
+        """Each confinement layer, tested from inside a job: held or not (RuntimeError if no job runs)."""
+        from mltrail.sandbox.probe import probe_layers
+
+        return probe_layers(self.sandbox)
+
+    def store_check(self) -> Check:
+        """Whether the store opens, is writable and its schema is this version's (else Conflict's advice)."""
+        import os
+
+        from mltrail.store.db import Store
+
+        home = self.settings.home
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            revision = self.store.revision()
+            if revision != Store.head():
+                raise Conflict("store", f"schema at {revision}, this mltrail needs {Store.head()}; run `mltrail db upgrade`")
+            self.store.learner_id(self.settings.learner)
+        except Exception as exc:
+            return Check("store", "error", f"{home}: {exc}")
+        writable = os.access(home, os.W_OK)
+        return Check("store", "ok" if writable else "error", f"{home / 'mltrail.db'} (schema {revision})")
+
+    def grading_probe(self) -> Check:
+        """A reference solution graded end to end, to show grading works on this host."""
+        import time
+
+        from mltrail.grading.grader import grade_source
+
+        exercise = next((ex for ex in self.curriculum.exercises() if ex.kind == "function"), None)
+        if exercise is None:
+            return Check("grading", "warning", "no function exercise to try")
+        started = time.perf_counter()
+        verdict = grade_source(exercise, exercise.file("solution.py").read_bytes(), runner=self.sandbox)
+        elapsed = (time.perf_counter() - started) * 1000
+        return Check("grading", "ok" if verdict.passed else "error",
+                     f"{exercise.id} reference solution: {verdict.status} in {elapsed:.0f} ms")
+
+    def doctor(self) -> list[Check]:
+        """Every check of `mltrail doctor`: Python, packages, store, content, sandbox layers, grading."""
+        from mltrail.doctor import diagnose
+
+        return diagnose(self)
+
+
+def _broken_verdict(exercise: Exercise, exc: Exception, seed: int):
+    from mltrail.grading.grader import ContentError
+    from mltrail.grading.verdict import Verdict, cap_text
+
+    if isinstance(exc, ContentError):
+        message = f"This exercise is broken, not your code: {exc}. Please report it to the course author."
+    else:
+        message = f"Your submission could not be graded ({type(exc).__name__}: {exc}); please report it."
+    return Verdict(exercise.id, "error", cap_text(message), seed=seed)
+
+
+__all__ = ["App"]

@@ -1,7 +1,7 @@
 """Reference tests for the function exercises of the probability module.
 
 Each reference solution is compared with an independent library computation (scipy.stats
-distributions, scipy.special comb/perm/logsumexp/log_softmax/rel_entr, exact fractions, numpy)
+distributions, scipy.special comb/perm/logsumexp/log_softmax/log_expit/rel_entr, exact fractions, numpy)
 over every case of its check for seeds 0-4, judged by the check's own `compare` (so the
 simulation exercises are held to the Monte Carlo margin they promise the learner, and any
 other generator passes). The recorded mistakes must go wrong, on random cases and on the
@@ -130,6 +130,13 @@ def ref_mutual_information(counts):
     return float(mutual_info_score(None, None, contingency=np.asarray(counts)))
 
 
+def ref_binary_cross_entropy(labels, logits):
+    # -log sigmoid(z) for label 1 and -log(1 - sigmoid(z)) = -log sigmoid(-z) for label 0
+    z = np.asarray(logits, dtype=float)
+    signed = np.where(np.asarray(labels) == 1, z, -z)
+    return float(-np.mean(scipy.special.log_expit(signed)))
+
+
 EXERCISES = {
     "count-selections": ("count_selections", ref_count_selections),
     "bayes-medical-test": ("posterior_given_positive", ref_posterior),
@@ -146,6 +153,7 @@ EXERCISES = {
     "kl-divergence": ("kl_divergence", ref_kl_divergence),
     "softmax-cross-entropy": ("cross_entropy_loss", ref_cross_entropy),
     "mutual-information": ("mutual_information", ref_mutual_information),
+    "binary-cross-entropy": ("binary_cross_entropy", ref_binary_cross_entropy),
 }
 MONTE_CARLO = {"law-of-large-numbers", "central-limit-theorem"}
 

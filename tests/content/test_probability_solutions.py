@@ -321,6 +321,29 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                 return entropy(rows) + entropy(cols) - entropy(cells)
         """,
     },
+    "binary-cross-entropy": {
+        "numpy-logaddexp": """
+            import numpy as np
+
+            def binary_cross_entropy(labels, logits):
+                z = np.asarray(logits, dtype=float)
+                y = np.asarray(labels, dtype=float)
+                return float(np.mean(np.logaddexp(0.0, z) - y * z))
+        """,
+        "branches": """
+            import math
+
+            def binary_cross_entropy(labels, logits):
+                total = 0.0
+                for y, z in zip(labels, logits):
+                    margin = z if y == 1 else -z  # the loss is -log sigmoid(margin)
+                    if margin >= 0:
+                        total += math.log1p(math.exp(-margin))
+                    else:
+                        total += -margin + math.log1p(math.exp(margin))
+                return total / len(labels)
+        """,
+    },
 }
 
 PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in SOLUTIONS.items() for style in styles]

@@ -204,3 +204,13 @@ def test_generator_class_and_file_protocols(tmp_path):
     assert "return self" in grade_source(obj, no_self).message
     assert grade_source(readfile, readfile.file("solution.py").read_bytes()).passed
     assert not grade_source(readfile, b"def first_line(path):\n    return 'line 0'\n").passed
+
+
+def test_time_limit_follows_the_reference_cost(add):
+    from mltrail.grading.grader import MIN_TIME_S, time_limit
+
+    assert time_limit(add, 0.001) == MIN_TIME_S
+    assert MIN_TIME_S < time_limit(add, 0.02) <= add.manifest.limits.time_s
+    assert time_limit(add, 60.0) == add.manifest.limits.time_s
+    verdict = grade(add, "import time\ntime.sleep(10)\ndef add(a, b):\n    return a + b\n")
+    assert verdict.status == "timeout" and "0.5 s" in verdict.message

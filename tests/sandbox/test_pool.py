@@ -129,12 +129,12 @@ def test_zygote_dying_during_a_job_is_retried_once():
         killed = []
 
         def kill_soon():
-            time.sleep(0.5)
+            time.sleep(0.1)
             killed.append(pool.slots[0].proc.pid)
             os.kill(pool.slots[0].proc.pid, signal.SIGKILL)
 
         threading.Thread(target=kill_soon).start()
-        slow = b"import time\ntime.sleep(1)\ndef clamp(x, low, high):\n    return min(max(x, low), high)\n"
+        slow = b"import time\ntime.sleep(0.25)\ndef clamp(x, low, high):\n    return min(max(x, low), high)\n"
         verdict = grade_source(CLAMP, slow, runner=pool)
         assert killed and verdict.passed
         assert pool.replaced == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import math
 import secrets
 import tempfile
 import threading
@@ -28,6 +29,7 @@ from mltrail.grading.compare import common_mistake, compare_values
 from mltrail.grading.contract import Case
 from mltrail.grading.verdict import CaseResult, Verdict, cap_text
 
+MIN_TIME_S, REFERENCE_FACTOR, TIME_MARGIN_S = 0.5, 100, 0.25
 MAX_SOURCE_BYTES = 256 * 1024
 WIRE_CAP = 16 * 1024 * 1024
 _cache: dict[tuple, types.ModuleType] = {}
@@ -151,30 +153,41 @@ def _source_problem(exercise: Exercise, source: bytes) -> Verdict | None:
     return None
 
 
-def not_run_verdict(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
+def not_run_verdict(exercise: Exercise, run: sandbox.SandboxRun, seed: int, time_s: float | None = None) -> Verdict:
     """The verdict for code that did not run to the end: never a pass, whatever the child said."""
     if isinstance(run.reply, Refused):
         return Verdict(exercise.id, "error", run.reply.message, seed=seed, output=run.output)
     if isinstance(run.reply, OutOfMemory):
         return Verdict(exercise.id, "memory_limit", run.reply.message, seed=seed, output=run.output)
-    return sandbox_failure(exercise, run, seed)
+    return sandbox_failure(exercise, run, seed, time_s)
 
 
-def sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int) -> Verdict:
+def sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int, time_s: float | None = None) -> Verdict:
     limits = exercise.manifest.limits
+    time_s = limits.time_s if time_s is None else time_s
     if run.status == "unavailable":
         return Verdict(exercise.id, "error", f"The sandbox is unavailable, so your code was not run: {run.detail}. "
                        "`mltrail doctor` shows which layer is missing.", seed=seed, output=run.output)
     if run.status == "timeout" or run.detail == "cpu":
-        return Verdict(exercise.id, "timeout", f"Your code did not finish within {limits.time_s:g} s. Look for a loop that never ends or work that grows too fast.", seed=seed, output=run.output)
+        return Verdict(exercise.id, "timeout", f"Your code did not finish within {time_s:.2g} s (a limit set from what the reference solution needs). Look for a loop that never ends or work that grows too fast.", seed=seed, output=run.output)
     if run.detail == "killed":
         return Verdict(exercise.id, "memory_limit", f"Your code was stopped while using too much memory (limit {limits.memory_mb} MiB).", seed=seed, output=run.output)
     return Verdict(exercise.id, "error", f"Your program stopped before it returned its results: {run.detail}.", seed=seed, output=run.output)
 
 
-def job_limits(exercise: Exercise) -> dict:
-    limits = exercise.manifest.limits
-    return {"memory_mb": limits.memory_mb, "cpu_s": max(1, int(limits.time_s) + 1)}
+def time_limit(exercise: Exercise, reference_s: float) -> float:
+    """The seconds a job may take: from what the reference needs, at most the exercise's own limit.
+
+    A loop that never ends then holds a job slot for a fraction of a second rather than the
+    exercise's whole limit, while a plain-Python solution may still be a hundred times
+    slower than a vectorised reference.
+    """
+    derived = max(MIN_TIME_S, REFERENCE_FACTOR * reference_s + TIME_MARGIN_S)
+    return min(exercise.manifest.limits.time_s, derived)
+
+
+def job_limits(exercise: Exercise, time_s: float) -> dict:
+    return {"memory_mb": exercise.manifest.limits.memory_mb, "cpu_s": max(1, math.ceil(time_s))}
 
 
 def default_sandbox(exercise: Exercise) -> sandbox.Sandbox:
@@ -183,19 +196,21 @@ def default_sandbox(exercise: Exercise) -> sandbox.Sandbox:
 
 
 def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str) -> Verdict:
+    started = time.perf_counter()
     cases, expected, protocol = build_cases(exercise, seed)
+    time_s = time_limit(exercise, time.perf_counter() - started)
     request = {
         "mode": "function",
         "code": text,
         "entry": exercise.entry,
         "protocol": protocol,
         "cases": [{"args": codec.encode(c.args, WIRE_CAP).decode("utf-8"), "files": c.files} for c in cases],
-        "limits": job_limits(exercise),
+        "limits": job_limits(exercise, time_s),
         "max_bytes": WIRE_CAP,
     }
-    run = runner.run(request, exercise.manifest.limits.time_s, tenant)
+    run = runner.run(request, time_s, tenant)
     if not isinstance(run.reply, Ran):
-        return not_run_verdict(exercise, run, seed)
+        return not_run_verdict(exercise, run, seed, time_s)
     results = run.reply.results
     if results is None or len(results) != len(cases):
         return Verdict(exercise.id, "error", "Your program sent back something that is not a result.", seed=seed, output=run.output)

@@ -17,7 +17,7 @@ from mltrail.curriculum.quiz_file import LETTERS
 from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem
 from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.runner import evaluate_expression
-from mltrail.grading.grader import job_limits, not_run_verdict
+from mltrail.grading.grader import job_limits, not_run_verdict, time_limit
 from mltrail.sandbox.reply import AnswerReply, Ran
 from mltrail.grading.verdict import CaseResult, Verdict, cap_text, display
 
@@ -106,16 +106,17 @@ def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox
             spec.update(variables=item.variables, points=_points(item, rng))
             expected[item.id] = evaluate_expression(item.answer, item.variables, spec["points"])
         specs.append(spec)
+    time_s = time_limit(exercise, 0.0)  # reading a few names and evaluating expressions
     request = {
         "mode": "quiz",
         "code": text,
         "items": specs,
-        "limits": job_limits(exercise),
+        "limits": job_limits(exercise, time_s),
         "max_bytes": 1 << 20,
     }
-    run = runner.run(request, exercise.manifest.limits.time_s, tenant)
+    run = runner.run(request, time_s, tenant)
     if not isinstance(run.reply, Ran):
-        return not_run_verdict(exercise, run, seed)
+        return not_run_verdict(exercise, run, seed, time_s)
     answers = run.reply.answers or {}
     outcomes = []
     for index, item in enumerate(items):

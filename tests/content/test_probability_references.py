@@ -337,6 +337,7 @@ def test_checks_reject_wrong_types(slug):
             wrong = float(expected)
         elif isinstance(expected, tuple):
             wrong = (str(expected[0]), expected[1])
+            assert isinstance(check.compare(expected, list(expected), case), str), f"{slug}: a list is not the tuple asked for"
         else:
             wrong = [str(v) for v in expected]
         verdict = check.compare(expected, wrong, case)

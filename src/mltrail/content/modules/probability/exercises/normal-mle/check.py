@@ -18,7 +18,7 @@ def cases(rng):
 
 
 def compare(expected, got, case):
-    if type(got) not in (tuple, list) or len(got) != 2:
+    if type(got) is not tuple or len(got) != 2:
         return "return a tuple of two floats: (mu_hat, var_hat)"
     for name, want, value in zip(("mu_hat", "var_hat"), expected, got):
         if type(value) is not float:

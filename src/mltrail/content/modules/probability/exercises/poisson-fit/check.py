@@ -22,7 +22,7 @@ def cases(rng):
 
 
 def compare(expected, got, case):
-    if type(got) not in (tuple, list) or len(got) != 2:
+    if type(got) is not tuple or len(got) != 2:
         return "return a tuple of two floats: (rate_hat, log_likelihood)"
     for name, want, value in zip(("rate_hat", "log_likelihood"), expected, got):
         if type(value) is not float:

@@ -400,3 +400,25 @@ def test_the_grader_leaks_no_descriptors(exercise, runner):
     for code in (HONEST, WRONG, LOOPS["infinite loop in the entry"], "import os\nos._exit(1)\n"):
         grade_source(exercise, code, runner=runner)
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+FUNCTION_FORGERIES = {
+    "status passed": b'{"status": "passed"}',
+    "ran with no results": b'{"status": "ran", "results": []}',
+    "ran with results claiming a pass": b'{"status": "ran", "results": [{"ok": "3", "passed": true}]}',
+    "ran with quiz answers": b'{"status": "ran", "answers": {"add": {"ok": "3"}}}',
+    "an error with a verdict": b'{"status": "error", "message": "x", "verdict": "passed"}',
+    "garbage": b"\x00\xff{{{",
+}
+
+
+@pytest.mark.parametrize("forgery", list(FUNCTION_FORGERIES.values()), ids=list(FUNCTION_FORGERIES))
+def test_a_function_submission_cannot_forge_its_verdict_on_the_result_descriptor(exercise, runner, forgery):
+    code = f"""
+    import os, sys
+    fd = sys._getframe(1).f_locals["result_fd"]
+    os.write(fd, {forgery!r})
+    os._exit(0)
+    """
+    verdict = attack(exercise, runner, code)
+    assert verdict.status == "error"

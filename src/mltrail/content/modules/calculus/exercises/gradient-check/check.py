@@ -37,7 +37,7 @@ def cases(rng):
     yield labelled({"X": X, "y": y, "w": [0.5, -0.5], "grad": [-2.0, -3.0]}, "the worked example: the factor 2 missing")
     yield labelled({"X": X, "y": y, "w": [0.5, -0.5], "grad": [4.0, 6.0]}, "a sign error")
     yield labelled({"X": [[2.0]], "y": [1.0], "w": [3.0], "grad": [20.0]}, "one row, one weight: right")
-    yield labelled({"X": [[1.0, 0.0], [0.0, 1.0]], "y": [1.0, 1.0], "w": [1.0, 1.0], "grad": [0.0, 0.0]}, "at the minimum: both gradients 0")
+    yield labelled({"X": [[0.0, 0.0], [0.0, 0.0]], "y": [1.0, 2.0], "w": [0.5, 1.5], "grad": [0.0, 0.0]}, "X all zeros: the loss does not depend on w, both gradients 0")
     yield labelled({"X": [[1.0, 0.0], [0.0, 1.0]], "y": [1.0, 1.0], "w": [1.0, 1.0], "grad": [0.5, 0.0]}, "at the minimum with a wrong gradient: error 1")
     for i in range(22):
         yield _problem(rng, BUGS[i % len(BUGS)])

@@ -4,6 +4,7 @@ honest submission is graded correctly. Run through the zygote pool and fresh chi
 from __future__ import annotations
 
 import os
+import socket
 import textwrap
 import time
 from pathlib import Path
@@ -89,9 +90,16 @@ MARKING = "import ctypes\nctypes.CDLL(None).prctl(15, b'mltrail-left', 0, 0, 0) 
 
 
 def marked_processes_left() -> list[int]:
-    """Processes still running that a hostile job started (they carry its name, whatever their uid)."""
+    """Processes a hostile job started that still run 3 s later (they carry its name, whatever their uid)."""
     for pool in POOLS:
         pool.settle()
+    deadline = time.monotonic() + 3  # a PID namespace is torn down by the kernel, not at once
+    while (found := _marked()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found
+
+
+def _marked() -> list[int]:
     found = []
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -194,15 +202,22 @@ def test_subprocesses_cannot_run_programs(exercise, runner):
     assert "PermissionError" in verdict.first_failure.message
 
 
-@pytest.mark.parametrize("target", ["('127.0.0.1', 80)", "('10.0.0.1', 80)", "('::1', 80)"])
-def test_no_network(exercise, runner, target):
-    code = f"""
-    import socket
-    def add(a, b):
-        socket.create_connection({target}, timeout=0.5)
-        return a + b
-    """
-    attack(exercise, runner, code)
+@pytest.mark.parametrize("family, address", [(socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")])
+def test_no_network(exercise, runner, family, address):
+    # A server really listens on the host's loopback: a connection that got out would pass.
+    server = socket.socket(family)
+    server.bind((address, 0))
+    server.listen(64)
+    try:
+        code = f"""
+        import socket
+        def add(a, b):
+            socket.create_connection(({address!r}, {server.getsockname()[1]}), timeout=0.5)
+            return a + b
+        """
+        attack(exercise, runner, code)
+    finally:
+        server.close()
 
 
 def test_no_network_through_raw_syscalls(exercise, runner):

@@ -22,8 +22,6 @@ app = typer.Typer(
 )
 content_app = typer.Typer(help="Tools for course authors: check content, print the schema.", no_args_is_help=True)
 app.add_typer(content_app, name="content")
-db_app = typer.Typer(help="The store where attempts and events are kept.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
 
 from mltrail.cli.common import (  # noqa: F401  (Failure and _fail are part of the CLI's surface)
     ContentOption,
@@ -364,52 +362,9 @@ def lesson(
     _run(body)
 
 
-@app.command()
-def doctor(ctx: typer.Context, as_json: bool = JsonOption) -> None:
-    """Check this machine: Python, packages, store, content and every sandbox layer."""
+from mltrail.cli.admin import register as _register_admin_commands  # noqa: E402
 
-    def body():
-        from rich.markup import escape
-
-        from mltrail.cli.render import console
-
-        app, _ = _app(ctx)
-        results = [check.to_json() for check in app.doctor()]
-        if as_json:
-            print(json.dumps(results))
-        else:
-            out = console()
-            marks = {"ok": "[green]ok[/]", "warning": "[yellow]missing[/]", "error": "[red]FAIL[/]"}
-            for row in results:
-                out.print(f"{marks[row['status']]:>20}  [bold]{escape(row['check'])}[/]: {escape(row['detail'])}")
-            missing = [r for r in results if r["status"] == "warning" and r["check"].startswith("sandbox")]
-            if missing:
-                out.print(f"[yellow]warning:[/] {len(missing)} sandbox layers are missing on this host; "
-                          "do not grade code from people you do not trust here.")
-        if any(r["status"] == "error" for r in results):
-            raise typer.Exit(1)
-
-    _run(body)
-
-
-@db_app.command("upgrade")
-def db_upgrade(ctx: typer.Context) -> None:
-    """Bring the store's schema up to date (every command also does it once at start-up)."""
-
-    def body():
-        from mltrail.config import Settings
-        from mltrail.service import App
-
-        try:
-            settings = Settings.resolve(home=_state(ctx).get("home"))
-        except ValueError as exc:
-            raise Failure(str(exc)) from None
-        before, after = App(settings).upgrade_store()
-        where = settings.home / "mltrail.db"
-        print(f"{where}: schema already at {after}" if before == after else f"{where}: schema {before or 'none'} -> {after}")
-
-    _run(body)
-
+_register_admin_commands(app)
 
 from mltrail.cli.author import register as _register_author_commands  # noqa: E402
 

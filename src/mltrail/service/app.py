@@ -197,6 +197,9 @@ class App:
                     verdict = grade_source(exercise, attempt.code.encode("utf-8"), seed=attempt.seed, runner=self.sandbox)
                 except Exception as exc:
                     verdict = _broken_verdict(exercise, exc, attempt.seed)
+                if attempt.content_version and attempt.content_version != verdict.content_version:
+                    # the seed reproduces the cases of the version recorded, not of this one: say so
+                    verdict.message += " (Graded against a newer version of the exercise than the one you submitted to.)"
             self.store.finish_attempt(attempt.id, verdict.to_record())
         return len(claimed)
 

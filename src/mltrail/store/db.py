@@ -156,13 +156,20 @@ class Store:
         return self._session()
 
     def learner_id(self, name: str) -> int:
-        with self.session() as session, session.begin():
-            learner = session.scalar(select(Learner).where(Learner.name == name))
-            if learner is None:
-                learner = Learner(name=name)
-                session.add(learner)
-                session.flush()
-            return learner.id
+        """The id of the learner called `name`, created on first use (by whichever process comes first)."""
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            with self.session() as session, session.begin():
+                learner = session.scalar(select(Learner).where(Learner.name == name))
+                if learner is None:
+                    learner = Learner(name=name)
+                    session.add(learner)
+                    session.flush()
+                return learner.id
+        except IntegrityError:  # another process or thread created them meanwhile
+            with self.session() as session:
+                return session.scalar(select(Learner.id).where(Learner.name == name))
 
     def start_attempt(self, learner_id: int, exercise_id: str, code: str, seed: int,
                       content_version: str | None = None, lease_s: float = LEASE_S) -> int:

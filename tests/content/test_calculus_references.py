@@ -363,6 +363,39 @@ def test_solution_matches_independent_computation(slug, seed):
         assert repr(before) == repr(case.args), f"{slug}: the solution modified its arguments"
 
 
+def _bounds_hold(slug, a) -> bool:
+    """The input bounds each prompt promises, so that a solution may rely on them."""
+    if slug == "softplus":
+        return all(-1000 <= v <= 1000 for v in a["values"])
+    if slug == "chain-rule":
+        p = sum(c * a["x"] ** k for k, c in enumerate(a["inner"]))
+        return a["outer"] not in ("log", "sqrt") or p > 0
+    if slug == "central-difference":
+        return 1e-8 <= a["h"] <= 0.5 and (a["name"] not in ("log", "sqrt") or a["x"] - a["h"] > 0)
+    if slug == "taylor-polynomial":
+        ok = abs(a["x"] - a["a"]) <= 1.5 and 0 <= a["degree"] <= 12
+        return ok and (a["name"] != "log" or (a["a"] > 0 and 0 < a["x"] < 2 * a["a"]))
+    if slug == "trapezoid-rule":
+        return a["a"] < a["b"] and a["n"] >= 1 and (a["name"] != "sqrt" or a["a"] >= 0)
+    if slug == "gradient-descent":
+        return a["learning_rate"] > 0 and a["steps"] >= 0
+    if slug == "softmax-jacobian":
+        return len(a["z"]) >= 1 and all(-1000 <= v <= 1000 for v in a["z"])
+    if slug == "logistic-hessian":
+        return float(np.abs(np.asarray(a["X"]) @ np.asarray(a["w"])).max()) <= 30
+    if slug == "softmax-cross-entropy":
+        Z = np.asarray(a["logits"])
+        return Z.shape[1] >= 2 and float(np.abs(Z).max()) <= 1000 and all(0 <= v < Z.shape[1] for v in a["labels"])
+    return True
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_cases_respect_the_bounds_the_prompt_states(slug, seed):
+    for case in exercise_cases(exercise_id(slug), seed):
+        assert _bounds_hold(slug, case.args), f"{slug} {case.label or ''}: {case.args}"
+
+
 def test_gradient_descent_converges_to_least_squares_with_a_safe_step():
     solution = function_of(FOLDER / "gradient-descent" / "solution.py", "gradient_descent")
     rng = np.random.default_rng(7)

@@ -180,3 +180,7 @@ def test_doctor_asks_the_app(app, monkeypatch):
     assert checks["store"].status == "ok" and "schema 0002" in checks["store"].detail
     assert checks["sandbox: landlock"].status == "ok" and checks["sandbox: seccomp"].status == "warning"
     assert checks["grading"].detail == "probe"
+
+
+def test_the_store_knows_its_newest_revision_without_alembic():
+    assert store_db.HEAD == store_db.Store.head()

@@ -271,14 +271,14 @@ class App:
         """Whether the store opens, is writable and its schema is this version's (else Conflict's advice)."""
         import os
 
-        from mltrail.store.db import Store
+        from mltrail.store.db import HEAD
 
         home = self.settings.home
         try:
             home.mkdir(parents=True, exist_ok=True)
             revision = self.store.revision()
-            if revision != Store.head():
-                raise Conflict("store", f"schema at {revision}, this mltrail needs {Store.head()}; run `mltrail db upgrade`")
+            if revision != HEAD:
+                raise Conflict("store", f"schema at {revision}, this mltrail needs {HEAD}; run `mltrail db upgrade`")
             self.store.learner_id(self.settings.learner)
         except Exception as exc:
             return Check("store", "error", f"{home}: {exc}")

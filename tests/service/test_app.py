@@ -184,3 +184,16 @@ def test_doctor_asks_the_app(app, monkeypatch):
 
 def test_the_store_knows_its_newest_revision_without_alembic():
     assert store_db.HEAD == store_db.Store.head()
+
+
+def test_the_learner_commands_reach_the_engine_only_through_the_service():
+    import ast
+    from pathlib import Path
+
+    cli = Path(__file__).resolve().parents[2] / "src" / "mltrail" / "cli"
+    below = ("mltrail.grading", "mltrail.store", "mltrail.coach", "mltrail.curriculum", "mltrail.sandbox", "mltrail.config")
+    for name in ("app.py", "common.py", "admin.py", "render.py"):
+        for node in ast.walk(ast.parse((cli / name).read_text(encoding="utf-8"))):
+            modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            assert not [m for m in modules if m.startswith(below)], f"cli/{name} imports {modules}"

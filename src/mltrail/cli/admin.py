@@ -40,8 +40,7 @@ def db_upgrade(ctx: typer.Context) -> None:
     """Bring the store's schema up to date (every command also does it once at start-up)."""
 
     def body():
-        from mltrail.config import Settings
-        from mltrail.service import App
+        from mltrail.service import App, Settings
 
         try:
             settings = Settings.resolve(home=_state(ctx).get("home"))

@@ -25,8 +25,7 @@ def _state(ctx: typer.Context) -> dict:
 
 def _app(ctx: typer.Context, content: Optional[List[Path]] = None, in_workspace: bool = False):
     """The App of this command and the learner it acts for (from --home, --content, the workspace)."""
-    from mltrail.config import Settings
-    from mltrail.service import App
+    from mltrail.service import App, Settings
 
     state = _state(ctx)
     dirs = list(state.get("content") or []) + list(content or [])

@@ -6,6 +6,7 @@ errors are typed (`mltrail.service.errors`); each interface words them itself.
 `Service` is the older one-learner façade, kept as a thin adapter for scripts.
 """
 
+from mltrail.config import Settings
 from mltrail.grading.verdict import CaseResult, Mistake, Verdict
 from mltrail.service.app import App
 from mltrail.service.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, UserError
@@ -14,5 +15,5 @@ from mltrail.service.results import Check, ExerciseSummary, HintStep
 
 __all__ = [
     "App", "CaseResult", "Check", "Conflict", "ExerciseSummary", "Forbidden", "HintStep", "Invalid",
-    "Mistake", "NotFound", "Service", "ServiceError", "UserError", "Verdict", "default_service",
+    "Mistake", "NotFound", "Service", "ServiceError", "Settings", "UserError", "Verdict", "default_service",
 ]

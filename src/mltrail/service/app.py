@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import secrets
 import threading
-from functools import cached_property
 
 from mltrail.config import Settings
 from mltrail.curriculum.loader import Curriculum, Exercise, Lesson, load_curriculum
@@ -25,38 +24,45 @@ class App:
 
     def __init__(self, settings: Settings, curriculum: Curriculum | None = None, sandbox=None, store=None) -> None:
         self.settings = settings
-        self._lock = threading.RLock()  # guards the lazy start-up of the shared parts below
+        given = {"curriculum": curriculum, "sandbox": sandbox, "store": store}
+        self._parts = {name: value for name, value in given.items() if value is not None}
+        # One lock per shared part, so making one never waits for another (no lock-order deadlock),
+        # and a part is made once however many threads ask for it first.
+        self._part_locks = {name: threading.Lock() for name in given}
+        self._lock = threading.Lock()  # the learner-id cache and the sandbox choice
         self._learner_ids: dict[str, int] = {}
-        for name, value in (("curriculum", curriculum), ("sandbox", sandbox), ("store", store)):
-            if value is not None:
-                self.__dict__[name] = value
 
     @classmethod
     def open(cls, settings: Settings) -> "App":
         """An App with its store opened and brought up to date (the one migration of the process)."""
         app = cls(settings)
-        app.store  # noqa: B018  (migrate now, under the lock, not on a learner's first call)
+        app.store  # noqa: B018  (migrate now, at start-up, not on a learner's first call)
         return app
 
     # ------------------------------------------------------------ shared parts
 
-    # Each shared part is made once: cached_property serialises its first computation
-    # (Python 3.11), and none of these getters takes self._lock, so they cannot deadlock with it.
+    def _once(self, name: str, make):
+        with self._part_locks[name]:
+            if name not in self._parts:
+                self._parts[name] = make()
+            return self._parts[name]
 
-    @cached_property
+    @property
     def curriculum(self) -> Curriculum:
-        return load_curriculum(self.settings.content_dirs)
+        """The content, loaded once."""
+        return self._once("curriculum", lambda: load_curriculum(self.settings.content_dirs))
 
-    @cached_property
+    @property
     def store(self):
+        """The store, its schema brought up to date once (under a lock shared with other processes)."""
         from mltrail.store.db import Store
 
-        return Store.at_home(self.settings.home, upgrade=True)
+        return self._once("store", lambda: Store.at_home(self.settings.home, upgrade=True))
 
-    @cached_property
+    @property
     def sandbox(self):
         """Where learner code runs: fresh confined interpreters, a warm zygote pool, or (debug) none."""
-        return self._make_sandbox()
+        return self._once("sandbox", self._make_sandbox)
 
     def _make_sandbox(self):
         from mltrail.curriculum.loader import BUILTIN_MODULES
@@ -81,18 +87,18 @@ class App:
 
     def use_pool(self) -> None:
         """Grade through warm zygotes from now on (for long-running processes), unless unconfined."""
-        with self._lock:
-            if self.settings.sandbox == "fresh" and "sandbox" not in self.__dict__:
+        with self._part_locks["sandbox"]:
+            if self.settings.sandbox == "fresh" and "sandbox" not in self._parts:
                 self.settings.sandbox = "pool"
 
     def close(self) -> None:
-        sandbox = self.__dict__.get("sandbox")
+        sandbox = self._parts.get("sandbox")
         if sandbox is not None and hasattr(sandbox, "close"):
             sandbox.close()
 
     def learner_id(self, learner: str) -> int:
         """The store's id of a learner, created on first use."""
-        store = self.store  # outside the lock: opening the store has a lock of its own
+        store = self.store  # outside self._lock: opening the store takes a lock of its own
         with self._lock:
             if learner not in self._learner_ids:
                 self._learner_ids[learner] = store.learner_id(learner)

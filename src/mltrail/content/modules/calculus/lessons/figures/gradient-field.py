@@ -16,9 +16,9 @@ def gradient(x, y):
 
 
 fig, ax = plt.subplots(figsize=(6, 5.5))
-x, y = np.meshgrid(np.linspace(-2, 2, 201), np.linspace(-2, 2, 201))
+x, y = np.meshgrid(np.linspace(-2, 2, 81), np.linspace(-2, 2, 81))
 levels = np.arange(-14, 15, 2)
-ax.contourf(x, y, f(x, y), levels=levels, cmap="coolwarm", alpha=0.35)
+ax.contourf(x, y, f(x, y), levels=levels, cmap="coolwarm", alpha=0.35)  # blue low, red high
 contours = ax.contour(x, y, f(x, y), levels=levels, colors="0.35", linewidths=0.8)
 ax.clabel(contours, levels[1:-1:2], fontsize=8)
 gx, gy = np.meshgrid(np.linspace(-1.75, 1.75, 8), np.linspace(-1.75, 1.75, 8))

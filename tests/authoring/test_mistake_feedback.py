@@ -70,3 +70,27 @@ def test_builtin_mistakes_are_named_when_a_learner_makes_them():
     print(f"mistake-explanation share: {share:.3f} ({sum(o.own for o in outcomes)} of {len(outcomes)})")
     missed = [f"{o.exercise}: mistakes/{o.mistake}.py named {o.named}" for o in outcomes if not o.own]
     assert share >= 0.95, missed
+
+
+def test_the_gate_refuses_a_recorded_mistake_that_does_not_finish(tiny_course):
+    from mltrail.authoring.content_check import check_content
+
+    write(tiny_course / "modules/tiny/exercises/add/mistakes/forever.py", "def add(a, b):\n    while True:\n        pass\n")
+    write(tiny_course / "modules/tiny/exercises/add/mistakes/forever.md", "You never return.")
+    problems = [str(p) for p in check_content([tiny_course], only_custom=True)[1]]
+    assert any("forever.py" in p and "must run and return wrong answers" in p and "timeout" in p for p in problems), problems
+
+
+def test_a_slow_mistake_does_not_hold_the_learners_verdict(add, monkeypatch):
+    import time
+
+    from mltrail.grading import mistakes
+
+    monkeypatch.setattr(mistakes, "BUDGET_S", 0.5)
+    # it ends (a thread that never ends would keep a core busy for the rest of the tests)
+    write(add.path / "mistakes/aaa-slow.py", "import time\ndef add(a, b):\n    time.sleep(3)\n    return a - b\n")
+    write(add.path / "mistakes/aaa-slow.md", "You take your time.")
+    started = time.perf_counter()
+    verdict = grade_source(add, "def add(a, b):\n    return a - b\n", seed=4)
+    assert verdict.status == "failed" and verdict.mistake is None
+    assert time.perf_counter() - started < 2.5

@@ -174,12 +174,16 @@ def job_path(job: GradingJob) -> Path:
 def grade_job(job: GradingJob, runner=None):
     """The verdict of a job, or a Problem when the exercise's own check could not run."""
     from mltrail.grading.grader import ContentError, grade_source
+    from mltrail.grading.mistakes import NAMING
 
+    naming = NAMING.set(False)  # the gate judges files; naming a learner's mistake is not its job
     try:
         # One tenant per exercise: the pool runs one job per tenant at a time, and the gate runs many.
         return grade_source(job.exercise, job.source, seed=job.seed, runner=runner, tenant=f"content-check:{job.exercise.id}")
     except ContentError as exc:
         return Problem(job_path(job), "", f"the check could not run: {exc}")
+    finally:
+        NAMING.reset(naming)
 
 
 def judge_job(job: GradingJob, verdict) -> Problem | None:
@@ -191,6 +195,11 @@ def judge_job(job: GradingJob, verdict) -> Problem | None:
         return Problem(path, "", f"must FAIL its check but passed (seed {job.seed})")
     if not job.must_pass and job.label == "starter.py" and verdict.status != "failed":
         return Problem(path, "", f"a starter must run and fail its cases, but got '{verdict.status}': {verdict.message}")
+    if not job.must_pass and job.label.startswith("mistakes/") and verdict.status != "failed":
+        # Feedback runs recorded mistakes beside solution.py, in the trusted process, to name a
+        # learner's mistake: one that never ends or cannot run would stall or break that.
+        return Problem(path, "", f"a recorded mistake must run and return wrong answers, but got "
+                       f"'{verdict.status}': {verdict.message}")
     return None
 
 

@@ -14,6 +14,8 @@ learner's outputs are.
 
 from __future__ import annotations
 
+import contextvars
+import threading
 import warnings
 from pathlib import Path
 from typing import Any, Callable
@@ -25,6 +27,9 @@ from mltrail.grading.verdict import CaseResult, Mistake
 from mltrail.sandbox import codec
 
 MAX_CASES = 30  # failing cases a mistake is tried on: enough to tell mistakes apart, cheap to run
+BUDGET_S = 3.0  # past this, the learner gets their verdict without a named mistake
+# Off while the author's gate grades: it is where a mistake that never ends is found and reported.
+NAMING = contextvars.ContextVar("name_mistakes", default=True)
 _RAISED = object()
 # A mistake is wrong on purpose, often numerically (a division by zero, an overflow): its warnings
 # are expected and must not reach the learner's terminal. Filtered by the content modules' names,
@@ -75,17 +80,31 @@ def _entry(exercise: Exercise, path: Path) -> Callable | None:
 def name_mistake(
     exercise: Exercise, cases: list[Case], outcomes: list[CaseResult], protocol: str, custom: Callable | None
 ) -> Mistake | None:
-    """The recorded mistake whose outputs equal the learner's on every failing case, if any."""
+    """The recorded mistake whose outputs equal the learner's on every failing case, if any.
+
+    The search runs in a thread of its own for at most BUDGET_S: trusted code cannot be
+    stopped, but a mistake the gate never saw (a course used without `content check`)
+    must not hold the learner's verdict. The gate refuses mistakes that do not finish.
+    """
     failing = [o for o in outcomes if not o.passed][:MAX_CASES]
-    if not failing:
+    if not failing or not NAMING.get():
         return None
+    found: list[Mistake] = []
+    search = threading.Thread(target=lambda: found.extend(_search(exercise, cases, failing, protocol, custom)),
+                              name="mltrail-mistakes", daemon=True)
+    search.start()
+    search.join(BUDGET_S)
+    return found[0] if found else None
+
+
+def _search(exercise: Exercise, cases: list[Case], failing: list[CaseResult], protocol: str, custom) -> list[Mistake]:
     failing_cases = [cases[o.index] for o in failing]
     for path in exercise.mistakes():
         explanation = exercise.mistake_explanation(path)
         entry = _entry(exercise, path) if explanation else None
         if entry is not None and _matches(entry, protocol, failing_cases, failing, custom):
-            return Mistake(path.stem, explanation)
-    return None
+            return [Mistake(path.stem, explanation)]
+    return []
 
 
-__all__ = ["MAX_CASES", "name_mistake"]
+__all__ = ["BUDGET_S", "MAX_CASES", "NAMING", "name_mistake"]

@@ -47,8 +47,8 @@ TARGETS = {"p50_ms": 15.0, "p95_ms": 40.0, "throughput_per_s": 100.0, "speedup":
 ABUSERS = 3
 LOOP = b"while True:\n    pass\n"
 # Added in this order, each on top of the ones before it.
-LAYER_ORDER = ("rlimits", "seccomp", "landlock", "capabilities", "uid", "job namespaces", "network namespace",
-               "filesystem view")
+LAYER_ORDER = ("reaper", "rlimits", "seccomp", "landlock", "capabilities", "uid", "job namespaces",
+               "network namespace", "filesystem view")
 
 
 def percentile(values: list[float], q: float) -> float:

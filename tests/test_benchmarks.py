@@ -22,8 +22,9 @@ def test_grading_benchmark_prints_its_json_figures(tmp_path):
     for exercise in ("numpy", "sklearn"):
         assert figures[exercise]["p50_ms"] > 0 and figures[exercise]["baseline_p50_ms"] > 0
     assert set(figures["layers"]) | set(figures["missing_layers"]) >= {"landlock", "seccomp", "rlimits"}
-    assert [row["added"] for row in figures["per_layer"]][1:] == ["rlimits", "seccomp", "landlock", "capabilities", "uid",
-                                                                  "job namespaces", "network namespace", "filesystem view"]
+    assert [row["added"] for row in figures["per_layer"]][1:] == [
+        "reaper", "rlimits", "seccomp", "landlock", "capabilities", "uid", "job namespaces", "network namespace",
+        "filesystem view"]
     assert all(row["p50_ms"] > 0 for row in figures["per_layer"])
 
 

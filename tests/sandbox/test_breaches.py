@@ -149,7 +149,7 @@ BREACHES = {
     "run as root": Breach(_returns_sum_if("__import__('os').getuid() == 0"), frozenset({"uid"}), root_only=True),
     "leave a daemon running": Breach(
         "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(60)\n"
-        "    os._exit(0)\n" + _returns_sum_if("True"), frozenset({"filesystem view", "job namespaces"}),
+        "    os._exit(0)\n" + _returns_sum_if("True"), frozenset({"filesystem view", "job namespaces", "reaper"}),
         trace="processes"),
     "leave SysV shared memory": Breach(
         "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"

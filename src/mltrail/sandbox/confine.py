@@ -1,15 +1,16 @@
 """Confinement of one job, layer by layer, inside a zygote's world (see layout.py).
 
-A job runs as three processes forked from the zygote before it arrives:
-- the *keeper* (outside the job's namespaces) becomes the job's uid when mltrail runs
-  as root, then enters new user, mount, PID and IPC namespaces, mounts the job's
-  size-limited tmpfs (its /tmp, its working folder and /dev/shm: one disk quota for
-  all three), and waits;
-- the job's *init* (PID 1 of the new PID namespace) mounts a /proc that shows only the
-  job, forks the learner's process and reaps; when it exits, the kernel kills every
-  process left in the namespace, so nothing outlives the job;
-- the *learner's process* drops every capability, closes every descriptor it does not
-  need, applies Landlock and seccomp, says it is ready, and only then takes a job.
+A job runs as three processes made before it arrives:
+- the *keeper*, a copy of the zygote outside the job's namespaces, becomes the job's uid
+  when mltrail runs as root, then enters new user, mount, PID and IPC namespaces, mounts
+  the job's size-limited tmpfs (its /tmp, its working folder and /dev/shm: one disk
+  quota for all three), and waits;
+- the job's *init* (PID 1 of the new PID namespace) is an idle `sleep`, started without
+  copying the zygote; when the keeper kills it, the kernel kills every process left in
+  the namespace, so nothing outlives the job;
+- the *learner's process* (PID 2), the keeper's copy of the zygote, mounts a /proc that
+  shows only the job, drops every capability, closes every descriptor it does not need,
+  applies Landlock and seccomp, says it is ready, and only then takes a job.
 
 Every step is required where the host supports it: a step that fails stops the job
 (fail closed) and the verdict says the sandbox is unavailable.
@@ -107,7 +108,7 @@ def enter_job_namespaces(disk_bytes: int, keep_under_tmp: list[Path] = ()) -> No
 
 
 def mount_job_proc() -> None:
-    """In the job's init: a /proc that shows the job's own processes only, where the host allows.
+    """In the learner's process: a /proc that shows the job's own processes only, where the host allows.
 
     A kernel refuses it when the zygote's /proc has covered parts (bubblewrap run as root
     covers /proc/sys); the job then keeps that /proc, of which Landlock grants it only its
@@ -151,7 +152,7 @@ def drop_capabilities() -> None:
 # Layers a sandbox can be built without, to measure what each costs and to show that the
 # hostile suite fails without them. Never read from the environment or a user's options.
 SWITCHABLE = frozenset({"filesystem view", "network namespace", "job namespaces", "uid", "capabilities",
-                        "landlock", "seccomp", "rlimits"})
+                        "landlock", "seccomp", "rlimits", "reaper"})
 
 
 @dataclass

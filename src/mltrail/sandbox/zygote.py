@@ -6,10 +6,11 @@ keeps only its two sockets, and holds no check, solution or expected output: onl
 the learner's code and the inputs ever reach a job, through pipes handed over
 with it.
 
-Per job it forks a keeper, which forks the job's init, which forks the learner's
-process (see confine.py). Confinement happens before the job arrives; the learner's
-process says so on a ready pipe, and only then does the zygote announce the spare,
-so a job is never handed to a process that failed to confine itself.
+Per job it forks a keeper, which makes the job's namespaces, starts a tiny PID 1
+there and forks the learner's process (see confine.py). Confinement happens before the
+job arrives; the learner's process says so on a ready pipe, and only then does the
+zygote announce the spare, so a job is never handed to a process that failed to
+confine itself.
 
 Control socket (SOCK_SEQPACKET, JSON): the zygote says {"ready": ...} once, then per
 spare {"spare": n} (confined and waiting) or {"unavailable": why} (confinement failed:
@@ -48,7 +49,7 @@ def _send(sock: socket.socket, message: dict) -> None:
 
 
 def _exit_code(status: int) -> int:
-    """A wait status as an exit code, a signal n as 128+n (PID 1 cannot die of most signals)."""
+    """A wait status as an exit code, a signal n as 128+n."""
     if os.WIFSIGNALED(status):
         return 128 + os.WTERMSIG(status)
     return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1
@@ -62,12 +63,17 @@ def _fail(ready_w: int, step: str, exc: BaseException) -> None:
         os._exit(UNAVAILABLE)
 
 
-def _learner(sock: socket.socket, ready_w: int, confinement) -> None:
+def _learner(sock: socket.socket, ready_w: int, confinement, keeper: int) -> None:
     """The learner's process: confined first, then it takes the next job itself. Never returns."""
-    from mltrail.sandbox.confine import Limits
+    from mltrail.sandbox.confine import Limits, mount_job_proc
     from mltrail.sandbox.runner import read_all, run_request
 
     try:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() not in (0, keeper):  # 0: the keeper is outside our PID namespace
+            raise OSError("the keeper died before the learner's process could follow it")
+        if confinement.uses("job namespaces"):
+            mount_job_proc()
         confinement.apply((0, 1, 2, sock.fileno(), ready_w))
     except BaseException as exc:
         _fail(ready_w, "confining the learner's process", exc)
@@ -92,50 +98,35 @@ def _learner(sock: socket.socket, ready_w: int, confinement) -> None:
     run_request(request, res_w)
 
 
-def _init(sock: socket.socket, ready_w: int, confinement, keeper: int) -> None:
-    """PID 1 of the job: mount its /proc, fork the learner, reap; its exit ends the namespace."""
-    from mltrail.sandbox.confine import mount_job_proc
+def _keeper(sock: socket.socket, ready_w: int, uid: int | None, confinement, disk_bytes: int, init_program: str) -> None:
+    """Outside the job's namespaces: make them, start the job, end its namespace, exit as it did.
 
-    try:
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() not in (0, keeper):  # 0: the keeper is outside our PID namespace
-            raise OSError("the keeper died before the job's init could follow it")
-        if confinement.uses("job namespaces"):
-            mount_job_proc()
-        learner = os.fork()
-    except BaseException as exc:
-        _fail(ready_w, "starting the job's init", exc)
-    if learner == 0:
-        _learner(sock, ready_w, confinement)
-    sock.close()
-    os.close(ready_w)
-    while True:
-        try:
-            pid, status = os.waitpid(-1, 0)
-        except ChildProcessError:
-            os._exit(1)
-        if pid == learner:
-            os._exit(_exit_code(status))
-
-
-def _keeper(sock: socket.socket, ready_w: int, uid: int | None, confinement, disk_bytes: int) -> None:
-    """Outside the job's namespaces: make them, start the job's init, exit as the job did."""
+    The job's PID 1 is a tiny program started without copying this interpreter (an idle
+    `sleep`): the learner's process is PID 2 with ordinary signals, and killing PID 1
+    ends everything the learner started. Only the learner's process is a copy of the
+    warm interpreter.
+    """
     from mltrail.sandbox.confine import become, enter_job_namespaces
 
+    init = None
     try:
         if uid is not None and confinement.uses("uid"):
             become(uid)
         if confinement.uses("job namespaces"):
             enter_job_namespaces(disk_bytes, confinement.under_tmp())
+            init = os.posix_spawn(init_program, ["mltrail-job-init", "infinity"], {})
         me = os.getpid()
-        init = os.fork()
+        learner = os.fork()
     except BaseException as exc:
         _fail(ready_w, "making the job's namespaces", exc)
-    if init == 0:
-        _init(sock, ready_w, confinement, me)
+    if learner == 0:
+        _learner(sock, ready_w, confinement, me)
     sock.close()
     os.close(ready_w)
-    code = _exit_code(os.waitpid(init, 0)[1])
+    code = _exit_code(os.waitpid(learner, 0)[1])
+    if init is not None:
+        os.kill(init, signal.SIGKILL)  # the kernel kills the rest of the namespace with it
+        os.waitpid(init, 0)
     if code > 128:  # the learner died of a signal: die of it too
         signal.signal(code - 128, signal.SIG_DFL)
         os.kill(os.getpid(), code - 128)
@@ -200,9 +191,21 @@ def _open_files() -> list[str]:
     return found
 
 
-def _reap_all() -> None:
-    """Reap every child left (orphans come to us as subreaper), until none is left."""
+def _reap_all(kill: bool) -> None:
+    """Reap every child left until none is; with `kill`, kill them first, again and again.
+
+    A keeper's job init, or (without job namespaces) a learner's orphans, come to the zygote
+    as their subreaper; killing before each wait also catches those orphaned meanwhile.
+    """
     while True:
+        if kill:
+            for task in os.listdir("/proc/self/task"):
+                with open(f"/proc/self/task/{task}/children") as handle:
+                    for pid in handle.read().split():
+                        try:
+                            os.kill(int(pid), signal.SIGKILL)
+                        except ProcessLookupError:
+                            pass
         try:
             os.waitpid(-1, 0)
         except ChildProcessError:
@@ -219,6 +222,7 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
     confined = bool(config["confined"])
     uid = config.get("uid")
     forbidden = [Path(p) for p in config["forbidden"]]
+    init_program = shutil.which("sleep") or "/bin/sleep"
     confinement = Confinement(landlock_read_roots(), forbidden, enabled=confined,
                               off=frozenset(config.get("off", ()))).prepare()
     ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
@@ -242,7 +246,7 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
             if keeper == 0:
                 kill.close()
                 os.close(ready_r)
-                _keeper(sock, ready_w, uid, confinement, int(config["disk_bytes"]))
+                _keeper(sock, ready_w, uid, confinement, int(config["disk_bytes"]), init_program)
             os.close(ready_w)
             said = os.read(ready_r, 1024)
             os.close(ready_r)
@@ -250,7 +254,7 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
             why = said[1:].decode("utf-8", "replace") or "a confinement step failed"
             _send(sock, {"spare": number} if ready else {"unavailable": why})
             status = _wait_spare(keeper, kill, number)
-            _reap_all()  # a killed keeper's init comes to us: the job is over once it is reaped
+            _reap_all(confinement.uses("reaper"))  # the job is over once nothing of it is left
             if confinement.job_dir != JOB_DIR:
                 shutil.rmtree(confinement.job_dir, ignore_errors=True)
             if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_JOB:

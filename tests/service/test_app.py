@@ -197,3 +197,14 @@ def test_the_learner_commands_reach_the_engine_only_through_the_service():
             modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
                 [a.name for a in node.names] if isinstance(node, ast.Import) else [])
             assert not [m for m in modules if m.startswith(below)], f"cli/{name} imports {modules}"
+
+
+def test_progress_is_typed_and_prints_as_before(app):
+    from mltrail.coach.progress import summarise
+
+    app.grade("me", "python/clamp", CLAMP, seed=3)
+    progress = app.progress("me")
+    assert progress.passed == 1 and progress.attempts == 1 and "python/clamp" in progress.passed_ids
+    learner_id = app.learner_id("me")
+    same = summarise(app.curriculum, app.store.attempts(learner_id), app.store.events(learner_id))
+    assert list(progress.to_json().items()) == list(same.items())

@@ -305,7 +305,7 @@ def progress(ctx: typer.Context, as_json: bool = JsonOption) -> None:
         from mltrail.cli.render import console, progress_view
 
         app, learner = _app(ctx)
-        data = app.progress(learner)
+        data = app.progress(learner).to_json()
         if as_json:
             print(json.dumps(data, ensure_ascii=False))
             return

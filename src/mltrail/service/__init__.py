@@ -11,9 +11,9 @@ from mltrail.grading.verdict import CaseResult, Mistake, Verdict
 from mltrail.service.app import App
 from mltrail.service.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, UserError
 from mltrail.service.learner import Service, default_service
-from mltrail.service.results import Check, ExerciseSummary, HintStep
+from mltrail.service.results import Check, ExerciseSummary, HintStep, Progress
 
 __all__ = [
     "App", "CaseResult", "Check", "Conflict", "ExerciseSummary", "Forbidden", "HintStep", "Invalid",
-    "Mistake", "NotFound", "Service", "ServiceError", "Settings", "UserError", "Verdict", "default_service",
+    "Mistake", "NotFound", "Progress", "Service", "ServiceError", "Settings", "UserError", "Verdict", "default_service",
 ]

@@ -3,7 +3,7 @@
 An `App` holds what is shared and costly: the content (loaded once), the store
 (its schema brought up to date once, under a lock) and the grading sandbox. It is
 safe to call from many threads at once; nothing in it belongs to one learner.
-Results are typed (`Verdict`, `HintStep`, `ExerciseSummary`, `Check`); errors are
+Results are typed (`Verdict`, `HintStep`, `ExerciseSummary`, `Progress`, `Check`); errors are
 typed (`NotFound`, `Invalid`, `Forbidden`, `Conflict`) and each interface words
 them. Nothing here reads files on a learner's behalf: interfaces pass the source.
 """
@@ -16,7 +16,7 @@ import threading
 from mltrail.config import Settings
 from mltrail.curriculum.loader import Curriculum, Exercise, Lesson, load_curriculum
 from mltrail.service.errors import Conflict, Forbidden, Invalid, NotFound
-from mltrail.service.results import Check, ExerciseSummary, HintStep
+from mltrail.service.results import Check, ExerciseSummary, HintStep, Progress
 
 
 class App:
@@ -250,12 +250,12 @@ class App:
             return solution_file(exercise)
         return exercise.file("solution.py").read_text(encoding="utf-8")
 
-    def progress(self, learner: str) -> dict:
-        """How far `learner` is, as plain data (the `progress --json` form, documented in the README)."""
+    def progress(self, learner: str) -> Progress:
+        """How far `learner` is: exercises and lessons per module, skills, attempts, hints."""
         from mltrail.coach.progress import summarise
 
         learner_id = self.learner_id(learner)
-        return summarise(self.curriculum, self.store.attempts(learner_id), self.store.events(learner_id))
+        return Progress.from_summary(summarise(self.curriculum, self.store.attempts(learner_id), self.store.events(learner_id)))
 
     # ------------------------------------------------------------ health
 

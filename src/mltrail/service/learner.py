@@ -61,7 +61,7 @@ class Service:
         return self.app.passed_ids(self.settings.learner)
 
     def progress(self) -> dict:
-        return self.app.progress(self.settings.learner)
+        return self.app.progress(self.settings.learner).to_json()
 
     def sandbox_warnings(self) -> list[str]:
         return self.app.sandbox_warnings()

@@ -83,6 +83,8 @@ def test_the_terminal_shows_folded_answers_after_their_question_and_figures_as_p
     assert "Answer: Four." in shown and "<details>" not in shown
     assert shown.index("What is") < shown.index("Answer: Four.")
     assert f"[figure: Two dots — {(tmp_path / 'figures' / 'dots.svg').resolve()}]" in shown
+    same_line = _terminal("1. Why?\n\n   <details><summary>Answer</summary>8 * 7 = 56.</details>\n")
+    assert "Answer: 8 * 7 = 56." in same_line and "*" not in same_line.replace("8 * 7", "")
 
 
 def test_folded_answers_in_the_page_are_markdown_with_maths(tmp_path):

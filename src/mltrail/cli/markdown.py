@@ -118,7 +118,7 @@ def _unfold(text: str) -> str:
     """
     import re
 
-    text = re.sub(r"<details>\s*<summary>(.*?)</summary>", lambda m: f"*{m.group(1).strip()}:*", text)
+    text = re.sub(r"<details>\s*<summary>(.*?)</summary>", lambda m: f"*{m.group(1).strip()}:* ", text)
     return text.replace("</details>", "")
 
 

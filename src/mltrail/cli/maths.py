@@ -25,7 +25,7 @@ SYMBOLS = {
     "Leftrightarrow": "⇔", "Longleftrightarrow": "⟺", "iff": "⟺", "Longrightarrow": "⟹",
     "in": "∈", "notin": "∉", "subset": "⊂", "subseteq": "⊆", "cup": "∪", "cap": "∩", "emptyset": "∅",
     "forall": "∀", "exists": "∃", "neg": "¬", "land": "∧", "lor": "∨",
-    "top": "⊤", "perp": "⊥", "prime": "′", "dagger": "†",
+    "top": "⊤", "perp": "⊥", "prime": "′", "dagger": "†", "mid": "∣",
     "dots": "…", "ldots": "…", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱",
     "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
     "quad": "  ", "qquad": "    ", ",": " ", ";": " ", ":": " ", " ": " ", "!": "",

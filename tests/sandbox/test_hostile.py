@@ -437,3 +437,10 @@ def test_a_function_submission_cannot_forge_its_verdict_on_the_result_descriptor
     """
     verdict = attack(exercise, runner, code)
     assert verdict.status == "error"
+
+
+def test_return_values_too_large_together_get_a_verdict(exercise, runner):
+    code = "def add(a, b):\n    return 'x' * 5_000_000\n"
+    verdict = attack(exercise, runner, code)
+    assert verdict.status == "failed"  # a verdict, not a crash of the job
+    assert any("too large" in case.message or "add up to more than" in case.message for case in verdict.cases)

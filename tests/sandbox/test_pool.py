@@ -58,6 +58,7 @@ def test_zygote_is_not_dumpable_and_holds_nothing_of_mltrail_open(pool):
     import mltrail
 
     package = str(Path(mltrail.__file__).resolve().parent)
+    pool.settle()  # each zygote has its spare ready (and has closed the pipe it waited on)
     for zygote in pool.slots:
         info = zygote.wait_ready()
         pid = info["host_pid"]

@@ -17,7 +17,7 @@ import types
 from typing import Any
 
 from mltrail.sandbox import codec
-from mltrail.sandbox.reply import AnswerReply, CaseReply, OutOfMemory, Ran, Refused, Reply, clip, encode_reply
+from mltrail.sandbox.reply import MAX_REPLY_BYTES, AnswerReply, CaseReply, OutOfMemory, Ran, Refused, Reply, clip, encode_reply
 
 LEARNER_FILE = "<your file>"
 
@@ -74,7 +74,12 @@ def run_function(namespace: dict, request: dict, max_bytes: int) -> Reply:
         return Refused(f"`{entry_name}` in your file is a {type(entry).__name__}, not a function.")
     results = []
     home = os.getcwd()
+    budget = MAX_REPLY_BYTES // 2  # every value is escaped once more inside the reply
     for index, case in enumerate(request["cases"]):
+        if budget <= 0:  # the reply would be refused whole: say why, case by case
+            results.append(CaseReply(error=f"Your function's return values add up to more than "
+                                           f"{MAX_REPLY_BYTES // 2:,} bytes; return smaller values."))
+            continue
         args = codec.decode(case["args"].encode("utf-8"), max_bytes)
         folder = write_files(index, case.get("files") or {})
         started = time.perf_counter()
@@ -82,7 +87,8 @@ def run_function(namespace: dict, request: dict, max_bytes: int) -> Reply:
             if folder:
                 os.chdir(folder)
             value = run_case(entry, request["protocol"], args)
-            payload = codec.encode(value, max_bytes).decode("utf-8")
+            payload = codec.encode(value, min(max_bytes, budget)).decode("utf-8")
+            budget -= len(payload)
             results.append(CaseReply(ok=payload, ms=(time.perf_counter() - started) * 1000))
         except MemoryError:
             return OutOfMemory("Your code ran out of memory.", case=index)

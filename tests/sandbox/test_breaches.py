@@ -110,11 +110,12 @@ def _reads(path_key: str) -> str:
         + _returns_sum_if(f"_try(HOST[{path_key!r}])")
 
 
-# What lies under the host's /tmp (this suite's folders) is also covered by each job's own /tmp.
+# What lies under the host's /tmp (this suite's folders; a venv made by mktemp) is also covered
+# by each job's own /tmp, and a private folder keeps a job's uid out too.
 UNDER_TMP = frozenset({"filesystem view", "job namespaces", "landlock", "uid"})
 
 BREACHES = {
-    "read mltrail's content": Breach(_reads("solution"), frozenset({"filesystem view", "landlock"})),
+    "read mltrail's content": Breach(_reads("solution"), UNDER_TMP),
     "read the course folder": Breach(_reads("course"), UNDER_TMP),
     "read the store beside the grader": Breach(_reads("store"), UNDER_TMP),
     "read a root-only file": Breach(_reads("private"), UNDER_TMP, root_only=True),

@@ -229,3 +229,13 @@ def test_time_limit_follows_the_reference_cost(add):
     assert time_limit(add, 60.0) == add.manifest.limits.time_s
     verdict = grade(add, "import time\ntime.sleep(10)\ndef add(a, b):\n    return a + b\n")
     assert verdict.status == "timeout" and "0.5 s" in verdict.message
+
+
+@pytest.mark.parametrize("body", [
+    "from collections import Counter\ndef word_counts(text):\n    return Counter(text.lower().split())\n",
+    "from collections import defaultdict\ndef word_counts(text):\n    counts = defaultdict(int)\n"
+    "    for word in text.lower().split():\n        counts[word] += 1\n    return counts\n",
+])
+def test_a_counter_or_defaultdict_passes_where_a_dict_is_asked_for(body):
+    exercise = load_curriculum().exercise("python/word-counts")
+    assert grade_source(exercise, body, seed=2).passed

@@ -119,3 +119,21 @@ def test_decoded_values_are_only_builtin_or_codec_types():
     raw = json.dumps({"$t": "dict", "v": [["k", {"$t": "tuple", "v": [1, 2.0]}]]}).encode()
     back = decode(raw, CAP)
     assert type(back) is dict and type(back["k"]) is tuple
+
+
+def test_dict_subclasses_cross_as_plain_dicts_of_their_contents():
+    from collections import Counter, OrderedDict, defaultdict
+
+    counts = defaultdict(int, {"a": 2})
+    for value in (counts, Counter("abca"), OrderedDict([(1, "x"), (2, "y")])):
+        back = roundtrip(value)
+        assert type(back) is dict and back == dict(value)
+
+    class Lying(dict):
+        def items(self):
+            return [("forged", 1)]
+
+        def __eq__(self, other):
+            return True
+
+    assert roundtrip(Lying(real=2)) == {"real": 2}

@@ -105,6 +105,11 @@ class _Encoder:
             return {"$t": "self"}
         if kind is Iterated:
             return {"$t": "iter", "v": [self.encode(v, depth + 1) for v in value.items], "truncated": value.truncated}
+        if isinstance(value, dict):
+            # defaultdict, Counter, OrderedDict and any other dict subclass cross as the plain dict
+            # of their contents, read with dict's own methods so that no override is believed.
+            pairs = dict.items(value)
+            return {"$t": "dict", "v": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in pairs]}
         return self._encode_library_value(value, depth)
 
     def _encode_library_value(self, value: Any, depth: int) -> Any:

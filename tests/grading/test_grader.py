@@ -239,3 +239,15 @@ def test_time_limit_follows_the_reference_cost(add):
 def test_a_counter_or_defaultdict_passes_where_a_dict_is_asked_for(body):
     exercise = load_curriculum().exercise("python/word-counts")
     assert grade_source(exercise, body, seed=2).passed
+
+
+def test_scikit_learn_in_the_sandbox_prints_no_warning_of_the_sandbox_s_own(add):
+    code = (
+        "import numpy as np\nfrom joblib import Parallel, delayed\nfrom sklearn.ensemble import RandomForestRegressor\n"
+        "X = np.random.default_rng(0).normal(size=(40, 3))\n"
+        "RandomForestRegressor(n_estimators=4, n_jobs=2).fit(X, X[:, 0])\n"
+        "Parallel(n_jobs=2)(delayed(abs)(-i) for i in range(4))\n"
+        "def add(a, b):\n    return a + b\n"
+    )
+    verdict = grade(add, code)
+    assert verdict.passed and verdict.output == ""

@@ -137,3 +137,46 @@ def test_claims_on_output_channels_are_only_output(quiz, channel):
     verdict = grade_source(quiz, code, seed=3)
     assert verdict.status == "failed"
     assert "PASSED" in verdict.output
+
+
+def _count_quiz(tmp_path, integers: bool):
+    module = tmp_path / f"course-{integers}" / "modules" / "q"
+    write(module / "module.toml", 'title = "Q"\nsummary = "Q"\norder = 1\nestimated_hours = 1\n[[skills]]\nid = "p"\ntitle = "P"\n')
+    write(module / "exercises" / "quiz" / "exercise.toml", f"""
+title = "Pairs"
+kind = "quiz"
+skills = ["p"]
+difficulty = 1
+minutes = 2
+hints = ["Count ordered pairs first.", "Then halve."]
+
+[[items]]
+id = "pairs"
+kind = "expression"
+prompt = "How many unordered pairs can be drawn from n items?"
+variables = ["n"]
+answer = "n * (n - 1) / 2"
+domain = [2, 40]
+integers = {str(integers).lower()}
+explanation = "n(n - 1) ordered pairs, each unordered pair twice."
+""")
+    write(module / "exercises" / "quiz" / "prompt.md", "Count.\n")
+    return load_curriculum([tmp_path / f"course-{integers}"]).exercise("q/quiz")
+
+
+def test_floor_division_is_right_where_the_variables_are_whole_numbers(tmp_path):
+    whole = _count_quiz(tmp_path, integers=True)
+    assert "//" in quiz_file(whole) and "(whole numbers)" in quiz_file(whole)
+    for answer in ('"n * (n - 1) // 2"', '"n^2 / 2 - n / 2"', '"(n**2 - n) // 2"'):
+        assert grade_source(whole, f"pairs = {answer}\n", seed=4).passed, answer
+    assert not grade_source(whole, 'pairs = "n * n // 2"\n', seed=4).passed
+    real = _count_quiz(tmp_path, integers=False)
+    assert not grade_source(real, 'pairs = "n * (n - 1) // 2"\n', seed=4).passed  # drawn between integers
+
+
+def test_integer_domains_need_whole_numbers_to_draw(tmp_path):
+    from mltrail.curriculum.schema import ExpressionItem
+
+    with pytest.raises(ValueError, match="three whole numbers"):
+        ExpressionItem(id="q", kind="expression", prompt="p", variables=["n"], answer="n", domain=(0.2, 1.8),
+                       integers=True, explanation="e")

@@ -9,7 +9,8 @@ import ast
 
 FUNCTIONS = ("sqrt", "exp", "log", "sin", "cos", "tan", "abs")
 CONSTANTS = ("pi", "e")
-OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.USub: "-", ast.UAdd: "+"}
+OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Pow: "**",
+             ast.USub: "-", ast.UAdd: "+"}
 MAX_LENGTH = 500
 ALLOWED_TEXT = "+ - * / **, parentheses, numbers, " + " ".join(FUNCTIONS + CONSTANTS)
 
@@ -33,7 +34,7 @@ def expression_problem(text: str, variables: list[str]) -> str | None:
 def _node_problem(node: ast.AST, variables: list[str]) -> str | None:
     if isinstance(node, (ast.BinOp, ast.UnaryOp)):
         if type(node.op) not in OPERATORS:
-            symbol = {ast.BitXor: "^ (use ** for a power)", ast.FloorDiv: "//", ast.Mod: "%"}.get(type(node.op), type(node.op).__name__)
+            symbol = {ast.BitXor: "^ (use ** for a power)", ast.Mod: "%"}.get(type(node.op), type(node.op).__name__)
             return f"uses the operator {symbol}; an answer may use {ALLOWED_TEXT}"
         return None
     if isinstance(node, ast.Call):

@@ -29,7 +29,9 @@ def _how_to_answer(item) -> str:
         return f'a list of every right letter, e.g. {item.id} = ["a", "c"]'
     if isinstance(item, NumericItem):
         return f"a number, e.g. {item.id} = 0.5"
-    return f'an expression in {", ".join(item.variables)} as a string, e.g. {item.id} = "2*{item.variables[0]} + 1"'
+    whole = " (whole numbers)" if item.integers else ""
+    return (f'an expression in {", ".join(item.variables)}{whole} as a string, e.g. {item.id} = "2*{item.variables[0]} + 1"; '
+            "use + - * / // ** (or ^), parentheses, sqrt exp log sin cos tan abs, pi and e")
 
 
 def quiz_file(exercise, answers: dict[str, Any] | None = None) -> str:

@@ -6,6 +6,8 @@ matter -> LessonMeta. Unknown keys are errors, so a typo names its field.
 
 from __future__ import annotations
 
+import math
+
 import re
 from typing import Annotated, Literal, Union
 
@@ -150,6 +152,8 @@ class ExpressionItem(Strict):
     variables: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(min_length=1)
     answer: str = Field(min_length=1, description="The reference expression (trusted).")
     domain: tuple[float, float] = Field(default=(-3.0, 3.0), description="Where points are drawn.")
+    integers: bool = Field(default=False, description="The variables are whole numbers: points are drawn at "
+                                                     "integers of the domain, so n // 2 and (n - n % 2) / 2 agree.")
     tolerance: float = Field(default=1e-6, gt=0, description="Relative tolerance.")
     explanation: str = Field(min_length=1)
     skills: list[SkillRef] = Field(default_factory=list)
@@ -158,6 +162,8 @@ class ExpressionItem(Strict):
     def _domain_is_an_interval(self) -> "ExpressionItem":
         if not self.domain[0] < self.domain[1]:
             raise ValueError("domain must be [low, high] with low < high")
+        if self.integers and math.floor(self.domain[1]) - math.ceil(self.domain[0]) < 2:
+            raise ValueError("with integers = true, the domain must hold at least three whole numbers")
         return self
 
     @model_validator(mode="after")

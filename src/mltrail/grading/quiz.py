@@ -26,7 +26,11 @@ POINTS = 8
 
 def _points(item: ExpressionItem, rng: np.random.Generator) -> list[list[float]]:
     low, high = item.domain
-    return [[float(v) for v in rng.uniform(low, high, size=len(item.variables))] for _ in range(POINTS)]
+    if item.integers:
+        draw = lambda: rng.integers(math.ceil(low), math.floor(high) + 1, size=len(item.variables))  # noqa: E731
+    else:
+        draw = lambda: rng.uniform(low, high, size=len(item.variables))  # noqa: E731
+    return [[float(v) for v in draw()] for _ in range(POINTS)]
 
 
 def _letters(value: Any) -> set[str] | None:

@@ -251,3 +251,20 @@ def test_scikit_learn_in_the_sandbox_prints_no_warning_of_the_sandbox_s_own(add)
     )
     verdict = grade(add, code)
     assert verdict.passed and verdict.output == ""
+
+
+def test_a_failing_file_case_shows_the_file_it_read():
+    exercise = load_curriculum().exercise("python/csv-column-mean")
+    verdict = grade_source(exercise, "def column_mean(path, column):\n    return -1.0\n", seed=3)
+    failure = verdict.first_failure
+    assert verdict.status == "failed" and failure.files
+    (name, text), = failure.files.items()
+    assert name in str(failure.input) and text.startswith("x\n")
+    assert failure.to_json()["files"] == {name: text}
+    from mltrail.cli.render import verdict_panel
+    from rich.console import Console
+
+    console = Console(width=120, record=True)
+    console.print(verdict_panel(verdict))
+    shown = console.export_text()
+    assert f"file {name}" in shown and "x" in shown.split(f"file {name}", 1)[1]

@@ -39,6 +39,8 @@ def verdict_panel(verdict) -> Panel:
         if failure.label:
             table.add_row("case", Text(failure.label))
         table.add_row("input", Text(short(failure.input)))
+        for name, text in (failure.files or {}).items():  # what a file-reading case read
+            table.add_row(f"file {name}", Text(text if len(text) <= 2000 else text[:2000] + " ..."))
         if failure.expected is not None or failure.got is not None:
             table.add_row("expected", Text(short(failure.expected)))
             table.add_row("got", Text(short(failure.got)))

@@ -226,7 +226,8 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
 
 
 def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom: Callable | None) -> CaseResult:
-    outcome = CaseResult(index=index, passed=False, hidden=case.hidden, label=case.label, input=case.args, expected=expected)
+    outcome = CaseResult(index=index, passed=False, hidden=case.hidden, label=case.label, input=case.args, expected=expected,
+                         files=dict(case.files) or None)
     outcome.raised = True
     if result.error is not None:
         outcome.message = cap_text(result.error)

@@ -33,6 +33,7 @@ class CaseResult:
     got: Any = None
     message: str = ""
     raised: bool = False  # the learner's code raised (or sent nothing readable) on this case
+    files: dict[str, str] | None = None  # the files this case wrote into the working folder
 
     def to_json(self) -> dict:
         data = {"index": self.index, "number": self.index + 1, "passed": self.passed, "hidden": self.hidden}
@@ -42,6 +43,8 @@ class CaseResult:
             data.update(
                 input=display(self.input), expected=display(self.expected), got=display(self.got), message=cap_text(self.message)
             )
+            if self.files:
+                data["files"] = {cap_text(name, 200): cap_text(text) for name, text in self.files.items()}
         return data
 
     @classmethod
@@ -50,7 +53,7 @@ class CaseResult:
         return cls(
             index=int(data["index"]), passed=bool(data["passed"]), hidden=bool(data.get("hidden", False)),
             label=data.get("label"), input=data.get("input"), expected=data.get("expected"),
-            got=data.get("got"), message=data.get("message", ""),
+            got=data.get("got"), message=data.get("message", ""), files=data.get("files"),
         )
 
 

@@ -18,7 +18,6 @@ import random
 import re
 import sys
 import tomllib
-import warnings
 from fractions import Fraction
 
 import numpy as np
@@ -27,7 +26,7 @@ import scipy.special
 import scipy.stats
 from sklearn.metrics import mutual_info_score
 
-from exercise_files import MODULES, exercise_cases, load_file
+from exercise_files import MODULES, RAISED, call, exercise_cases, load_file, passes, plain
 
 MODULE = "probability"
 FOLDER = MODULES / MODULE / "exercises"
@@ -175,43 +174,6 @@ def check_of(slug):
 
 def function_of(path, entry):
     return getattr(load_file(path), entry)
-
-
-def plain(value):
-    """What the grader's codec gives back: numpy scalars become Python numbers."""
-    if isinstance(value, np.floating):
-        return float(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, tuple):
-        return tuple(plain(v) for v in value)
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
-
-
-RAISED = object()
-
-
-def call(function, args):
-    """The plain result of a call on a deep copy of the arguments, or RAISED."""
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return plain(function(**copy.deepcopy(args)))
-    except Exception:  # a wrong answer may raise anything
-        return RAISED
-
-
-def passes(check, expected, got, case) -> bool:
-    """The check's own verdict, as the grader reads it."""
-    if got is RAISED:
-        return False
-    try:
-        verdict = check.compare(expected, got, case)
-    except Exception:
-        return False
-    return verdict is True or verdict is None
 
 
 def mistake_files():

@@ -1,0 +1,293 @@
+"""Reference tests for the function exercises of the what-is-ml module.
+
+Each reference solution is compared with an independent scikit-learn computation over every
+case of its check for seeds 0-3, judged by the check's own `compare`: `accuracy_score`,
+`DummyClassifier` and `DummyRegressor` with `mean_squared_error`, `train_test_split` without
+shuffling (which keeps the last rows for the test set, as the prompts ask), `NearestCentroid`,
+`KNeighborsClassifier(n_neighbors=1)`, `PolynomialFeatures` with `LinearRegression`, and
+numpy slicing for the digit rule. The recorded mistakes must go wrong, on random cases and on
+the labelled edge cases alone, be told apart from each other, and be explained in two to five
+sentences; starters must fail; the cases have the agreed shape; prompts say that the entry is
+called with keyword arguments.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import sys
+import tomllib
+import warnings
+
+import numpy as np
+import pytest
+from sklearn.dummy import DummyClassifier, DummyRegressor
+from sklearn.linear_model import LinearRegression
+from sklearn.metrics import accuracy_score, mean_squared_error
+from sklearn.model_selection import train_test_split
+from sklearn.neighbors import KNeighborsClassifier, NearestCentroid
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import PolynomialFeatures
+
+from exercise_files import MODULES, RAISED, call, exercise_cases, load_file, passes, plain
+
+MODULE = "what-is-ml"
+FOLDER = MODULES / MODULE / "exercises"
+SEEDS = range(4)
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z`]|\s*$)")
+
+
+@pytest.fixture(autouse=True)
+def _no_bytecode_in_content(monkeypatch):
+    """Loading exercise files must not leave __pycache__ folders in the content."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+
+
+# --- independent references -------------------------------------------------------------
+
+
+def ref_accuracy(y_true, y_pred):
+    return float(accuracy_score(y_true, y_pred))
+
+
+def ref_majority_baseline(y_train, y_test):
+    # DummyClassifier's most_frequent takes argmax over the sorted classes: the smallest on a tie.
+    model = DummyClassifier(strategy="most_frequent").fit(np.zeros((len(y_train), 1)), y_train)
+    return float(accuracy_score(y_test, model.predict(np.zeros((len(y_test), 1)))))
+
+
+def ref_mean_baseline_mse(y_train, y_test):
+    model = DummyRegressor(strategy="mean").fit(np.zeros((len(y_train), 1)), y_train)
+    return float(mean_squared_error(y_test, model.predict(np.zeros((len(y_test), 1)))))
+
+
+def _n_test(n, percent):
+    return math.ceil(n * percent / 100)  # exact: n * percent / 100 is correctly rounded, never across a whole number
+
+
+def ref_train_test_indices(permutation, test_percent):
+    train, test = train_test_split(list(permutation), test_size=_n_test(len(permutation), test_percent), shuffle=False)
+    return [int(v) for v in train], [int(v) for v in test]
+
+
+def ref_stratified_indices(labels, permutation, test_percent):
+    labels = np.asarray(labels)
+    order = np.asarray(permutation)
+    train, test = [], []
+    for c in np.unique(labels):
+        rows = order[labels[order] == c]  # this class, in permutation order
+        a, b = train_test_split(rows, test_size=_n_test(len(rows), test_percent), shuffle=False)
+        train += a.tolist()
+        test += b.tolist()
+    return train, test
+
+
+EXERCISES = {
+    "accuracy": ("accuracy", ref_accuracy),
+    "majority-baseline": ("majority_baseline", ref_majority_baseline),
+    "mean-baseline": ("mean_baseline_mse", ref_mean_baseline_mse),
+    "train-test-split": ("train_test_indices", ref_train_test_indices),
+    "stratified-split": ("stratified_indices", ref_stratified_indices),
+}
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def exercise_id(slug):
+    return f"{MODULE}/{slug}"
+
+
+def entry_of(slug):
+    return EXERCISES[slug][0]
+
+
+def check_of(slug):
+    return load_file(FOLDER / slug / "check.py")
+
+
+def function_of(path, entry):
+    return getattr(load_file(path), entry)
+
+
+def mistake_files():
+    for slug in EXERCISES:
+        for path in sorted((FOLDER / slug / "mistakes").glob("*.py")):
+            yield pytest.param(slug, path, id=f"{slug}/{path.stem}")
+
+
+# --- structure ---------------------------------------------------------------------------
+
+
+def test_every_function_exercise_is_covered():
+    folders = {
+        path.name
+        for path in FOLDER.iterdir()
+        if (path / "exercise.toml").is_file()
+        and tomllib.loads((path / "exercise.toml").read_text(encoding="utf-8"))["kind"] == "function"
+    }
+    assert folders == set(EXERCISES)
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_exercise_files(slug):
+    folder = FOLDER / slug
+    meta = tomllib.loads((folder / "exercise.toml").read_text(encoding="utf-8"))
+    assert meta["kind"] == "function"
+    assert meta["entry"] == entry_of(slug)
+    assert 2 <= len(meta["hints"]) <= 4
+    assert 1 <= meta["difficulty"] <= 5
+    manifest = tomllib.loads((MODULES / MODULE / "module.toml").read_text(encoding="utf-8"))
+    declared = {skill["id"] for skill in manifest["skills"]}
+    assert meta["skills"] and set(meta["skills"]) <= declared
+    prompt = (folder / "prompt.md").read_text(encoding="utf-8")
+    assert "the grader calls it with keyword arguments" in " ".join(prompt.split())
+    assert f"`{entry_of(slug)}(" in prompt
+    assert len(re.findall(r"```python\n", prompt)) == 1, "exactly one worked example"
+    assert all(len(line) <= 110 for line in prompt.splitlines() if not line.startswith((">>>", "..."))), "keep prompt lines short"
+    mistakes = sorted((folder / "mistakes").glob("*.py"))
+    assert 2 <= len(mistakes) <= 3
+    for path in mistakes:
+        assert re.fullmatch(r"[a-z0-9-]+", path.stem), path.name
+        assert path.read_text(encoding="utf-8").startswith("# "), f"{path.name}: first line must be a comment"
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_cases_shape(slug, seed):
+    cases = exercise_cases(exercise_id(slug), seed)
+    assert 1 <= sum(case.hidden for case in cases) <= 2
+    assert sum(1 for case in cases if not case.hidden and case.label is None) >= 20
+    assert cases[0].label is not None  # edge cases come first
+    first_random = next(i for i, case in enumerate(cases) if case.label is None)
+    assert all(case.label is not None for case in cases[:first_random])
+    assert all(case.label is None for case in cases[first_random:])
+
+
+# --- the reference against independent computations -------------------------------------
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_solution_matches_independent_computation(slug, seed):
+    entry, reference = EXERCISES[slug]
+    check = check_of(slug)
+    solution = function_of(FOLDER / slug / "solution.py", entry)
+    for case in exercise_cases(exercise_id(slug), seed):
+        before = copy.deepcopy(case.args)
+        got = plain(solution(**case.args))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = plain(reference(**copy.deepcopy(case.args)))
+        assert passes(check, expected, got, case), f"{slug} {case.label or ''}: {case.args} -> {got!r}, reference {expected!r}"
+        assert repr(before) == repr(case.args), f"{slug}: the solution modified its arguments"
+
+
+def _bounds_hold(slug, a) -> bool:
+    """The input bounds each prompt promises, so that a solution may rely on them."""
+    if slug in ("accuracy",):
+        return len(a["y_true"]) == len(a["y_pred"]) >= 1
+    if slug in ("majority-baseline", "mean-baseline"):
+        return len(a["y_train"]) >= 1 and len(a["y_test"]) >= 1
+    if slug == "train-test-split":
+        return len(a["permutation"]) >= 2 and sorted(a["permutation"]) == list(range(len(a["permutation"]))) and 10 <= a["test_percent"] <= 50
+    if slug == "stratified-split":
+        counts = np.bincount(a["labels"])
+        return (sorted(a["permutation"]) == list(range(len(a["labels"]))) and 10 <= a["test_percent"] <= 50
+                and counts[counts > 0].min() >= 2)
+    return True
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_cases_respect_the_bounds_the_prompt_states(slug, seed):
+    for case in exercise_cases(exercise_id(slug), seed):
+        assert _bounds_hold(slug, case.args), f"{slug} {case.label or ''}: {case.args}"
+
+
+@pytest.mark.parametrize("slug", ["train-test-split", "stratified-split"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_splits_are_disjoint_complete_and_sized(slug, seed):
+    entry = entry_of(slug)
+    solution = function_of(FOLDER / slug / "solution.py", entry)
+    for case in exercise_cases(exercise_id(slug), seed):
+        train, test = solution(**copy.deepcopy(case.args))
+        n = len(case.args["permutation"])
+        assert not set(train) & set(test) and sorted(train + test) == list(range(n))
+        if slug == "stratified-split":
+            labels = np.asarray(case.args["labels"])
+            for c in np.unique(labels):
+                n_c = int(np.sum(labels == c))
+                # the class's test share is its own ceil, within one row of the exact proportion
+                assert np.sum(labels[test] == c) == _n_test(n_c, case.args["test_percent"])
+                assert abs(np.sum(labels[test] == c) - n_c * case.args["test_percent"] / 100) < 1
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_expected_output_never_equals_an_input(slug, seed):
+    # Otherwise "you returned an input unchanged" could be said of a correct answer.
+    solution = function_of(FOLDER / slug / "solution.py", entry_of(slug))
+    check = check_of(slug)
+    for case in exercise_cases(exercise_id(slug), seed):
+        expected = plain(solution(**copy.deepcopy(case.args)))
+        for value in case.args.values():
+            assert not passes(check, expected, plain(copy.deepcopy(value)), case), f"{slug} {case.label}: an input passes"
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_starter_fails(slug):
+    starter = function_of(FOLDER / slug / "starter.py", entry_of(slug))
+    solution = function_of(FOLDER / slug / "solution.py", entry_of(slug))
+    check = check_of(slug)
+    cases = exercise_cases(exercise_id(slug), 0)
+    assert not all(passes(check, plain(solution(**copy.deepcopy(c.args))), call(starter, c.args), c) for c in cases)
+
+
+# --- recorded mistakes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("slug", "path"), list(mistake_files()))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_mistake_is_caught_on_edge_and_random_cases(slug, path, seed):
+    entry = entry_of(slug)
+    check = check_of(slug)
+    mistake = function_of(path, entry)
+    solution = function_of(FOLDER / slug / "solution.py", entry)
+    cases = exercise_cases(exercise_id(slug), seed)
+    wrong = [not passes(check, plain(solution(**copy.deepcopy(c.args))), call(mistake, c.args), c) for c in cases]
+    labelled = [w for w, c in zip(wrong, cases) if c.label is not None]
+    random = [w for w, c in zip(wrong, cases) if c.label is None and not c.hidden]
+    assert any(labelled), f"{path.name} is not caught by the fixed edge cases"
+    # Typical random cases show the mistake too, so the grader can recognise it there.
+    assert sum(random) >= 0.25 * len(random), f"{path.name} goes wrong on only {sum(random)} of {len(random)} random cases"
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+@pytest.mark.parametrize("seed", SEEDS[:2])
+def test_mistakes_are_told_apart(slug, seed):
+    entry = entry_of(slug)
+    check = check_of(slug)
+    cases = exercise_cases(exercise_id(slug), seed)
+    outputs = {
+        path.stem: [call(function_of(path, entry), c.args) for c in cases]
+        for path in sorted((FOLDER / slug / "mistakes").glob("*.py"))
+    }
+    for name, got in outputs.items():
+        for other, other_got in outputs.items():
+            if other != name:
+                assert any(
+                    not passes(check, a, b, c) for a, b, c in zip(got, other_got, cases) if a is not RAISED
+                ), f"{name} cannot be told apart from {other}"
+
+
+@pytest.mark.parametrize(("slug", "path"), list(mistake_files()))
+def test_mistake_is_explained_in_two_to_five_sentences(slug, path):
+    explanation = path.with_suffix(".md")
+    assert explanation.is_file(), f"{path.name} has no explanation {explanation.name}"
+    text = explanation.read_text(encoding="utf-8").strip()
+    sentences = len(SENTENCE_END.findall(text))
+    assert 2 <= sentences <= 5, f"{explanation.name}: {sentences} sentences"
+    assert text.startswith("You"), f"{explanation.name} speaks to the learner who made the mistake"
+    assert "$" not in text, f"{explanation.name}: explanations are plain text, no TeX"

@@ -12,21 +12,24 @@ from __future__ import annotations
 import copy
 import inspect
 import math
+import re
 import secrets
 import tempfile
 import threading
 import time
 import traceback
 import types
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from mltrail.curriculum.loader import Exercise
 from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.reply import CaseReply, OutOfMemory, Ran, Refused
-from mltrail.sandbox.runner import run_case  # the same call protocol as in the sandbox
+from mltrail.sandbox.runner import changed_inputs, input_snapshots, run_case  # the same protocol as in the sandbox
 from mltrail.grading.compare import common_mistake, compare_values
-from mltrail.grading.contract import Case
+from mltrail.grading.contract import Case, Raises
+from mltrail.grading.forbidden import forbidden_uses
 from mltrail.grading.verdict import CaseResult, Verdict, cap_text
 
 MIN_TIME_S, REFERENCE_FACTOR, TIME_MARGIN_S = 0.5, 100, 0.25
@@ -78,21 +81,83 @@ def _with_paths(value: Any, folder: Path, names: set[str]) -> Any:
     return value
 
 
-def call_trusted(function: Callable, protocol: str, args: dict, files: dict) -> Any:
+def call_trusted(function: Callable, protocol: str, args: dict, files: dict, progress: list | None = None,
+                 unchanged: bool = False) -> Any:
     """Run trusted content code (a solution, a recorded mistake) on one case, in this process.
 
     A case's files are written to a private temporary folder and the arguments that name
     them are passed as absolute paths: the process's working folder is shared by every
     thread, so it is never changed (a learner sees relative names in the sandbox, where
-    the job's own folder is the working folder; `open(path)` behaves the same).
+    the job's own folder is the working folder; `open(path)` behaves the same). With
+    `unchanged`, a call that modifies its inputs raises InputsChanged.
     """
+    value, changed = call_watching(function, protocol, args, files, progress, unchanged)
+    if changed:
+        raise InputsChanged(f"it modified {', '.join(changed)}, which the exercise declares unchanged")
+    return value
+
+
+def call_watching(function: Callable, protocol: str, args: dict, files: dict, progress: list | None = None,
+                  watch: bool = False) -> tuple[Any, list[str] | None]:
+    """The value of a trusted call and, with `watch`, the inputs it modified (None: none)."""
     args = copy.deepcopy(args)
+    before = input_snapshots(args, protocol, WIRE_CAP) if watch else None
     if not files:
-        return run_case(function, protocol, args)
-    with tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
-        for name, text in files.items():
-            Path(folder, name).write_text(text, encoding="utf-8")
-        return run_case(function, protocol, _with_paths(args, Path(folder), set(files)))
+        value = run_case(function, protocol, args, progress)
+    else:
+        with tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
+            for name, text in files.items():
+                Path(folder, name).write_text(text, encoding="utf-8")
+            value = run_case(function, protocol, _with_paths(args, Path(folder), set(files)), progress)
+    return value, (changed_inputs(args, protocol, before, WIRE_CAP) if before is not None else None)
+
+
+class InputsChanged(Exception):
+    """Trusted content (a reference) modified a case's inputs in an exercise that forbids it."""
+
+
+@dataclass(frozen=True)
+class ExpectedRaise:
+    """The expected outcome of a case that must raise: what the reference raised, and where."""
+
+    raises: Raises
+    step: int | None  # the object protocol's call where the reference raised (0: the constructor)
+    message: str
+
+    def describe(self, calls: list | None = None, verb: str = "raises") -> str:
+        where = ""
+        if self.step is not None and calls is not None:
+            where = " from the constructor" if self.step == 0 else f" from call {self.step} (`{calls[self.step - 1][0]}`)"
+        return self.raises.describe(verb) + where
+
+
+def expected_raise(function: Callable, protocol: str, case: Case, unchanged: bool) -> ExpectedRaise:
+    """Run the reference on a case that must raise; ContentError unless it raises what the case says."""
+    progress: list = []
+    try:
+        value = call_trusted(function, protocol, case.args, case.files, progress, unchanged)
+    except InputsChanged:
+        raise
+    except Exception as exc:
+        problem = raise_mismatch(case.raises, [c.__name__ for c in type(exc).__mro__], str(exc))
+        if problem:
+            raise ContentError(f"the case expects it to {case.raises.describe('raise')}, but it {problem}") from exc
+        return ExpectedRaise(case.raises, len(progress) if protocol == "object" else None, str(exc))
+    raise ContentError(f"the case expects it to {case.raises.describe('raise')}, but it returned {value!r:.200}")
+
+
+def raise_mismatch(expected: Raises, types: list[str], message: str) -> str | None:
+    """None if an exception of these types (MRO names) and message is what `expected` asks for, else why not."""
+    if expected.type not in types:
+        return f"raised {types[0] if types else 'an exception'}: {cap_text(message, 300)}"
+    if expected.match is not None:
+        try:
+            found = re.search(expected.match, message[:2000]) is not None
+        except re.error:
+            found = False
+        if not found:
+            return f"raised {types[0]} with the message {cap_text(message, 300)!r}, which does not match {expected.match!r}"
+    return None
 
 
 def build_cases(exercise: Exercise, seed: int) -> tuple[list[Case], list[Any], str]:
@@ -115,9 +180,15 @@ def build_cases(exercise: Exercise, seed: int) -> tuple[list[Case], list[Any], s
     if not cases:
         raise ContentError(f"{exercise.file('check.py')}: cases() yielded no case")
     expected = []
+    unchanged = getattr(exercise.manifest, "inputs_unchanged", False)
     for index, case in enumerate(cases):
         try:
-            expected.append(call_trusted(entry, protocol, case.args, case.files))
+            if case.raises is not None:
+                expected.append(expected_raise(entry, protocol, case, unchanged))
+            else:
+                expected.append(call_trusted(entry, protocol, case.args, case.files, unchanged=unchanged))
+        except ContentError as exc:
+            raise ContentError(f"{exercise.file('solution.py')} on case {index + 1}: {exc}") from exc
         except Exception as exc:
             where = exercise.file("solution.py")
             raise ContentError(
@@ -195,7 +266,21 @@ def default_sandbox(exercise: Exercise) -> sandbox.Sandbox:
     return sandbox.FreshSandbox(forbidden=[exercise.path.parent.parent.parent])
 
 
+def forbidden_verdict(exercise: Exercise, text: str, seed: int) -> Verdict | None:
+    """A failed verdict naming the forbidden calls the submission uses, read from its syntax tree; or None."""
+    uses = forbidden_uses(text, list(getattr(exercise.manifest, "forbid", [])))
+    if not uses:
+        return None
+    lines = [use.message() for use in uses[:3]]
+    if len(uses) > 3:
+        lines.append(f"({len(uses) - 3} more like these.)")
+    return Verdict(exercise.id, "failed", "\n".join(lines), seed=seed)
+
+
 def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str) -> Verdict:
+    forbidden = forbidden_verdict(exercise, text, seed)
+    if forbidden is not None:
+        return forbidden
     started = time.perf_counter()
     cases, expected, protocol = build_cases(exercise, seed)
     time_s = time_limit(exercise, time.perf_counter() - started)
@@ -204,6 +289,7 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
         "code": text,
         "entry": exercise.entry,
         "protocol": protocol,
+        "inputs_unchanged": bool(getattr(exercise.manifest, "inputs_unchanged", False)),
         "cases": [{"args": codec.encode(c.args, WIRE_CAP).decode("utf-8"), "files": c.files} for c in cases],
         "limits": job_limits(exercise, time_s),
         "max_bytes": WIRE_CAP,
@@ -229,6 +315,9 @@ def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom
     outcome = CaseResult(index=index, passed=False, hidden=case.hidden, label=case.label, input=case.args, expected=expected,
                          files=dict(case.files) or None)
     outcome.raised = True
+    outcome.changed = list(result.changed) if result.changed else None
+    if isinstance(expected, ExpectedRaise):
+        return _judge_raise(outcome, case, expected, result)
     if result.error is not None:
         outcome.message = cap_text(result.error)
         return outcome
@@ -243,8 +332,52 @@ def _judge_case(index: int, case: Case, expected: Any, result: CaseReply, custom
     outcome.raised = False
     outcome.got = got
     message = judge_value(expected, got, case, custom)
+    if message is None and outcome.changed:
+        message = changed_message(outcome.changed)
     outcome.passed = message is None
     outcome.message = cap_text(message or "")
+    return outcome
+
+
+def changed_message(changed: list[str]) -> str:
+    names = ", ".join(changed[:5])
+    return (f"your code modified its input ({names}); the exercise asks you to leave its inputs unchanged, "
+            "so work on a copy (for example `list(values)`, `dict(d)` or `array.copy()`)")
+
+
+def _judge_raise(outcome: CaseResult, case: Case, expected: ExpectedRaise, result: CaseReply) -> CaseResult:
+    """A case that must raise: the type (or a subclass), the message pattern and, for a class, the call."""
+    calls = case.args.get("calls") if expected.step is not None else None
+    outcome.expected = expected.describe(calls)
+    if result.raised is None:
+        if result.error is not None:
+            outcome.message = cap_text(result.error)
+            return outcome
+        if result.ok is None:
+            outcome.message = "no result for this case"
+            return outcome
+        try:
+            got = codec.decode(result.ok.encode("utf-8"), WIRE_CAP)
+        except codec.CodecError:
+            got = "a value that could not be read"
+        outcome.raised = False
+        outcome.got = got
+        outcome.message = cap_text(f"expected your code to {expected.describe(calls, 'raise')}, but it returned a value instead")
+        return outcome
+    raised = result.raised
+    outcome.got = f"raised {raised.types[0] if raised.types else 'an exception'}: {cap_text(raised.message, 300)}"
+    problem = raise_mismatch(expected.raises, list(raised.types), raised.message)
+    if problem is None and expected.step is not None and raised.step != expected.step:
+        def call(step):
+            if step == 0 or not calls:
+                return "the constructor"
+            return f"call {step} (`{calls[step - 1][0]}`)" if step <= len(calls) else f"call {step}"
+        problem = f"raised it from {call(raised.step or 0)} rather than from {call(expected.step)}"
+    if problem is None and outcome.changed:
+        problem = changed_message(outcome.changed)
+    outcome.passed = problem is None
+    outcome.message = "" if problem is None else cap_text(
+        problem if problem.startswith("your code") else f"expected your code to {expected.describe(calls, 'raise')}, but it {problem}")
     return outcome
 
 

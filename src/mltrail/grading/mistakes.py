@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from mltrail.curriculum.loader import Exercise
 from mltrail.grading.contract import Case
-from mltrail.grading.grader import WIRE_CAP, ContentError, call_trusted, judge_value, load_trusted
+from mltrail.grading.grader import WIRE_CAP, ContentError, call_watching, judge_value, load_trusted
 from mltrail.grading.verdict import CaseResult, Mistake
 from mltrail.sandbox import codec
 
@@ -42,19 +42,23 @@ def _as_sent(value: Any) -> Any:
     return codec.decode(codec.encode(value, WIRE_CAP), WIRE_CAP)
 
 
-def _output(entry: Callable, protocol: str, case: Case) -> Any:
+def _output(entry: Callable, protocol: str, case: Case, watch: bool) -> tuple[Any, bool]:
+    """What a mistake returns on a case (or _RAISED), and whether it modified the case's inputs."""
     import numpy as np
 
     try:
         with np.errstate(all="ignore"):  # numpy's error state is per thread
-            return _as_sent(call_trusted(entry, protocol, case.args, case.files))
+            value, changed = call_watching(entry, protocol, case.args, case.files, watch=watch)
+            return _as_sent(value), bool(changed)
     except Exception:
-        return _RAISED
+        return _RAISED, False
 
 
-def _matches(entry: Callable, protocol: str, cases: list[Case], outcomes: list[CaseResult], custom) -> bool:
+def _matches(entry: Callable, protocol: str, cases: list[Case], outcomes: list[CaseResult], custom, watch: bool) -> bool:
     for case, outcome in zip(cases, outcomes):
-        theirs = _output(entry, protocol, case)
+        theirs, changed = _output(entry, protocol, case, watch)
+        if watch and changed != bool(outcome.changed):
+            return False  # modifying the inputs, or not, is part of the mistake
         if outcome.raised or theirs is _RAISED:
             if not (outcome.raised and theirs is _RAISED):
                 return False
@@ -102,7 +106,8 @@ def _search(exercise: Exercise, cases: list[Case], failing: list[CaseResult], pr
     for path in exercise.mistakes():
         explanation = exercise.mistake_explanation(path)
         entry = _entry(exercise, path) if explanation else None
-        if entry is not None and _matches(entry, protocol, failing_cases, failing, custom):
+        watch = bool(getattr(exercise.manifest, "inputs_unchanged", False))
+        if entry is not None and _matches(entry, protocol, failing_cases, failing, custom, watch):
             return [Mistake(path.stem, explanation)]
     return []
 

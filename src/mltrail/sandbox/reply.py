@@ -24,12 +24,25 @@ class ReplyRefused(ValueError):
     """The reply is not one the schema allows, or costs too much to read."""
 
 
+Name = Annotated[str, msgspec.Meta(max_length=200)]
+
+
+class Raised(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """The exception the code raised on a case: its class and bases by name, its message, where."""
+
+    types: Annotated[list[Name], msgspec.Meta(max_length=32)]  # the class's MRO, most derived first
+    message: Message = ""
+    step: int | None = None  # for a class: 0 the constructor, k the k-th method call
+
+
 class CaseReply(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     """One case: the encoded value the code returned, or the error it raised."""
 
     ok: str | None = None
     error: Message | None = None
     ms: float = 0.0
+    raised: Raised | None = None
+    changed: Annotated[list[Name], msgspec.Meta(max_length=64)] | None = None  # inputs the code modified
 
 
 class AnswerReply(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

@@ -17,7 +17,9 @@ import types
 from typing import Any
 
 from mltrail.sandbox import codec
-from mltrail.sandbox.reply import MAX_REPLY_BYTES, AnswerReply, CaseReply, OutOfMemory, Ran, Refused, Reply, clip, encode_reply
+from mltrail.sandbox.reply import (
+    MAX_REPLY_BYTES, AnswerReply, CaseReply, OutOfMemory, Raised, Ran, Refused, Reply, clip, encode_reply,
+)
 
 LEARNER_FILE = "<your file>"
 
@@ -43,15 +45,52 @@ def _consume(value: Any, max_items: int) -> Any:
     return value
 
 
-def run_case(entry: Any, protocol: str, args: dict) -> Any:
+def run_case(entry: Any, protocol: str, args: dict, progress: list | None = None) -> Any:
+    """Call the entry on one case's arguments; `progress` counts the object protocol's calls made."""
     if protocol == "object":
         instance = entry(**args["init"])
         results = []
         for method, kwargs in args["calls"]:
+            if progress is not None:
+                progress.append(method)
             value = getattr(instance, method)(**kwargs)
             results.append(codec.SELF if value is instance else _consume(value, codec.MAX_ITERATED))
         return results
     return _consume(entry(**args), codec.MAX_ITERATED)
+
+
+def raised_info(exc: BaseException, step: int | None) -> Raised:
+    """The exception as plain data: its class's MRO by name, its message (capped), where it was raised."""
+    names = [cls.__name__ for cls in type(exc).__mro__][:32]
+    try:
+        message = str(exc)
+    except BaseException:  # a learner's __str__ may itself raise
+        message = ""
+    return Raised(types=[clip(n, 200) for n in names], message=clip(message), step=step)
+
+
+def input_snapshots(args: dict, protocol: str, max_bytes: int) -> dict[str, bytes]:
+    """Each input of a case, encoded: compared after the call to see what the code modified."""
+    if protocol == "object":
+        parts = {f"the constructor's `{k}`": v for k, v in args["init"].items()}
+        for number, (method, kwargs) in enumerate(args["calls"], start=1):
+            parts.update({f"`{k}` of call {number} ({method})": v for k, v in kwargs.items()})
+    else:
+        parts = {f"`{k}`": v for k, v in args.items()}
+    snapshots = {}
+    for name, value in parts.items():
+        try:
+            snapshots[name] = codec.encode(value, max_bytes)
+        except codec.CodecError as exc:  # an input the code made unencodable (a list grown past the cap)
+            snapshots[name] = repr(exc).encode()
+    return snapshots
+
+
+def changed_inputs(args: dict, protocol: str, before: dict[str, bytes], max_bytes: int) -> list[str] | None:
+    """The names of the inputs whose encoding differs from `before`: the ones the code modified."""
+    after = input_snapshots(args, protocol, max_bytes)
+    changed = [name for name, data in before.items() if after.get(name) != data]
+    return changed[:64] or None
 
 
 def write_files(index: int, files: dict) -> str | None:
@@ -82,14 +121,25 @@ def run_function(namespace: dict, request: dict, max_bytes: int) -> Reply:
             continue
         args = codec.decode(case["args"].encode("utf-8"), max_bytes)
         folder = write_files(index, case.get("files") or {})
+        before = input_snapshots(args, request["protocol"], max_bytes) if request.get("inputs_unchanged") else None
+        progress: list = []
         started = time.perf_counter()
         try:
             if folder:
                 os.chdir(folder)
-            value = run_case(entry, request["protocol"], args)
+            try:
+                value = run_case(entry, request["protocol"], args, progress)
+            except (MemoryError, RecursionError):
+                raise
+            except Exception as exc:  # the learner's exception: what it was is data the check may expect
+                step = len(progress) if request["protocol"] == "object" else None
+                results.append(CaseReply(error=clip(learner_traceback(exc)), raised=raised_info(exc, step),
+                                         changed=changed_inputs(args, request["protocol"], before, max_bytes) if before else None))
+                continue
+            changed = changed_inputs(args, request["protocol"], before, max_bytes) if before else None
             payload = codec.encode(value, min(max_bytes, budget)).decode("utf-8")
             budget -= len(payload)
-            results.append(CaseReply(ok=payload, ms=(time.perf_counter() - started) * 1000))
+            results.append(CaseReply(ok=payload, ms=(time.perf_counter() - started) * 1000, changed=changed))
         except MemoryError:
             return OutOfMemory("Your code ran out of memory.", case=index)
         except codec.CodecError as exc:

@@ -294,8 +294,18 @@ def test_mistake_is_caught(slug, path, seed):
     solution = solution_function(exercise_id(slug), entry_of(slug))
     cases = exercise_cases(exercise_id(slug), seed)
 
+    unchanged = tomllib.loads((FOLDER / slug / "exercise.toml").read_text()).get("inputs_unchanged", False)
+
     def wrong(case):
-        ok, got = call(mistake, case.args)
+        args = copy.deepcopy(case.args)
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                ok, got = True, mistake(**args)  # on `args` itself, to see whether it modifies them
+        except Exception as exc:  # a wrong answer may raise anything
+            ok, got = False, exc
+        if unchanged and not all(np.array_equal(np.asarray(a), np.asarray(b)) for a, b in zip(args.values(), case.args.values())):
+            return True  # it modified its inputs, which the exercise declares unchanged
         return not ok or not same(solution(**copy.deepcopy(case.args)), got)
 
     # Caught for every seed, and by the fixed edge cases alone (not by luck of the draw).

@@ -53,6 +53,8 @@ EXERCISES = {
 GENERATORS = {"batches", "sliding-windows"}
 SEEDS = range(5)
 EXERCISE_DIR = MODULES / MODULE / "exercises"
+UNCHANGED = {slug: tomllib.loads((EXERCISE_DIR / slug / "exercise.toml").read_text()).get("inputs_unchanged", False)
+             for slug in EXERCISES}
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +94,9 @@ def _run(slug: str, entry, case: Case, tmp_path: Path, monkeypatch, copy_args: b
         obj = entry(**args["init"])
         results = []
         for method, kwargs in args["calls"]:
+            if kwargs is None:  # an attribute read, e.g. mean_ after fit
+                results.append(getattr(obj, method))
+                continue
             value = getattr(obj, method)(**kwargs)
             results.append("self" if value is obj else value)
         return results
@@ -244,6 +249,9 @@ def ref_standardizer(init, calls):
     results = []
     scaler = None
     for method, kwargs in calls:
+        if kwargs is None:  # mean_ and std_ after fit: scikit-learn's mean_ and scale_ before its zero guard
+            results.append(float(scaler.mean_[0]) if method == "mean_" else float(np.sqrt(scaler.var_[0])))
+            continue
         values = np.asarray(kwargs["values"], dtype=float).reshape(-1, 1)
         if method == "fit":
             # scikit-learn treats a near-zero scale (rounding noise of equal values) as 1.
@@ -320,7 +328,7 @@ def test_exercise_files(slug):
     names = {p.name for p in folder.iterdir() if p.name != "__pycache__"}
     assert names == {"exercise.toml", "prompt.md", "starter.py", "solution.py", "check.py", "mistakes"}
     mistakes = sorted((folder / "mistakes").glob("*.py"))
-    assert 1 <= len(mistakes) <= 3
+    assert 1 <= len(mistakes) <= 4
     for path in mistakes:
         assert re.fullmatch(r"[a-z0-9-]+\.py", path.name)
         assert path.read_text().startswith("# Mistake: ")
@@ -344,6 +352,11 @@ def test_cases_are_random_and_hidden(slug):
 def test_solution_matches_reference(slug, seed, tmp_path, monkeypatch):
     entry = solution_function(f"{MODULE}/{slug}", EXERCISES[slug])
     for index, case in enumerate(exercise_cases(f"{MODULE}/{slug}", seed)):
+        if case.raises is not None:  # the solution raises what the case expects
+            with pytest.raises(Exception) as raised:
+                _run(slug, entry, case, tmp_path, monkeypatch)
+            assert case.raises.type in [c.__name__ for c in type(raised.value).__mro__]
+            continue
         expected = _reference(slug, case, tmp_path, monkeypatch)
         got = _run(slug, entry, case, tmp_path, monkeypatch)
         assert _same(expected, got), f"case {index} {case.args!r}: {expected!r} != {got!r}"
@@ -355,7 +368,11 @@ def test_solution_does_not_modify_inputs(slug, seed, tmp_path, monkeypatch):
     entry = solution_function(f"{MODULE}/{slug}", EXERCISES[slug])
     for case in exercise_cases(f"{MODULE}/{slug}", seed):
         before = pickle.dumps(case.args)
-        _run(slug, entry, case, tmp_path, monkeypatch, copy_args=False)
+        try:
+            _run(slug, entry, case, tmp_path, monkeypatch, copy_args=False)
+        except Exception:
+            assert case.raises is not None
+            pass  # the exception the case expects; its inputs must still be intact
         assert pickle.dumps(case.args) == before
 
 
@@ -378,11 +395,18 @@ def test_mistake_is_wrong_for_every_seed(slug, mistake, tmp_path, monkeypatch):
     for seed in SEEDS:
         wrong = False
         for case in exercise_cases(f"{MODULE}/{slug}", seed):
+            if case.raises is not None:
+                continue
             expected = _run(slug, solution, case, tmp_path, monkeypatch)
+            args = _copy(case.args)
+            before = pickle.dumps(args)
             try:
-                got = _run(slug, entry, case, tmp_path, monkeypatch)
+                got = _run(slug, entry, Case(args=args, files=case.files), tmp_path, monkeypatch, copy_args=False)
             except Exception:
                 wrong = True
+                break
+            if UNCHANGED.get(slug) and pickle.dumps(args) != before:
+                wrong = True  # the exercise declares its inputs unchanged
                 break
             if not _same(expected, got):
                 wrong = True

@@ -12,6 +12,7 @@ import copy
 import inspect
 import math
 import os
+import pickle
 import re
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from mltrail.grading.contract import Case
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import build_cases
 
@@ -46,8 +48,17 @@ def _entry(path: Path, name: str):
 RAISED = object()
 
 
-def _run(entry, case):
-    """What the entry returns on a case (a generator is listed); RAISED if it raises."""
+def _run(entry, case, watch=False):
+    """What the entry returns on a case (a generator is listed); RAISED if it raises.
+
+    With `watch` (an exercise declaring `inputs_unchanged`), a call that modifies its
+    inputs gives ("modified", value): that is a wrong answer of its own.
+    """
+    if watch:
+        args = copy.deepcopy(case.args)
+        before = pickle.dumps(args)
+        value = _run(entry, Case(args=args, files=case.files), watch=None)
+        return ("modified", value) if pickle.dumps(args) != before else value
     with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         for name, text in (case.files or {}).items():
@@ -55,11 +66,14 @@ def _run(entry, case):
         home = os.getcwd()
         os.chdir(folder)
         try:
-            args = copy.deepcopy(case.args)
+            args = case.args if watch is None else copy.deepcopy(case.args)
             if inspect.isclass(entry):
                 instance = entry(**args["init"])
                 value = []
                 for method, kwargs in args["calls"]:
+                    if kwargs is None:  # an attribute read
+                        value.append(getattr(instance, method))
+                        continue
                     result = getattr(instance, method)(**kwargs)
                     value.append("self" if result is instance else result)
                 return value
@@ -113,8 +127,9 @@ def test_every_mistake_is_explained_in_two_to_five_sentences(exercise):
 def test_mistakes_go_wrong_at_random_and_are_told_apart(exercise, seed):
     cases, _, _ = build_cases(exercise, seed)
     solution = _entry(exercise.file("solution.py"), exercise.entry)
-    reference = [_run(solution, case) for case in cases]
-    outputs = {path.stem: [_run(_entry(path, exercise.entry), case) for case in cases] for path in exercise.mistakes()}
+    watch = exercise.manifest.inputs_unchanged
+    reference = [_run(solution, case, watch) for case in cases]
+    outputs = {path.stem: [_run(_entry(path, exercise.entry), case, watch) for case in cases] for path in exercise.mistakes()}
     for name, got in outputs.items():
         failing = [i for i in range(len(cases)) if not _same(got[i], reference[i])]
         random_failing = [i for i in failing if cases[i].label is None and not cases[i].hidden]

@@ -135,7 +135,7 @@ def test_forbidden_uses_reads_the_tree_and_never_runs_it(tmp_path):
 
 
 def test_a_bad_forbid_entry_is_a_schema_error(tiny_course):
-    exercise_folder(tiny_course, "determinant", "determinant", DET_SOLUTION, DET_CHECK, extra='forbid = ["det"]')
+    exercise_folder(tiny_course, "determinant", "determinant", DET_SOLUTION, DET_CHECK, extra='forbid = ["numpy.linalg.det()"]')
     curriculum = load_curriculum([tiny_course])
     assert any("forbid" in str(problem) for problem in curriculum.problems)
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SKILL_REF = r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$"
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
-DOTTED = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$"
+DOTTED = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"
 
 Slug = Annotated[str, Field(pattern=SLUG)]
 SkillRef = Annotated[str, Field(pattern=SKILL_REF)]
@@ -101,7 +101,8 @@ class FunctionExercise(ExerciseBase):
     entry: str = Field(pattern=IDENTIFIER, description="The function or class the learner writes.")
     forbid: list[Annotated[str, Field(pattern=DOTTED)]] = Field(
         default_factory=list,
-        description="Library calls the learner must not use, as dotted names (e.g. 'numpy.linalg.det'); "
+        description="Library calls the learner must not use, as dotted names of functions or whole modules "
+        "(e.g. 'numpy.linalg.det', 'numpy'); "
         "read from the submission's syntax tree, never by running it.",
     )
     inputs_unchanged: bool = Field(

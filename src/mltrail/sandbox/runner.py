@@ -53,6 +53,9 @@ def run_case(entry: Any, protocol: str, args: dict, progress: list | None = None
         for method, kwargs in args["calls"]:
             if progress is not None:
                 progress.append(method)
+            if kwargs is None:  # [name, None] reads an attribute: what fit stored, e.g. mean_
+                results.append(_consume(getattr(instance, method), codec.MAX_ITERATED))
+                continue
             value = getattr(instance, method)(**kwargs)
             results.append(codec.SELF if value is instance else _consume(value, codec.MAX_ITERATED))
         return results

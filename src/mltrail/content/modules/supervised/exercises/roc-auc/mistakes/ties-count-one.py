@@ -1,0 +1,8 @@
+# Mistake: counts a tied pair as a full success (>= instead of >), which rewards a model for giving equal scores.
+import numpy as np
+
+
+def roc_auc(y_true, scores):
+    y, s = np.asarray(y_true), np.asarray(scores, dtype=float)
+    p, q = s[y == 1], s[y == 0]
+    return float((p[:, None] >= q[None, :]).mean())

@@ -1,0 +1,19 @@
+import math
+
+
+def ucb1(rewards, c):
+    """The arms UCB1 pulls: each arm once, then the highest average-plus-bonus score."""
+    n_arms = len(rewards[0])
+    counts = [0] * n_arms
+    averages = [0.0] * n_arms
+    actions = []
+    for t, row in enumerate(rewards):
+        if t < n_arms:
+            arm = t
+        else:
+            scores = [averages[a] + c * math.sqrt(math.log(t) / counts[a]) for a in range(n_arms)]
+            arm = scores.index(max(scores))
+        counts[arm] += 1
+        averages[arm] += (row[arm] - averages[arm]) / counts[arm]
+        actions.append(arm)
+    return actions

@@ -1,0 +1,14 @@
+# Mistake: starts at degree 1, leaving out degree 0 (the constant, mean predictor).
+import numpy as np
+
+
+def mse_by_degree(x_train, y_train, x_test, y_test, max_degree):
+    x_train, y_train = np.asarray(x_train, dtype=float), np.asarray(y_train, dtype=float)
+    x_test, y_test = np.asarray(x_test, dtype=float), np.asarray(y_test, dtype=float)
+    train, test = [], []
+    for degree in range(1, max_degree + 1):
+        V = np.vander(x_train, degree + 1, increasing=True)
+        w = np.linalg.lstsq(V, y_train, rcond=None)[0]
+        train.append(float(np.mean((V @ w - y_train) ** 2)))
+        test.append(float(np.mean((np.vander(x_test, degree + 1, increasing=True) @ w - y_test) ** 2)))
+    return {"train": train, "test": test}

@@ -16,6 +16,7 @@ from typing import Callable
 from mltrail.curriculum.figures import FIGURES_DIR, figure_problems, figures_folder_problems
 from mltrail.curriculum.graph import reference_problems
 from mltrail.curriculum.loader import (
+    DATASET_FILES,
     FUNCTION_FILES,
     IGNORED_NAMES,
     QUIZ_FILES,
@@ -70,7 +71,8 @@ def stray_file_problems(folder: Path, kinds: dict[str, str]) -> list[Problem]:
         if not sub.is_dir():
             stray(sub, "exercises/ holds one folder per exercise")
             continue
-        allowed = set(QUIZ_FILES) if kinds.get(sub.name) == "quiz" else set(FUNCTION_FILES) | {"mistakes"}
+        kind = kinds.get(sub.name)
+        allowed = set(QUIZ_FILES) if kind == "quiz" else set(DATASET_FILES if kind == "dataset" else FUNCTION_FILES) | {"mistakes"}
         for path in sorted(sub.iterdir()):
             if path.name in IGNORED_NAMES:
                 continue

@@ -47,6 +47,8 @@ def verdict_panel(verdict) -> Panel:
         if failure.message:
             table.add_row("why", Text(failure.message))
         parts += [Text(""), table]
+    if verdict.report:
+        parts += [Text(""), *score_card(verdict.report)]
     if verdict.mistake is not None:  # the most useful line of feedback: what went wrong, in words
         parts += [Text(""), Text(f"This looks like a known mistake ({verdict.mistake.name}):", style="bold yellow"),
                   Text(verdict.mistake.explanation)]
@@ -59,6 +61,37 @@ def verdict_panel(verdict) -> Panel:
     title = f"[{style} bold]{label}[/] {escape(verdict.exercise)}"
     subtitle = f"{verdict.elapsed_ms:.0f} ms · seed {verdict.seed}"
     return Panel(Group(*parts), title=title, subtitle=subtitle, border_style=style, title_align="left")
+
+
+def score_card(report: dict) -> list:
+    """A dataset exercise's score beside its baseline, and the confusion matrix of a classification."""
+    def number(value) -> str:
+        return "—" if value is None else (f"{value:,.4g}" if abs(value) >= 1000 else f"{value:.3f}")
+
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row(Text(report["metric_name"]), Text(number(report["score"])))
+    table.add_row("baseline", Text(f"{number(report['baseline'])} ({report['baseline_name']})"))
+    table.add_row("needed", Text(("≥ " if report["higher_is_better"] else "≤ ") + number(report["needed"])))
+    rows = f"{report['rows_scored']:,} scored" + (f", {report['rows_train']:,} to train on" if report["rows_train"] else "")
+    table.add_row("rows", Text(rows))
+    table.add_row("fit time", Text(f"{report['fit_ms']:,.0f} ms in the sandbox"))
+    parts: list = [table]
+    confusion = report.get("confusion")
+    if confusion:
+        matrix = Table(title="confusion matrix (rows: true class, columns: predicted)", title_justify="left",
+                       box=None, header_style="bold", padding=(0, 1))
+        matrix.add_column("")
+        labels = [str(label) for label in confusion["labels"]]
+        for label in labels:
+            matrix.add_column(Text(label), justify="right")
+        for label, row in zip(labels, confusion["matrix"]):
+            cells = [Text(str(v), style="green" if i == j else ("red" if v else "dim"))
+                     for j, v in enumerate(row) for i in [labels.index(label)]]
+            matrix.add_row(Text(label, style="bold"), *cells)
+        parts += [Text(""), matrix]
+    return parts
 
 
 def quiz_table(verdict) -> Table:

@@ -14,10 +14,12 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from mltrail.curriculum.datasets import BUILTIN_DATASETS, DatasetSpec, read_registry
 from mltrail.curriculum.graph import order_modules
 from mltrail.curriculum.problems import Problem
 from mltrail.curriculum.schema import (
     FUTURE_KINDS,
+    DatasetExercise,
     ExerciseManifest,
     FunctionExercise,
     LessonMeta,
@@ -30,6 +32,8 @@ BUILTIN_MODULES = Path(__file__).resolve().parent.parent / "content" / "modules"
 IGNORED_NAMES = {"__pycache__", ".DS_Store"}
 FUNCTION_FILES = ("exercise.toml", "prompt.md", "starter.py", "solution.py", "check.py")
 QUIZ_FILES = ("exercise.toml", "prompt.md")
+DATASET_FILES = ("exercise.toml", "prompt.md", "starter.py", "solution.py")
+REQUIRED_FILES = {"function": FUNCTION_FILES, "quiz": QUIZ_FILES, "dataset": DATASET_FILES}
 _EXERCISE_ADAPTER = TypeAdapter(ExerciseManifest)
 ITEM_KINDS = ("choice", "multiple", "numeric", "expression")
 
@@ -53,8 +57,9 @@ class Exercise:
     id: str
     module: str
     path: Path
-    manifest: FunctionExercise | QuizExercise
+    manifest: FunctionExercise | QuizExercise | DatasetExercise
     skills: list[str]  # qualified skill ids
+    dataset: DatasetSpec | None = None  # for a dataset exercise: its entry of datasets.toml
 
     @property
     def kind(self) -> str:
@@ -70,7 +75,10 @@ class Exercise:
 
     @property
     def prompt(self) -> str:
-        return (self.path / "prompt.md").read_text(encoding="utf-8")
+        text = (self.path / "prompt.md").read_text(encoding="utf-8")
+        if self.kind == "dataset" and self.dataset is not None:
+            text = text.rstrip("\n") + "\n\n" + dataset_card(self)
+        return text
 
     def file(self, name: str) -> Path:
         return self.path / name
@@ -119,6 +127,7 @@ class Curriculum:
 
     modules: list[Module]
     problems: list[Problem]
+    datasets: dict[str, DatasetSpec] = field(default_factory=dict)
 
     def exercises(self) -> list[Exercise]:
         return [ex for module in self.modules for ex in module.exercises]
@@ -142,6 +151,41 @@ class Curriculum:
         }
 
 
+def dataset_card(exercise: Exercise) -> str:
+    """What a dataset exercise's prompt ends with: the data, how it is split and scored, its source."""
+    from mltrail.curriculum.schema import METRICS
+
+    spec, manifest = exercise.dataset, exercise.manifest
+    higher = METRICS[manifest.metric][1]
+    if manifest.task == "clustering":
+        split = ("`fit_transform(X)` gets every row's features and returns one cluster label per row; the "
+                 "labels are compared with the true classes, which never reach your code.")
+        baseline = "one cluster for every row"
+    else:
+        split = (f"The rows are split once, the same for everyone: {1 - manifest.test_size:.0%} for training "
+                 f"(`X_train`, `y_train`), {manifest.test_size:.0%} held out (`X_test`)"
+                 + (", with the classes in the same proportions" if manifest.task == "classification" else "")
+                 + ". The held-out labels never reach your code.")
+        baseline = ("always predicting the most common training class" if manifest.task == "classification"
+                    else "always predicting the mean of the training targets")
+    kind = "pandas DataFrames" if manifest.as_frame else "numpy arrays"
+    goal = f"beat the baseline ({baseline}) by {manifest.margin:g}"
+    if manifest.threshold is not None:
+        goal += f" and reach {'at least' if higher else 'at most'} {manifest.threshold:g}"
+    return "\n".join([
+        "## The data",
+        "",
+        f"**{spec.title}.** {spec.description}",
+        "",
+        f"{split} Features arrive as {kind}"
+        + (", targets as a numpy array." if manifest.task != "clustering" else "."),
+        f"Scored by **{manifest.metric}**: to pass, {goal}.",
+        "",
+        f"Source: {spec.citation} Licence: {spec.licence}. <{spec.url}>",
+        "",
+    ])
+
+
 def modules_folder(directory: Path) -> Path:
     """A content directory may hold `modules/` or be the folder of modules itself."""
     return directory / "modules" if (directory / "modules").is_dir() else directory
@@ -157,7 +201,7 @@ def _validation_problems(path: Path, error: ValidationError) -> list[Problem]:
         parts = list(err["loc"])
         # pydantic adds the union tags to the location ("quiz", "items", 0, "expression"); authors never write them
         loc = ".".join(str(part) for i, part in enumerate(parts) if not (
-            part in ("function", "quiz") or (i and isinstance(parts[i - 1], int) and part in ITEM_KINDS)))
+            part in ("function", "quiz", "dataset") or (i and isinstance(parts[i - 1], int) and part in ITEM_KINDS)))
         problems.append(Problem(path, loc, err["msg"].removeprefix("Value error, ")))
     return problems
 
@@ -225,7 +269,7 @@ def _load_exercise(folder: Path, module_id: str, problems: list[Problem]) -> Exe
     except ValidationError as exc:
         problems.extend(_validation_problems(manifest_path, exc))
         return None
-    required = FUNCTION_FILES if manifest.kind == "function" else QUIZ_FILES
+    required = REQUIRED_FILES[manifest.kind]
     missing = [name for name in required if not (folder / name).is_file()]
     for name in missing:
         problems.append(Problem(folder / name, "", f"file is missing (a {manifest.kind} exercise needs {', '.join(required)})"))
@@ -342,4 +386,14 @@ def load_curriculum(content_dirs: list[Path] | None = None) -> Curriculum:
         if module is not None:
             modules.append(module)
     ordered, graph_problems = order_modules(modules)
-    return Curriculum(ordered, problems + graph_problems)
+    datasets = read_registry(BUILTIN_DATASETS, problems)
+    for directory in dirs:
+        datasets.update(read_registry(directory / "datasets.toml", problems))
+    for module in ordered:
+        for exercise in module.exercises:
+            if exercise.kind == "dataset":
+                exercise.dataset = datasets.get(exercise.manifest.dataset)
+                if exercise.dataset is None:
+                    problems.append(Problem(exercise.file("exercise.toml"), "dataset", (
+                        f"no dataset '{exercise.manifest.dataset}' in datasets.toml; declared: {', '.join(sorted(datasets))}")))
+    return Curriculum(ordered, problems + graph_problems, datasets)

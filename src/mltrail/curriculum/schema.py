@@ -196,6 +196,53 @@ QuizItem = Annotated[
 ]
 
 
+METRICS = {
+    # name: (tasks it suits, higher is better)
+    "accuracy": ({"classification"}, True),
+    "balanced_accuracy": ({"classification"}, True),
+    "f1_macro": ({"classification"}, True),
+    "r2": ({"regression"}, True),
+    "rmse": ({"regression"}, False),
+    "mae": ({"regression"}, False),
+    "adjusted_rand": ({"clustering"}, True),
+}
+
+
+class DatasetExercise(ExerciseBase):
+    """Fit on training data, predict a held-out test set whose labels never enter the sandbox.
+
+    `fit_predict(X_train, y_train, X_test)` returns one prediction per test row
+    (classification, regression); `fit_transform(X)` returns one cluster label per row
+    (clustering). The trusted side scores the predictions with `metric`, and the
+    submission passes when it beats the baseline by `margin` (and reaches `threshold`,
+    if set).
+    """
+
+    kind: Literal["dataset"]
+    entry: str = Field(pattern=IDENTIFIER, description="fit_predict for prediction tasks, fit_transform for clustering.")
+    dataset: Slug = Field(description="A dataset id from datasets.toml.")
+    task: Literal["classification", "regression", "clustering"]
+    metric: Literal["accuracy", "balanced_accuracy", "f1_macro", "r2", "rmse", "mae", "adjusted_rand"]
+    margin: float = Field(ge=0, description="How far the score must beat the baseline's, in the metric's units.")
+    threshold: float | None = Field(default=None, description="A score the submission must also reach (at most, for errors).")
+    test_size: float = Field(default=0.25, gt=0.05, lt=0.6, description="Fraction of rows held out for testing.")
+    split_seed: int = Field(default=0, ge=0, description="Seed of the fixed train/test split.")
+    features: list[str] = Field(default_factory=list, description="A subset of the dataset's features; empty: all.")
+    as_frame: bool = Field(default=True, description="Pass X as pandas DataFrames (True) or numpy arrays (False).")
+    limits: Limits = Field(default_factory=lambda: Limits(time_s=30.0, memory_mb=2048))
+
+    @model_validator(mode="after")
+    def _metric_suits_task(self) -> "DatasetExercise":
+        tasks, _ = METRICS[self.metric]
+        if self.task not in tasks:
+            raise ValueError(f"metric '{self.metric}' does not score a {self.task} task; use one of "
+                             + ", ".join(m for m, (t, _) in METRICS.items() if self.task in t))
+        expected_entry = "fit_transform" if self.task == "clustering" else "fit_predict"
+        if self.entry != expected_entry:
+            raise ValueError(f"a {self.task} exercise's entry is `{expected_entry}`, not `{self.entry}`")
+        return self
+
+
 class QuizExercise(ExerciseBase):
     """Concept questions, graded item by item."""
 
@@ -212,11 +259,11 @@ class QuizExercise(ExerciseBase):
         return items
 
 
-ExerciseManifest = Annotated[Union[FunctionExercise, QuizExercise], Field(discriminator="kind")]
+ExerciseManifest = Annotated[Union[FunctionExercise, QuizExercise, DatasetExercise], Field(discriminator="kind")]
 
-# Kinds that DESIGN.md reserves for later issues ('dataset', 'project') are rejected with a
+# Kinds that DESIGN.md reserves for later issues ('project') are rejected with a
 # clear message by the loader until their graders exist.
-FUTURE_KINDS = {"dataset", "project"}
+FUTURE_KINDS = {"project"}
 
 
 def is_slug(name: str) -> bool:

@@ -430,6 +430,10 @@ def _grade_text(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbo
             from mltrail.grading.quiz import grade_quiz
 
             return grade_quiz(exercise, text, seed, runner, tenant)
+        if exercise.kind == "dataset":
+            from mltrail.grading.dataset import grade_dataset
+
+            return grade_dataset(exercise, text, seed, runner, tenant)
         return grade_function(exercise, text, seed, runner, tenant)
     except ContentError:
         raise

@@ -81,6 +81,7 @@ class Verdict:
     hint: str | None = None
     content_version: str | None = None  # hash of the exercise folder the verdict was given against
     mistake: Mistake | None = None  # the recorded mistake the learner's outputs match, if any
+    report: dict | None = None  # a dataset exercise's score card: metric, score, baseline, confusion matrix
 
     @property
     def passed(self) -> bool:
@@ -116,6 +117,7 @@ class Verdict:
             output=data.get("output", ""), hint=data.get("hint"),
             content_version=data.get("content_version"),
             mistake=Mistake(mistake["name"], mistake["explanation"]) if mistake else None,
+            report=data.get("report"),
         )
 
     def _as_dict(self, cases: list[dict]) -> dict:
@@ -133,6 +135,7 @@ class Verdict:
             "total_cases": len(self.cases),
             "content_version": self.content_version,
             "mistake": self.mistake.to_json() if self.mistake else None,
+            "report": self.report,
         }
 
 

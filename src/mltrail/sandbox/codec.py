@@ -135,6 +135,8 @@ class _Encoder:
                 return self.encode(float(value))
             if isinstance(value, np.complexfloating):
                 return self.encode(complex(value))
+            if isinstance(value, np.str_):  # an element of a string array: a str
+                return self.encode(str(value))
         if type(value) is np.ndarray:
             self.count += value.size
             if self.count > MAX_ITEMS:

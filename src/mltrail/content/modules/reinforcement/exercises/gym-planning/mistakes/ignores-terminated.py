@@ -1,0 +1,29 @@
+# Mistake: adds the value of the next state even when the transition ends the episode.
+import gymnasium as gym
+import numpy as np
+from scipy.sparse import csr_matrix
+
+
+def plan(spec):
+    env = gym.make(spec["env"], **spec["kwargs"])
+    model = env.unwrapped.P  # model[s][a] = [(probability, next_state, reward, terminated), ...]
+    n_states, n_actions = env.observation_space.n, env.action_space.n
+    R = np.zeros((n_states, n_actions))  # expected immediate rewards
+    rows, columns, probabilities = [], [], []  # the transitions that do not end the episode
+    for s in range(n_states):
+        for a in range(n_actions):
+            for p, t, r, terminated in model[s][a]:
+                R[s, a] += p * r
+                rows.append(s * n_actions + a)
+                columns.append(int(t))
+                probabilities.append(p)
+    # Row s * n_actions + a of T holds P(t | s, a); csr_matrix adds up repeated (row, column) pairs.
+    T = csr_matrix((probabilities, (rows, columns)), shape=(n_states * n_actions, n_states))
+    gamma = spec["gamma"]
+    V = np.zeros(n_states)
+    while True:
+        Q = R + gamma * (T @ V).reshape(n_states, n_actions)
+        V_new = Q.max(axis=1)
+        if np.abs(V_new - V).max() < 1e-10:
+            return [int(a) for a in Q.argmax(axis=1)]
+        V = V_new

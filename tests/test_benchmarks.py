@@ -33,3 +33,17 @@ def test_benchmark_course_passes_the_content_gate():
 
     _, problems = check_content([ROOT / "benchmarks" / "course"], only_custom=True)
     assert problems == []
+
+
+def test_dataset_benchmark_prints_its_json_figures():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "datasets.py"), "--json", "--runs", "3", "--dataset-runs", "3",
+         "--baseline-runs", "1"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    for key in ("codec_ms", "json_lists_ms", "empty_job_p50_ms", "matrix_job_p50_ms", "dataset_p50_ms",
+                "dataset_fit_p50_ms", "dataset_overhead_p50_ms", "dataset_baseline_p50_ms"):
+        assert figures[key] > 0, key
+    assert figures["matrix_shape"] == [10000, 20] and figures["dataset_rows"] == 10000

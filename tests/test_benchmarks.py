@@ -47,3 +47,11 @@ def test_dataset_benchmark_prints_its_json_figures():
                 "dataset_fit_p50_ms", "dataset_overhead_p50_ms", "dataset_baseline_p50_ms"):
         assert figures[key] > 0, key
     assert figures["matrix_shape"] == [10000, 20] and figures["dataset_rows"] == 10000
+
+
+def test_one_shot_benchmark_prints_its_json_figures():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "one_shot.py"), "--json", "--runs", "1"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["alone_p50_ms"] > 0 and figures["with_watch_p50_ms"] > 0

@@ -212,7 +212,11 @@ def grade(
 
 @app.command()
 def watch(ctx: typer.Context) -> None:
-    """Re-grade the current exercise every time you save; move on when it passes."""
+    """Re-grade the current exercise every time you save; move on when it passes.
+
+    While it runs, `check` and `grade` of the same home (in another terminal) run their
+    jobs in its warm sandbox instead of starting a fresh one.
+    """
 
     def body():
         from rich.markup import escape
@@ -222,6 +226,7 @@ def watch(ctx: typer.Context) -> None:
 
         app, learner = _app(ctx, in_workspace=True)
         app.use_pool()  # warm zygotes: every save is graded in milliseconds
+        app.serve_pool()  # and one-shot `check` / `grade` of this home use them too
         workspace = _workspace()
         _warn_about_sandbox(app)
         out = console()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from pathlib import Path
 
 from mltrail.config import Settings
 from mltrail.curriculum.loader import Curriculum, Exercise, Lesson, load_curriculum
@@ -65,17 +66,44 @@ class App:
         return self._once("sandbox", self._make_sandbox)
 
     def _make_sandbox(self):
-        from mltrail.curriculum.loader import BUILTIN_MODULES
         from mltrail.sandbox.process import FreshSandbox
 
-        forbidden = [BUILTIN_MODULES, *self.settings.content_dirs, self.settings.home]
+        forbidden = self._forbidden()
         if self.settings.sandbox == "none":
             return FreshSandbox(confined=False)
         if self.settings.sandbox == "pool":
             from mltrail.sandbox.pool import ZygotePool
 
             return ZygotePool(size=self.settings.pool_size, forbidden=forbidden)
-        return FreshSandbox(forbidden=forbidden)
+        fresh = FreshSandbox(forbidden=forbidden)
+        from mltrail.service.shared_pool import RemoteSandbox, pool_available
+
+        if pool_available(self.settings.home, [str(Path(p).resolve()) for p in forbidden if Path(p).exists()]):
+            return RemoteSandbox(self.settings.home, fresh)  # a `watch` of this home keeps a pool warm: use it
+        return fresh
+
+    def _forbidden(self) -> list:
+        from mltrail.curriculum.loader import BUILTIN_MODULES
+
+        return [BUILTIN_MODULES, *self.settings.content_dirs, self.settings.home]
+
+    def serve_pool(self) -> bool:
+        """Share this process's warm pool with one-shot commands of the same user and home.
+
+        False when the sandbox is not a pool, or another process already serves this home.
+        """
+        from mltrail.sandbox.pool import ZygotePool
+        from mltrail.service.shared_pool import PoolServer
+
+        sandbox = self.sandbox
+        if not isinstance(sandbox, ZygotePool) or "pool_server" in self._parts:
+            return False
+        forbidden = [p for p in self._forbidden() if Path(p).exists()]
+        try:
+            self._parts["pool_server"] = PoolServer(sandbox, self.settings.home, forbidden)
+        except OSError:
+            return False
+        return True
 
     def upgrade_store(self) -> tuple[str | None, str]:
         """Bring the store's schema up to date now (`mltrail db upgrade`): the revisions before and after."""
@@ -92,6 +120,9 @@ class App:
                 self.settings.sandbox = "pool"
 
     def close(self) -> None:
+        server = self._parts.pop("pool_server", None)
+        if server is not None:
+            server.close()
         sandbox = self._parts.get("sandbox")
         if sandbox is not None and hasattr(sandbox, "close"):
             sandbox.close()

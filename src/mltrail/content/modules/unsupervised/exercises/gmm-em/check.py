@@ -8,7 +8,8 @@ def _case(rng, n, k, d, iterations):
     sizes = rng.multinomial(n - 10 * k, np.full(k, 1.0 / k)) + 10  # at least 10 points each
     parts = []
     for j in range(k):
-        A = rng.normal(0.0, 1.0, size=(d, d)) * 0.5 + np.eye(d)
+        Q, _ = np.linalg.qr(rng.normal(size=(d, d)))
+        A = Q * rng.uniform(0.5, 1.5, size=d)  # a tilted, stretched cloud, never flat
         parts.append(centres[j] + rng.normal(0.0, 1.0, size=(sizes[j], d)) @ A.T)
     X = rng.permutation(np.vstack(parts))
     means = centres + rng.normal(0.0, 1.0, size=(k, d))

@@ -106,4 +106,5 @@ def tiny_course(tmp_path) -> Path:
     write(ex / "solution.py", "def add(a, b):\n    return a + b\n")
     write(ex / "check.py", CHECK_PY)
     write(ex / "mistakes" / "subtract.py", "# subtracts instead of adding\ndef add(a, b):\n    return a - b\n")
+    write(ex / "mistakes" / "subtract.md", "You subtracted b from a instead of adding them: use a + b.\n")
     return root

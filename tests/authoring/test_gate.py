@@ -54,18 +54,21 @@ def test_every_builtin_check_draws_enough_random_cases():
             assert case_problems(exercise) == [], exercise.id
 
 
-def test_mistake_explanations_are_required_only_when_the_rule_is_on(tiny_course, monkeypatch):
+def test_mistake_explanations_are_required_unless_switched_off(tiny_course, monkeypatch):
     mistake = tiny_course / "modules/tiny/exercises/add/mistakes/subtract.md"
-    assert content_check.REQUIRE_MISTAKE_EXPLANATIONS is False  # switched on once the built-in course has them all
+    assert content_check.REQUIRE_MISTAKE_EXPLANATIONS is True  # the built-in course explains every mistake
 
     def found(**options):
         return [str(p) for p in check_content([tiny_course], only_custom=True, grade=False, **options)[1]]
 
     assert found() == []
-    missing = found(require_explanations=True)
+    mistake.unlink()
+    missing = found()
     assert len(missing) == 1 and "subtract.md" in missing[0] and "is missing" in missing[0]
+    assert found(require_explanations=False) == []
+    monkeypatch.setattr(content_check, "REQUIRE_MISTAKE_EXPLANATIONS", False)
+    assert found() == [] and found(require_explanations=True) == missing
     monkeypatch.setattr(content_check, "REQUIRE_MISTAKE_EXPLANATIONS", True)
-    assert found() == missing
     mistake.write_text("  \n")
     assert "is empty" in found()[0]
     mistake.write_text("You subtracted b from a instead of adding them: use a + b.\n")

@@ -114,8 +114,8 @@ def test_lesson_without_front_matter_is_named(tiny_course):
 
 def test_future_kind_is_explained(tiny_course):
     path = tiny_course / "modules/tiny/exercises/add/exercise.toml"
-    path.write_text(path.read_text().replace('kind = "function"', 'kind = "dataset"'), encoding="utf-8")
-    assert any("kind 'dataset' is not supported yet" in p for p in problems_of(tiny_course))
+    path.write_text(path.read_text().replace('kind = "function"', 'kind = "project"'), encoding="utf-8")
+    assert any("kind 'project' is not supported yet" in p for p in problems_of(tiny_course))
 
 
 def test_solution_that_cannot_pass_is_reported(tiny_course):

@@ -33,7 +33,7 @@ MIN_CASES = 21  # edge cases first, then at least 20 random ones
 MIN_DIFFERING = 20  # cases that must change between the two seeds, so hard-coded answers fail
 # Every recorded mistake needs its mistakes/<name>.md explanation. Off until the built-in
 # course has one for every mistake; then switch it on so new mistakes cannot lack one.
-REQUIRE_MISTAKE_EXPLANATIONS = False
+REQUIRE_MISTAKE_EXPLANATIONS = True
 
 
 @dataclass

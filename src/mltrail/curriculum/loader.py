@@ -261,7 +261,7 @@ def _load_exercise(folder: Path, module_id: str, problems: list[Problem]) -> Exe
         return None
     if raw.get("kind") in FUTURE_KINDS:
         problems.append(
-            Problem(manifest_path, "kind", f"kind '{raw['kind']}' is not supported yet; use 'function' or 'quiz'")
+            Problem(manifest_path, "kind", f"kind '{raw['kind']}' is not supported yet; use 'function', 'quiz' or 'dataset'")
         )
         return None
     try:

@@ -236,3 +236,23 @@ def test_score_matches_scikit_learn_for_every_metric():
     t, q = rng.normal(size=50), rng.normal(size=50)
     assert score("rmse", t, q) == pytest.approx(np.sqrt(np.mean((t - q) ** 2)))
     assert score("mae", t, q) == pytest.approx(np.mean(np.abs(t - q)))
+
+
+def test_a_recorded_mistake_is_named_when_the_learner_predictions_agree_with_it(tiny_course):
+    unscaled = ("from sklearn.neighbors import KNeighborsClassifier\n"
+                "def fit_predict(X_train, y_train, X_test):\n"
+                "    return KNeighborsClassifier(5).fit(X_train, y_train).predict(X_test)\n")
+    exercise = dataset_exercise(tiny_course, "penguins", "penguins", "classification", "accuracy", 0.3, KNN,
+                                extra='threshold = 0.95\nfeatures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]')
+    folder = exercise.path / "mistakes"
+    write(folder / "no-scaling.py", unscaled)
+    write(folder / "no-scaling.md", "You fitted k-NN on raw features: body mass in grams swamps the rest. Scale first.")
+    write(folder / "majority.py", MAJORITY)
+    write(folder / "majority.md", "You predicted the most common class for every penguin: that is the baseline.")
+    exercise = load_curriculum([tiny_course]).exercise("tiny/penguins")
+    learner = unscaled.replace("KNeighborsClassifier(5)", "KNeighborsClassifier(n_neighbors=5)")
+    verdict = grade_source(exercise, learner, seed=1)
+    assert verdict.status == "failed" and verdict.mistake is not None and verdict.mistake.name == "no-scaling"
+    assert grade_source(exercise, MAJORITY, seed=1).mistake.name == "majority"
+    other = "def fit_predict(X_train, y_train, X_test):\n    return ['Gentoo'] * len(X_test)\n"
+    assert grade_source(exercise, other, seed=1).mistake is None

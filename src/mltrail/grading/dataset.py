@@ -249,7 +249,68 @@ def grade_dataset(exercise: Exercise, text: str, seed: int, runner: sandbox.Sand
     if not passed:
         message += (" Your model does not beat the baseline by enough yet." if (value > base if higher else value < base)
                     else " Your model does no better than the baseline.")
-    return Verdict(exercise.id, "passed" if passed else "failed", message, seed=seed, output=run.output, report=report)
+    verdict = Verdict(exercise.id, "passed" if passed else "failed", message, seed=seed, output=run.output, report=report)
+    if not passed and exercise.mistakes():
+        verdict.mistake = name_dataset_mistake(exercise, split, predictions)
+    return verdict
+
+
+AGREEMENT = 0.97  # share of equal predictions (or ARI between labelings, or R² between predictions)
+
+
+def _agreement(task: str, mine: np.ndarray, theirs: np.ndarray) -> float:
+    if task == "classification":
+        return float(np.mean(mine == theirs))
+    if task == "clustering":
+        from sklearn.metrics import adjusted_rand_score
+
+        return float(adjusted_rand_score(mine, theirs))
+    spread = float(np.sum((theirs - theirs.mean()) ** 2))
+    return 1.0 - float(np.sum((mine - theirs) ** 2)) / spread if spread > 0 else float(np.allclose(mine, theirs))
+
+
+def name_dataset_mistake(exercise: Exercise, split: Split, predictions: np.ndarray):
+    """The recorded mistake whose predictions agree with the learner's, run here on the same split.
+
+    Recorded mistakes are authored content, run in the trusted process like solution.py.
+    The search has the same time budget as for function exercises: past it, the verdict
+    goes out without a named mistake.
+    """
+    import threading
+    import warnings
+
+    from mltrail.grading.grader import load_trusted
+    from mltrail.grading.mistakes import BUDGET_S, NAMING
+    from mltrail.grading.verdict import Mistake
+
+    if not NAMING.get():
+        return None
+    found: list = []
+    task = exercise.manifest.task
+
+    def search() -> None:
+        for path in exercise.mistakes():
+            explanation = exercise.mistake_explanation(path)
+            if not explanation:
+                continue
+            try:
+                entry = getattr(load_trusted(path), exercise.entry)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    args = request_args(exercise, split)
+                    theirs, problem = _predictions(entry(**{k: v.copy() for k, v in args.items()}),
+                                                   len(split.y_test), task,
+                                                   np.unique(split.y_train) if task == "classification" else None)
+            except Exception:
+                continue
+            if problem is None and _agreement(task, predictions, theirs) >= AGREEMENT:
+                found.append(Mistake(path.stem, explanation))
+                return
+
+    thread = threading.Thread(target=search, name="mltrail-dataset-mistakes", daemon=True)
+    thread.start()
+    thread.join(BUDGET_S)
+    return found[0] if found else None
 
 
 __all__ = ["grade_dataset", "make_split", "score"]

@@ -26,7 +26,7 @@ def cases(rng):
     yield labelled({"n": 4, "edges": [[3, 0, 0.5], [2, 1], [0, 2, -1.5]], "directed": False}, "mixed forms, a negative weight")
     yield labelled({"n": 4, "edges": [[0, 1], [1, 0], [2, 3, 4.0]], "directed": True}, "both directions of a directed pair")
     for i in range(22):
-        n = int(rng.integers(2, 9))
+        n = int(rng.integers(3, 9))
         directed = bool(i % 2)
         weighted = ("none", "all", "some")[i % 3]
         yield {"n": n, "edges": _edges(rng, n, float(rng.uniform(0.2, 0.7)), directed, weighted), "directed": directed}

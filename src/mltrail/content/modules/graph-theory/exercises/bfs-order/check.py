@@ -25,8 +25,10 @@ def cases(rng):
                    "a deep branch and a shallow one")
     yield labelled({"graph": {0: [1, 2, 3], 1: [4], 2: [4], 3: [4], 4: [0]}, "source": 4}, "a directed cycle")
     for i in range(22):
-        n = int(rng.integers(3, 13))
-        yield {"graph": _graph(rng, n, float(rng.uniform(0.15, 0.5)), bool(i % 2)), "source": int(rng.integers(0, n))}
+        n = int(rng.integers(5, 14))
+        directed = i % 3 == 2
+        p = float(rng.uniform(0.3, 0.6)) if directed else float(rng.uniform(0.2, 0.45))
+        yield {"graph": _graph(rng, n, p, directed), "source": int(rng.integers(0, n))}
     yield hidden({"graph": _graph(rng, 30, 0.12, False), "source": 0})
 
 

@@ -3,6 +3,10 @@ from mltrail.grading.contract import hidden, labelled
 
 def _edges(rng, a, b, p):
     edges = [[i, j] for i in range(a) for j in range(b) if rng.random() < p]
+    while len({i for i, _ in edges}) == len(edges) == len({j for _, j in edges}):
+        # the edges alone would form a matching: give one left node a second choice
+        i = edges[0][0] if edges else 0
+        edges.append([i, next(j for j in range(b) if [i, j] not in edges)])
     rng.shuffle(edges)
     return edges
 
@@ -16,8 +20,8 @@ def cases(rng):
     yield labelled({"n_left": 4, "n_right": 4, "edges": [[0, 0], [0, 1], [1, 1], [1, 2], [2, 2], [2, 3], [3, 0]]},
                    "a long augmenting path")
     for _ in range(22):
-        a, b = int(rng.integers(1, 9)), int(rng.integers(1, 9))
-        yield {"n_left": a, "n_right": b, "edges": _edges(rng, a, b, float(rng.uniform(0.15, 0.5)))}
+        a, b = int(rng.integers(4, 10)), int(rng.integers(4, 10))
+        yield {"n_left": a, "n_right": b, "edges": _edges(rng, a, b, float(rng.uniform(0.15, 0.35)))}
     yield hidden({"n_left": 40, "n_right": 35, "edges": _edges(rng, 40, 35, 0.06)})
 
 

@@ -27,8 +27,10 @@ def cases(rng):
                    "a neighbour of the source reached again deeper down")
     yield labelled({"graph": {0: [1, 4], 1: [2], 2: [3], 3: [1], 4: [5], 5: []}, "source": 0}, "a directed cycle and a branch")
     for i in range(22):
-        n = int(rng.integers(3, 13))
-        yield {"graph": _graph(rng, n, float(rng.uniform(0.15, 0.5)), bool(i % 2)), "source": int(rng.integers(0, n))}
+        n = int(rng.integers(5, 14))
+        directed = i % 3 == 2
+        p = float(rng.uniform(0.3, 0.6)) if directed else float(rng.uniform(0.2, 0.45))
+        yield {"graph": _graph(rng, n, p, directed), "source": int(rng.integers(0, n))}
     yield hidden({"graph": _graph(rng, 30, 0.12, False), "source": 0})
 
 

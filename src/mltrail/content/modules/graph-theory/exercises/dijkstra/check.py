@@ -8,7 +8,9 @@ def _edges(rng, n, p, ints):
     for u in range(n):
         for v in range(n):
             if u != v and rng.random() < p:
-                w = int(rng.integers(0, 6)) if ints else float(round(rng.uniform(0.0, 10.0), 2))
+                # widely spread lengths, so that a detour of short edges often beats a long one
+                spread = 10 ** rng.uniform(-1.0, 2.0)
+                w = int(spread) if ints else float(round(spread, 2))
                 edges.append([u, v, w])
     rng.shuffle(edges)
     return edges
@@ -26,9 +28,9 @@ def cases(rng):
     yield labelled({"n": 4, "edges": [[0, 1, 0], [1, 2, 0], [0, 2, 3], [2, 3, 2.5]], "source": 0, "target": 3},
                    "zero-length edges")
     for i in range(22):
-        n = int(rng.integers(3, 12))
+        n = int(rng.integers(5, 12))
         s, t = (int(v) for v in rng.choice(n, size=2, replace=False))
-        yield {"n": n, "edges": _edges(rng, n, float(rng.uniform(0.15, 0.45)), bool(i % 2)), "source": s, "target": t}
+        yield {"n": n, "edges": _edges(rng, n, float(rng.uniform(0.3, 0.6)), bool(i % 2)), "source": s, "target": t}
     yield hidden({"n": 40, "edges": _edges(rng, 40, 0.08, False), "source": 0, "target": 39})
 
 

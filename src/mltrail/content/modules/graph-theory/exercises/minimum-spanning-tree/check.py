@@ -6,6 +6,9 @@ def _connected(rng, n, p, ints):
     order = [int(v) for v in rng.permutation(n)]
     pairs = {tuple(sorted((order[i], order[int(rng.integers(0, i))]))) for i in range(1, n)}  # a random tree
     pairs |= {(u, v) for u in range(n) for v in range(u + 1, n) if rng.random() < p}
+    missing = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in pairs]
+    if len(pairs) < n and missing:  # at least one cycle, so that not every edge is in the tree
+        pairs.add(missing[int(rng.integers(0, len(missing)))])
     edges = []
     for u, v in sorted(pairs):
         edges.append([u, v, weight()] if rng.random() < 0.5 else [v, u, weight()])
@@ -22,7 +25,7 @@ def cases(rng):
     yield labelled({"n": 4, "edges": [[0, 1, 1], [1, 2, 1], [0, 2, 1], [2, 3, 2]]}, "a light triangle and a heavier pendant")
     yield labelled({"n": 4, "edges": [[0, 1, -2], [1, 2, 5], [2, 3, -1], [0, 3, 4], [1, 3, 0]]}, "negative weights")
     for i in range(22):
-        n = int(rng.integers(2, 13))
+        n = int(rng.integers(3, 13))
         yield {"n": n, "edges": _connected(rng, n, float(rng.uniform(0.1, 0.6)), bool(i % 2))}
     yield hidden({"n": 40, "edges": _connected(rng, 40, 0.15, True)})
 

@@ -1,9 +1,10 @@
-# Mistake: gives each left node its first free right neighbour and never reassigns.
+# Mistake: takes the edges in the order given, keeping each one whose two ends are still free,
+# and never reassigns.
 def maximum_matching(n_left, n_right, edges):
     taken = set()
     matched = set()
     pairs = []
-    for i, j in sorted(edges):
+    for i, j in edges:
         if i not in matched and j not in taken:
             matched.add(i)
             taken.add(j)

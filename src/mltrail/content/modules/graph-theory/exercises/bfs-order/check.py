@@ -46,10 +46,10 @@ def _bfs_problem(graph, source, order):
     for u in order:  # replay BFS: the unseen neighbours of u must come next, in some order
         new = [v for v in dict.fromkeys(graph[u]) if v not in seen]
         block = order[position:position + len(new)]
-        missing = [v for v in new if v not in block]
-        if missing:
-            return (f"BFS queues the unvisited neighbours of {u} right after those queued before them, "
-                    f"but {missing[0]} comes too late or not at all")
+        if any(v not in block for v in new):
+            return (f"when BFS takes {u} from the queue, its unvisited neighbours {sorted(new)} join the "
+                    f"queue (in any order), so they come right after the nodes queued before them, at "
+                    f"positions {position} to {position + len(new) - 1} of the order; yours has {block} there")
         seen.update(new)
         position += len(new)
     if position != len(order):

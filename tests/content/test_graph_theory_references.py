@@ -1,7 +1,7 @@
 """Reference tests for the function exercises of the graph-theory module.
 
 Each reference solution is compared with an independent library computation over every case
-of its check for seeds 0-4, judged by the check's own `compare` in both directions (the
+of its check for seeds 0-2, judged by the check's own `compare` in both directions (the
 reference's answer must pass with the library's as expected, and the library's with the
 reference's): networkx for traversals, shortest paths, topological order, components,
 spanning trees, PageRank, maximum flow and bipartite matching, scipy's k-d tree for the
@@ -35,7 +35,7 @@ from mltrail.grading.contract import Case
 
 MODULE = "graph-theory"
 FOLDER = MODULES / MODULE / "exercises"
-SEEDS = range(5)
+SEEDS = range(3)
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z`]|\s*$)")
 
 

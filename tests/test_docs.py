@@ -1,12 +1,14 @@
 """The README documents every command and option the CLI has (docs guarded by tests)."""
 
+import re
 from pathlib import Path
 
 import typer.main
 
 from mltrail.cli.app import app
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _commands(group, prefix: str = ""):
@@ -49,3 +51,20 @@ def test_the_content_format_states_the_gates_real_rules():
     assert " ".join(FUNCTIONS) in doc and all(f"`{name}`" in doc for name in CONSTANTS)
     for needed in ('{"init": {...}, "calls": [[method, kwargs], ...]}', "--content my-course", "`# `", "mltrail show ID"):
         assert needed in doc, needed
+
+
+def test_the_readme_course_table_matches_the_course():
+    from mltrail.curriculum.loader import load_curriculum
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` — (.+?) \| (\d+) \| (.+?) \| (.+?) \|$", text, flags=re.M)
+    curriculum = load_curriculum()
+    assert [row[0] for row in rows] == [module.id for module in curriculum.modules]
+    for module_id, title, lessons, exercises, _ in rows:
+        module = curriculum.module(module_id)
+        assert title == module.title, module_id
+        assert int(lessons) == len(module.lessons), module_id
+        functions = sum(ex.kind == "function" for ex in module.exercises)
+        datasets = sum(ex.kind == "dataset" for ex in module.exercises)
+        said = f"{functions}" + (f" + {datasets} on data" if datasets else "") + " + a quiz"
+        assert exercises == said, (module_id, exercises, said)

@@ -268,3 +268,14 @@ def test_a_failing_file_case_shows_the_file_it_read():
     console.print(verdict_panel(verdict))
     shown = console.export_text()
     assert f"file {name}" in shown and "x" in shown.split(f"file {name}", 1)[1]
+
+
+def test_a_submission_importing_what_the_sandbox_has_not_loaded_gets_time_for_the_import(add):
+    from mltrail.grading.grader import IMPORT_ALLOWANCE_S, imports_beyond_preload, time_limit
+
+    assert not imports_beyond_preload("import numpy as np\nfrom sklearn.linear_model import Ridge\nimport math, json\n")
+    assert imports_beyond_preload("import networkx as nx\n")
+    assert imports_beyond_preload("def f():\n    from sklearn.neighbors import KNeighborsClassifier\n")
+    assert not imports_beyond_preload("def broken(:\n")
+    plain = time_limit(add, 0.001, "def add(a, b):\n    return a + b\n")
+    assert time_limit(add, 0.001, "import networkx\ndef add(a, b):\n    return a + b\n") == plain + IMPORT_ALLOWANCE_S

@@ -246,7 +246,32 @@ def sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int, time
     return Verdict(exercise.id, "error", f"Your program stopped before it returned its results: {run.detail}.", seed=seed, output=run.output)
 
 
-def time_limit(exercise: Exercise, reference_s: float) -> float:
+IMPORT_ALLOWANCE_S = 2.0
+
+
+def imports_beyond_preload(text: str) -> bool:
+    """Whether the submission imports a library the warm sandbox has not loaded (it may take a second)."""
+    import ast
+    import sys
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    preloaded = set(sandbox.PRELOAD)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]  # what it imports from a loaded module is (almost always) loaded with it
+        else:
+            continue
+        if any(name not in preloaded and name.split(".")[0] not in sys.stdlib_module_names for name in names):
+            return True
+    return False
+
+
+def time_limit(exercise: Exercise, reference_s: float, text: str = "") -> float:
     """The seconds a job may take: from what the reference needs, at most the exercise's own limit.
 
     A loop that never ends then holds a job slot for a fraction of a second rather than the
@@ -254,6 +279,8 @@ def time_limit(exercise: Exercise, reference_s: float) -> float:
     slower than a vectorised reference.
     """
     derived = max(MIN_TIME_S, REFERENCE_FACTOR * reference_s + TIME_MARGIN_S)
+    if text and imports_beyond_preload(text):
+        derived += IMPORT_ALLOWANCE_S  # the first import of networkx or sklearn.neighbors is not the learner's loop
     return min(exercise.manifest.limits.time_s, derived)
 
 
@@ -283,7 +310,7 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
         return forbidden
     started = time.perf_counter()
     cases, expected, protocol = build_cases(exercise, seed)
-    time_s = time_limit(exercise, time.perf_counter() - started)
+    time_s = time_limit(exercise, time.perf_counter() - started, text)
     request = {
         "mode": "function",
         "code": text,

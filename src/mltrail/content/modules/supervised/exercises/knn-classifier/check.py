@@ -25,7 +25,7 @@ def _problem(rng):
 def cases(rng):
     X = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [5.0, 5.0], [6.0, 5.0]])
     y = np.array([0, 0, 1, 1, 1])
-    yield labelled(_calls(3, ("fit", {"X": X, "y": y}), ("predict", {"X": np.array([[0.2, 0.1], [4.0, 4.0]])})), "the worked example")
+    yield labelled(_calls(3, ("fit", {"X": X, "y": y}), ("predict", {"X": np.array([[0.2, 0.1], [4.0, 4.5]])})), "the worked example")
     yield labelled(_calls(2, ("fit", {"X": np.array([[0.0], [1.0], [3.0]]), "y": np.array([2, 1, 1])}), ("predict", {"X": np.array([[0.4]])})), "a tied vote: the smallest label wins")
     yield labelled(_calls(1, ("fit", {"X": X, "y": y}), ("predict", {"X": np.array([[0.1, 0.8], [0.9, 0.2], [5.8, 4.9]])})), "k = 1: the label of the nearest point")
     yield labelled(_calls(5, ("fit", {"X": X, "y": y}), ("predict", {"X": np.array([[0.0, 0.1], [100.0, 100.0]])})), "k = n: the majority of the whole training set")

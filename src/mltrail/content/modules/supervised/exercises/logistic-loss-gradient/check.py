@@ -8,6 +8,9 @@ def _problem(rng, spread):
     X = np.round(rng.normal(0.0, 1.0, size=(n, d)), 3)
     w = np.round(rng.normal(0.0, spread, size=d), 3)
     b = float(np.round(rng.normal(0.0, 1.0), 3))
+    top = float(np.abs(X @ w + b).max())
+    if top > 990:  # the prompt promises logits within +-1000
+        w = np.round(w * 990 / top, 3)
     p = 1.0 / (1.0 + np.exp(-np.clip(X @ rng.normal(0.0, 1.0, size=d), -30, 30)))
     return {"X": X, "y": (rng.random(n) < p).astype(int), "w": w, "b": b}
 

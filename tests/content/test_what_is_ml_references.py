@@ -38,7 +38,7 @@ FOLDER = MODULES / MODULE / "exercises"
 SEEDS = range(3)
 # scikit-learn's estimators cost milliseconds per fit: the reference comparison runs on fewer seeds
 # for the exercises that fit many of them (every case of learning-curve fits one per size).
-REFERENCE_SEEDS = {"learning-curve": (0,), "nearest-centroid": (0, 1), "nearest-neighbour": (0, 1), "class-centroids": (0, 1)}
+REFERENCE_SEEDS = {"learning-curve": (0,), "nearest-centroid": (0, 1), "nearest-neighbour": (0,), "class-centroids": (0, 1)}
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z`]|\s*$)")
 
 

@@ -4,9 +4,9 @@ Each reference solution is compared with an independent scikit-learn computation
 case of its check for seeds 0-2 (fewer for the estimators that are slow to fit), judged by the
 check's own `compare`: `accuracy_score`, `DummyClassifier` and `DummyRegressor` with
 `mean_squared_error`, `train_test_split` without shuffling (which keeps the last rows for the
-test set, as the prompts ask), `NearestCentroid`, `KNeighborsClassifier(n_neighbors=1)`,
-`PolynomialFeatures` with `LinearRegression`, and exact integer sums for the digit rule. The
-recorded mistakes must go wrong, on random cases and on the labelled edge cases alone, be told
+test set, as the prompts ask), `NearestCentroid` (and `learning_curve` around it),
+`KNeighborsClassifier(n_neighbors=1)`, `PolynomialFeatures` with `LinearRegression`, and exact
+integer sums for the digit rule. The recorded mistakes must go wrong, on random cases and on the labelled edge cases alone, be told
 apart from each other, and be explained in two to five sentences; starters must fail; the cases
 have the agreed shape; prompts say that the entry is called with keyword arguments.
 """
@@ -26,7 +26,7 @@ from scipy.spatial.distance import cdist
 from sklearn.dummy import DummyClassifier, DummyRegressor
 from sklearn.linear_model import LinearRegression
 from sklearn.metrics import accuracy_score, mean_squared_error
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import learning_curve, train_test_split
 from sklearn.neighbors import KNeighborsClassifier, NearestCentroid
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures
@@ -321,6 +321,25 @@ def test_splits_are_disjoint_complete_and_sized(slug, seed):
                 # the class's test share is its own ceil, within one row of the exact proportion
                 assert np.sum(labels[test] == c) == _n_test(n_c, case.args["test_percent"])
                 assert abs(np.sum(labels[test] == c) - n_c * case.args["test_percent"] / 100) < 1
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_learning_curve_matches_scikit_learns_learning_curve(seed):
+    # learning_curve with one fixed split (training rows, then validation rows) and absolute
+    # sizes fits on the first m training rows and scores on them and on the validation rows.
+    solution = function_of(FOLDER / "learning-curve" / "solution.py", "learning_curve_points")
+    rng = np.random.default_rng(seed)
+    n, v = 60, 40
+    y = np.concatenate([[0, 1, 2], rng.integers(0, 3, size=n + v - 3)])  # every class in the first rows
+    X = rng.normal(size=(n + v, 3)) + np.eye(3)[y] * 1.5
+    sizes = [3, 10, 25, 60]
+    split = [(np.arange(n), np.arange(n, n + v))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        used, train, val = learning_curve(NearestCentroid(), X, y, train_sizes=sizes, cv=split, shuffle=False)
+    assert used.tolist() == sizes
+    got = solution(X_train=X[:n].tolist(), y_train=y[:n].tolist(), X_val=X[n:].tolist(), y_val=y[n:].tolist(), sizes=sizes)
+    assert np.allclose(got["train"], train[:, 0]) and np.allclose(got["validation"], val[:, 0])
 
 
 @pytest.mark.parametrize("slug", list(EXERCISES))

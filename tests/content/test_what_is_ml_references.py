@@ -6,9 +6,10 @@ check's own `compare`: `accuracy_score`, `DummyClassifier` and `DummyRegressor` 
 `mean_squared_error`, `train_test_split` without shuffling (which keeps the last rows for the
 test set, as the prompts ask), `NearestCentroid` (and `learning_curve` around it),
 `KNeighborsClassifier(n_neighbors=1)`, `PolynomialFeatures` with `LinearRegression`, and exact
-integer sums for the digit rule. The recorded mistakes must go wrong, on random cases and on the labelled edge cases alone, be told
-apart from each other, and be explained in two to five sentences; starters must fail; the cases
-have the agreed shape; prompts say that the entry is called with keyword arguments.
+integer sums for the digit rule. The recorded mistakes must go wrong, on random cases and on
+the labelled edge cases alone, be told apart from each other, and be explained in two to five
+sentences; starters must fail; the cases have the agreed shape; prompts say that the entry is
+called with keyword arguments.
 """
 
 from __future__ import annotations

@@ -1,0 +1,6 @@
+import numpy as np
+
+
+def fit_transform(X):
+    # The baseline: every flower in one cluster. Replace it with a real clustering.
+    return np.zeros(len(X), dtype=int)

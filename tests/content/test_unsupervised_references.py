@@ -6,7 +6,8 @@ Lloyd's iterations by `KMeans` started from the given centroids (with `n_init=1`
 k-means++ by `kmeans_plusplus` with one candidate per step, fed the case's uniform numbers,
 silhouettes, Rand indices, agglomerative clusterings, DBSCAN labels, PCA and Gaussian mixtures
 (fixed start, `tol=0`, no regularisation) by scikit-learn, log-densities by
-`scipy.stats.multivariate_normal` and Mahalanobis distances by `scipy.spatial.distance`.
+`scipy.stats.multivariate_normal`, Mahalanobis distances by `scipy.spatial.distance` and kernel
+densities by scikit-learn's `KernelDensity`.
 Where the exercise's rule for empty clusters differs from scikit-learn's, the reference is an
 independent computation with `scipy.cluster.vq` and pandas, and the cases where scikit-learn
 applies are also checked with it. The recorded mistakes must go wrong, on random cases and on the
@@ -35,6 +36,7 @@ from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans, kmeans_plus
 from sklearn.decomposition import PCA
 from sklearn.metrics import rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
+from sklearn.neighbors import KernelDensity
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
@@ -181,6 +183,10 @@ def ref_mahalanobis_scores(X_train, X_test):
     return [float(scipy.spatial.distance.mahalanobis(x, mu, VI)) for x in X_test]
 
 
+def ref_kde_log_density(X_train, X_test, bandwidth):
+    return KernelDensity(kernel="gaussian", bandwidth=bandwidth).fit(X_train).score_samples(X_test).tolist()
+
+
 _USED_SKLEARN = {"kmeans": 0}
 
 EXERCISES = {
@@ -197,6 +203,7 @@ EXERCISES = {
     "gmm-e-step": ("gmm_e_step", ref_gmm_e_step),
     "gmm-em": ("gmm_em", ref_gmm_em),
     "mahalanobis-outliers": ("mahalanobis_scores", ref_mahalanobis_scores),
+    "kde-log-density": ("kde_log_density", ref_kde_log_density),
 }
 
 
@@ -382,6 +389,8 @@ def _bounds_hold(slug, a) -> bool:
         w, S = np.asarray(a["weights"]), np.asarray(a["covariances"])
         spd = all(np.allclose(M, M.T) and np.linalg.eigvalsh(M).min() > 0 for M in S)
         return bool(np.all(w > 0)) and abs(w.sum() - 1) < 1e-12 and spd and a.get("iterations", 0) >= 0
+    if slug == "kde-log-density":
+        return a["bandwidth"] > 0 and a["X_train"].shape[1] == a["X_test"].shape[1] and len(a["X_train"]) >= 1
     if slug == "mahalanobis-outliers":
         n, d = a["X_train"].shape
         return n >= d + 2 and np.linalg.cond(np.atleast_2d(np.cov(a["X_train"], rowvar=False))) < 1e8

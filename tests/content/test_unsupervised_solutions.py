@@ -407,6 +407,28 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                 return [float(v) for v in np.sqrt((y ** 2).sum(axis=0))]
         """,
     },
+    "kde-log-density": {
+        "scikit-learn": """
+            from sklearn.neighbors import KernelDensity
+
+            def kde_log_density(X_train, X_test, bandwidth):
+                return KernelDensity(kernel="gaussian", bandwidth=bandwidth).fit(X_train).score_samples(X_test)
+        """,
+        "loops": """
+            import math
+
+            def kde_log_density(X_train, X_test, bandwidth):
+                train = X_train.tolist()
+                d = len(train[0])
+                out = []
+                for x in X_test.tolist():
+                    terms = [-sum((a - b) ** 2 for a, b in zip(x, t)) / (2 * bandwidth ** 2) for t in train]
+                    top = max(terms)
+                    lse = top + math.log(sum(math.exp(v - top) for v in terms))
+                    out.append(lse - math.log(len(train)) - d / 2 * math.log(2 * math.pi * bandwidth ** 2))
+                return out
+        """,
+    },
 }
 
 PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in SOLUTIONS.items() for style in styles]

@@ -45,7 +45,7 @@ def _impurity(labels, criterion):
 def _score(X, y, criterion, feature, threshold):
     left = X[:, feature] <= threshold
     n = len(y)
-    return left.sum() / n * _impurity(y[left], criterion) + (~left).sum() / n * _impurity(y[~left], criterion)
+    return float(left.sum() / n * _impurity(y[left], criterion) + (~left).sum() / n * _impurity(y[~left], criterion))
 
 
 def compare(expected, got, case):

@@ -45,5 +45,5 @@ def compare(expected, got, case):
     bad = np.abs(got - expected) > 1e-9 * np.abs(expected) + 1e-8
     if bad.any():
         i, j = (int(v) for v in np.argwhere(bad)[0])
-        return f"row {i}, class {j}: expected {expected[i, j]!r}, got {got[i, j]!r}"
+        return f"row {i}, class {j}: expected {float(expected[i, j])!r}, got {float(got[i, j])!r}"
     return True

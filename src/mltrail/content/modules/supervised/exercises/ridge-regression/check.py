@@ -50,5 +50,5 @@ def compare(expected, got, case):
     if have.shape != want.shape:
         return f"expected {len(want) - 1} weights, got {len(have) - 1}"
     if not np.all(np.isfinite(have)) or np.linalg.norm(have - want) > 1e-6 * np.linalg.norm(want) + 1e-9:
-        return f"expected intercept {want[0]!r} and weights {want[1:].tolist()!r}, got {have[0]!r} and {have[1:].tolist()!r}"
+        return f"expected intercept {float(want[0])!r} and weights {want[1:].tolist()!r}, got {float(have[0])!r} and {have[1:].tolist()!r}"
     return True

@@ -199,3 +199,31 @@ def test_a_learner_whose_job_timed_out_runs_at_the_lowest_priority(pool):
     request = dict(spin, code=probe, cases=[{"args": codec.encode({}, 1 << 20).decode(), "files": {}}])
     assert codec.decode(pool.run(request, 5.0, tenant="spinner").reply.results[0].ok.encode(), 1 << 20) == 19
     assert codec.decode(pool.run(request, 5.0, tenant="honest").reply.results[0].ok.encode(), 1 << 20) == 0
+
+
+JOB_VIEW = """
+import os, signal, threading
+
+def probe():
+    got = []
+    signal.signal(signal.SIGUSR1, lambda *a: got.append("signal"))
+    signal.raise_signal(signal.SIGUSR1)  # raise() finds the job's own thread id
+    worker = threading.Thread(target=lambda: got.append("thread"))
+    worker.start()
+    worker.join()
+    status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
+    return {"pid": os.getpid(), "parent": os.getppid(), "got": got,
+            "uids": status["Uid"].split()}
+"""
+
+
+@pytest.mark.parametrize("clone", [True, False], ids=["clone", "keeper"])
+def test_each_job_has_its_own_pid_namespace_with_or_without_clone(clone):
+    with ZygotePool(size=1, clone=clone) as pool:
+        pool.wait_ready()
+        assert pool.slots[0].info["clone"] is clone  # this machine can clone; elsewhere the keeper is used
+        seen = zygote_probe(pool, JOB_VIEW)
+    assert seen["got"] == ["signal", "thread"]
+    assert seen["parent"] == 0  # the zygote (or the keeper) is outside the job's PID namespace
+    assert len(set(seen["uids"])) == 1  # real, effective, saved and filesystem uid are the job's: no saved root
+    assert seen["pid"] == (1 if clone else 2)  # with a keeper, PID 1 is its idle init

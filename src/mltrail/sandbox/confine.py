@@ -1,16 +1,17 @@
 """Confinement of one job, layer by layer, inside a zygote's world (see layout.py).
 
-A job runs as three processes made before it arrives:
-- the *keeper*, a copy of the zygote outside the job's namespaces, becomes the job's uid
-  when mltrail runs as root, then enters new user, mount, PID and IPC namespaces, mounts
-  the job's size-limited tmpfs (its /tmp, its working folder and /dev/shm: one disk
-  quota for all three), and waits;
-- the job's *init* (PID 1 of the new PID namespace) is an idle `sleep`, started without
-  copying the zygote; when the keeper kills it, the kernel kills every process left in
-  the namespace, so nothing outlives the job;
-- the *learner's process* (PID 2), the keeper's copy of the zygote, mounts a /proc that
-  shows only the job, drops every capability, closes every descriptor it does not need,
-  applies Landlock and seccomp, says it is ready, and only then takes a job.
+A job's process is made before the job arrives. The zygote starts it with clone()
+straight into new user, mount, PID and IPC namespaces (JobClone: one copy of the zygote
+per job), as the job's uid when mltrail runs as root. It is PID 1 of its namespace, so
+when it ends the kernel kills every process it started: nothing outlives the job. It
+maps its own uid only, mounts the job's size-limited tmpfs (its /tmp, its working
+folder and /dev/shm: one disk quota for all three) and a /proc that shows only the job,
+drops every capability, closes every descriptor it does not need, applies Landlock and
+seccomp, says it is ready, and only then takes a job.
+
+Where clone() cannot be used (another architecture or C library), a *keeper* copy of the
+zygote makes the namespaces instead, starts an idle `sleep` as PID 1 without copying the
+zygote, and forks the learner's process (PID 2); killing that init ends the namespace.
 
 Every step is required where the host supports it: a step that fails stops the job
 (fail closed) and the verdict says the sandbox is unavailable.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import os
 import resource
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,8 @@ MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND = 2, 4, 8, 4096
 PR_SET_DUMPABLE, PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 4, 1, 24, 38
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 SYS_OPEN_TREE, SYS_MOVE_MOUNT = 428, 429  # the same on x86_64 and aarch64
+CLONE_CHILD_SETTID = 0x01000000
+JOB_NAMESPACES = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC
 AT_FDCWD, AT_RECURSIVE, OPEN_TREE_CLONE, O_CLOEXEC, MOVE_MOUNT_F_EMPTY_PATH = -100, 0x8000, 1, 0o2000000, 4
 JOB_ROOT = Path("/tmp")
 JOB_DIR = JOB_ROOT / "job"
@@ -90,11 +94,26 @@ def enter_job_namespaces(disk_bytes: int, keep_under_tmp: list[Path] = ()) -> No
     """
     uid, gid = os.geteuid(), os.getegid()
     _libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # to write our own id maps after a uid change
-    _check(_libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC), "unshare")
+    _check(_libc.unshare(JOB_NAMESPACES), "unshare")
+    build_job_world(uid, gid, disk_bytes, keep_under_tmp)
+
+
+def build_job_world(uid: int, gid: int, disk_bytes: int, keep_under_tmp: list[Path] = ()) -> None:
+    """In fresh job namespaces: id maps of our outside uid and gid only, the job's tmpfs and /dev/shm.
+
+    `uid` and `gid` are what we were outside, read before the namespaces were made (inside,
+    until the maps are written, every id reads as the overflow id).
+    """
+    _libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
     for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
-        with open(f"/proc/self/{name}", "w") as handle:
-            handle.write(text)
+        try:
+            with open(f"/proc/self/{name}", "w") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise OSError(exc.errno, f"writing {name} ({text}): {exc.strerror}") from None
     _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    os.setresgid(gid, gid, gid)  # a saved id of the outside world (root's, after a clone) is gone now
+    os.setresuid(uid, uid, uid)
     kept = [(_detach(path), path) for path in keep_under_tmp]
     _mount("mltrail-job", str(JOB_ROOT), "tmpfs", MS_NOSUID | MS_NODEV,
            f"size={disk_bytes},nr_inodes=4096,mode=0700,uid={uid},gid={gid}")
@@ -105,6 +124,78 @@ def enter_job_namespaces(disk_bytes: int, keep_under_tmp: list[Path] = ()) -> No
     shm.mkdir(mode=0o700)
     if Path("/dev/shm").is_dir():
         _mount(str(shm), "/dev/shm", None, MS_BIND)
+
+
+class JobClone:
+    """Start a job's process straight into new namespaces: one copy of the zygote per job.
+
+    `clone()` with namespace flags is `fork()` whose child is PID 1 of a new PID namespace,
+    in new user, mount and IPC namespaces: no keeper process, no second copy. Python's
+    own fork hooks run around it (PyOS_BeforeFork and the after-fork calls), and the
+    kernel writes the child's thread id into glibc's thread block, as glibc's fork does,
+    so `raise()` and thread functions see the right id. Where any of that cannot be
+    found (another architecture, another C library), `available` is False and the
+    zygote uses a keeper instead.
+
+    As root, the clone runs with the job's uid as real and effective uid (the zygote
+    keeps root as saved uid and takes it back right after), so the job's user namespace
+    belongs to the job's uid and maps only it; the child then drops the saved root id.
+    """
+
+    SYSCALLS = {"x86_64": (56, 186, 3), "aarch64": (220, 178, 4)}  # clone, gettid, index of child_tid
+
+    def __init__(self) -> None:
+        self.available = False
+        numbers = self.SYSCALLS.get(os.uname().machine)
+        if numbers is None:
+            return
+        self.clone_nr, gettid_nr, self.child_tid_index = numbers
+        libc = ctypes.CDLL(None)
+        libc.pthread_self.restype = ctypes.c_void_p
+        libc.syscall.restype = ctypes.c_long
+
+        def tid_offsets() -> set[int]:
+            base, tid = libc.pthread_self(), libc.syscall(gettid_nr)
+            return {off for off in range(0, 4096, 4) if ctypes.c_int.from_address(base + off).value == tid}
+
+        # In a small PID namespace a thread id is a small number that may occur elsewhere in
+        # the thread block: where the field is, is where it holds the id in two threads.
+        import threading
+
+        other: list[set[int]] = []
+        helper = threading.Thread(target=lambda: other.append(tid_offsets()))
+        helper.start()
+        helper.join()
+        offsets = tid_offsets() & (other[0] if other else set())
+        if len(offsets) != 1:
+            return
+        self.tid_address = libc.pthread_self() + offsets.pop()
+        self._syscall = ctypes.PyDLL(None, use_errno=True).syscall  # keeps the GIL: nothing runs meanwhile
+        self._syscall.restype = ctypes.c_long
+        self.available = True
+
+    def start(self, uid: int | None) -> int:
+        """The child's pid in the parent, 0 in the child (PID 1 of its namespace); OSError on failure."""
+        args = [ctypes.c_void_p(0)] * 4
+        args[self.child_tid_index - 1] = ctypes.c_void_p(self.tid_address)
+        flags = ctypes.c_ulong(JOB_NAMESPACES | CLONE_CHILD_SETTID | signal.SIGCHLD)
+        if uid is not None:
+            os.setgroups([])
+            os.setresgid(uid, uid, 0)
+            os.setresuid(uid, uid, 0)
+        ctypes.pythonapi.PyOS_BeforeFork()
+        pid = self._syscall(ctypes.c_long(self.clone_nr), flags, *args)
+        error = ctypes.get_errno()
+        if pid == 0:
+            ctypes.pythonapi.PyOS_AfterFork_Child()
+            return 0
+        ctypes.pythonapi.PyOS_AfterFork_Parent()
+        if uid is not None:
+            os.setresuid(0, 0, 0)
+            os.setresgid(0, 0, 0)
+        if pid < 0:
+            raise OSError(error, f"clone: {os.strerror(error)}")
+        return pid
 
 
 def mount_job_proc() -> None:

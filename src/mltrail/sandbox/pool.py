@@ -254,13 +254,18 @@ class FairQueue:
 
 
 def zygote_config(confined: bool, forbidden: list[Path] | None, preload: tuple[str, ...], warm_up: bool = True,
-                  disk_bytes: int = DISK_BYTES, off: frozenset = frozenset()) -> dict:
-    """What a zygote is told; `off` names layers left out on purpose (tests and benchmarks only)."""
+                  disk_bytes: int = DISK_BYTES, off: frozenset = frozenset(), clone: bool = True) -> dict:
+    """What a zygote is told; `off` names layers left out on purpose (tests and benchmarks only).
+
+    `clone`: start each job's process straight into its namespaces with clone() (one copy
+    of the zygote per job); False keeps the keeper process that the zygote also falls
+    back to where clone() cannot be used.
+    """
     unknown = set(off) - SWITCHABLE
     if unknown:
         raise ValueError(f"unknown sandbox layers {sorted(unknown)}; known: {sorted(SWITCHABLE)}")
     return {"confined": confined, "forbidden": [str(p) for p in forbidden or []], "preload": list(preload),
-            "warm_up": warm_up, "disk_bytes": disk_bytes, "off": sorted(off)}
+            "warm_up": warm_up, "disk_bytes": disk_bytes, "off": sorted(off), "clone": clone}
 
 
 class ZygotePool:
@@ -275,13 +280,14 @@ class ZygotePool:
         max_rss_mb: int = 1536,
         preload: tuple[str, ...] = PRELOAD,
         off: frozenset = frozenset(),
+        clone: bool = True,
     ) -> None:
         # More slots than cores: while some jobs spin, the kernel still shares the CPU.
         self.size = size or SLOTS_PER_CORE * (os.cpu_count() or 1)
         self.confined = confined
         self.max_jobs = max_jobs
         self.max_rss_kb = max_rss_mb * 1024
-        self.config = zygote_config(confined, forbidden, preload, off=off)
+        self.config = zygote_config(confined, forbidden, preload, off=off, clone=clone)
         self.slots = [Zygote(self.config) for _ in range(self.size)]
         self.queue = FairQueue(list(range(self.size)))
         self.replaced = 0

@@ -6,11 +6,11 @@ keeps only its two sockets, and holds no check, solution or expected output: onl
 the learner's code and the inputs ever reach a job, through pipes handed over
 with it.
 
-Per job it forks a keeper, which makes the job's namespaces, starts a tiny PID 1
-there and forks the learner's process (see confine.py). Confinement happens before the
-job arrives; the learner's process says so on a ready pipe, and only then does the
-zygote announce the spare, so a job is never handed to a process that failed to
-confine itself.
+Per job it clones the job's process straight into new namespaces (PID 1 there; see
+confine.py), or, where clone() cannot be used, forks a keeper that makes them, starts a
+tiny PID 1 and forks the learner's process. Confinement happens before the job arrives;
+the job's process says so on a ready pipe, and only then does the zygote announce the
+spare, so a job is never handed to a process that failed to confine itself.
 
 Control socket (SOCK_SEQPACKET, JSON): the zygote says {"ready": ...} once, then per
 spare {"spare": n} (confined and waiting) or {"unavailable": why} (confinement failed:
@@ -70,7 +70,7 @@ def _learner(sock: socket.socket, ready_w: int, confinement, keeper: int) -> Non
 
     try:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() not in (0, keeper):  # 0: the keeper is outside our PID namespace
+        if os.getppid() not in (0, keeper):  # 0: our parent is outside our PID namespace
             raise OSError("the keeper died before the learner's process could follow it")
         if confinement.uses("job namespaces"):
             mount_job_proc()
@@ -131,6 +131,20 @@ def _keeper(sock: socket.socket, ready_w: int, uid: int | None, confinement, dis
         signal.signal(code - 128, signal.SIG_DFL)
         os.kill(os.getpid(), code - 128)
     os._exit(code)
+
+
+def _cloned_learner(sock: socket.socket, ready_w: int, uid: int, gid: int, confinement, disk_bytes: int) -> None:
+    """A job's process made by clone(): PID 1 of its own namespaces. Builds its world, then is the learner."""
+    from mltrail.sandbox.confine import build_job_world
+
+    try:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != 0:  # our parent, the zygote, is outside our PID namespace
+            raise OSError("the job's process is not alone in its PID namespace")
+        build_job_world(uid, gid, disk_bytes, confinement.under_tmp())
+    except BaseException as exc:
+        _fail(ready_w, "making the job's namespaces", exc)
+    _learner(sock, ready_w, confinement, None)
 
 
 def warm_up() -> None:
@@ -226,12 +240,20 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
     confinement = Confinement(landlock_read_roots(), forbidden, enabled=confined,
                               off=frozenset(config.get("off", ()))).prepare()
     ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    cloner = None
+    if confinement.uses("job namespaces") and config.get("clone", True):
+        from mltrail.sandbox.confine import JobClone
+
+        cloner = JobClone()
+        if not cloner.available:
+            cloner = None
     if config.get("warm_up", True):
         warm_up()
     sys.stdout.flush()
     gc.collect()
     gc.freeze()
     _send(sock, {"ready": True, "pid": os.getpid(), "uid": uid, "landlock": confinement.ruleset is not None,
+                 "clone": cloner is not None,
                  "seccomp": confinement.seccomp_program is not None, "errors": confinement.errors, "rss_kb": _rss_kb(),
                  "fds": _open_files()})
     number = 0
@@ -242,11 +264,21 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
             if not confinement.uses("job namespaces"):  # no tmpfs of its own: a folder in ours
                 confinement.job_dir = Path(tempfile.mkdtemp(prefix="mltrail-job-"))
                 os.chmod(confinement.job_dir, 0o777)
-            keeper = os.fork()
-            if keeper == 0:
-                kill.close()
-                os.close(ready_r)
-                _keeper(sock, ready_w, uid, confinement, int(config["disk_bytes"]), init_program)
+            if cloner is not None:
+                as_uid = uid if uid is not None and confinement.uses("uid") else None
+                # Read before the clone: inside the new namespaces every id reads as the overflow id.
+                outer_uid, outer_gid = (os.geteuid(), os.getegid()) if as_uid is None else (as_uid, as_uid)
+                keeper = cloner.start(as_uid)  # the job's own process, PID 1 of its namespaces
+                if keeper == 0:
+                    kill.close()
+                    os.close(ready_r)
+                    _cloned_learner(sock, ready_w, outer_uid, outer_gid, confinement, int(config["disk_bytes"]))
+            else:
+                keeper = os.fork()
+                if keeper == 0:
+                    kill.close()
+                    os.close(ready_r)
+                    _keeper(sock, ready_w, uid, confinement, int(config["disk_bytes"]), init_program)
             os.close(ready_w)
             said = os.read(ready_r, 1024)
             os.close(ready_r)

@@ -45,9 +45,29 @@ def diagnose(app: "App") -> list[Check]:  # asks the App; never opens the store 
         + (f"; {problems} problems (run `mltrail content check`)" if problems else ""),
         level="warning",
     ))
+    results.append(dataset_check(curriculum))
     results += sandbox_layers(app)
     results.append(app.grading_probe())
     return results
+
+
+def dataset_check(curriculum) -> Check:
+    """Whether every dataset the course's exercises use loads here, offline."""
+    from mltrail.curriculum.datasets import DatasetUnavailable, load_dataset
+
+    used = sorted({ex.manifest.dataset for ex in curriculum.exercises() if ex.kind == "dataset"})
+    failed = []
+    for name in used:
+        spec = curriculum.datasets.get(name)
+        try:
+            if spec is None:
+                raise DatasetUnavailable("not declared in datasets.toml")
+            load_dataset(spec)
+        except DatasetUnavailable as exc:
+            failed.append(f"{name}: {exc}")
+    if failed:
+        return _check("datasets", False, "; ".join(failed), level="warning")
+    return _check("datasets", True, f"{len(used)} used by the course, all load offline ({', '.join(used) or 'none'})")
 
 
 LAYER_DETAILS = {

@@ -256,3 +256,21 @@ def test_a_recorded_mistake_is_named_when_the_learner_predictions_agree_with_it(
     assert grade_source(exercise, MAJORITY, seed=1).mistake.name == "majority"
     other = "def fit_predict(X_train, y_train, X_test):\n    return ['Gentoo'] * len(X_test)\n"
     assert grade_source(exercise, other, seed=1).mistake is None
+
+
+def test_doctor_says_whether_the_course_datasets_load(tiny_course, monkeypatch):
+    from mltrail.curriculum import datasets
+    from mltrail.doctor import dataset_check
+
+    dataset_exercise(tiny_course, "penguins", "penguins", "classification", "accuracy", 0.3, KNN)
+    curriculum = load_curriculum([tiny_course])
+    check = dataset_check(curriculum)
+    assert check.status == "ok" and "penguins" in check.detail
+    monkeypatch.setattr(datasets, "_cache", {})
+
+    def missing(spec):
+        raise ModuleNotFoundError("No module named 'palmerpenguins'", name="palmerpenguins")
+
+    monkeypatch.setattr(datasets, "_raw_frame", missing)
+    check = dataset_check(curriculum)
+    assert check.status == "warning" and "pip install palmerpenguins" in check.detail

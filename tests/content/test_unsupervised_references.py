@@ -6,8 +6,9 @@ Lloyd's iterations by `KMeans` started from the given centroids (with `n_init=1`
 k-means++ by `kmeans_plusplus` with one candidate per step, fed the case's uniform numbers,
 silhouettes, Rand indices, agglomerative clusterings, DBSCAN labels, PCA and Gaussian mixtures
 (fixed start, `tol=0`, no regularisation) by scikit-learn, log-densities by
-`scipy.stats.multivariate_normal`, Mahalanobis distances by `scipy.spatial.distance` and kernel
-densities by scikit-learn's `KernelDensity`.
+`scipy.stats.multivariate_normal` (also for the bumps of the kernel density estimate, whose
+scikit-learn version is tree-based and not exact enough) and Mahalanobis distances by
+`scipy.spatial.distance`.
 Where the exercise's rule for empty clusters differs from scikit-learn's, the reference is an
 independent computation with `scipy.cluster.vq` and pandas, and the cases where scikit-learn
 applies are also checked with it. The recorded mistakes must go wrong, on random cases and on the
@@ -36,7 +37,6 @@ from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans, kmeans_plus
 from sklearn.decomposition import PCA
 from sklearn.metrics import rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
-from sklearn.neighbors import KernelDensity
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
@@ -184,7 +184,29 @@ def ref_mahalanobis_scores(X_train, X_test):
 
 
 def ref_kde_log_density(X_train, X_test, bandwidth):
-    return KernelDensity(kernel="gaussian", bandwidth=bandwidth).fit(X_train).score_samples(X_test).tolist()
+    # One normal bump per training point, by scipy, mixed with equal weights 1/n in log space.
+    d = X_train.shape[1]
+    bumps = np.array([
+        np.atleast_1d(multivariate_normal(mean=x, cov=bandwidth ** 2 * np.eye(d)).logpdf(X_test)).reshape(-1)
+        for x in X_train
+    ])
+    return logsumexp(bumps, axis=0, b=1.0 / len(X_train)).tolist()
+
+
+def test_kde_reference_matches_high_precision_arithmetic():
+    import mpmath
+
+    solution = function_of(FOLDER / "kde-log-density" / "solution.py", "kde_log_density")
+    case = next(c for c in _cases("kde-log-density", 0) if c.hidden)
+    X_train, X_test, h = case.args["X_train"], case.args["X_test"][:4], case.args["bandwidth"]
+    got = solution(X_train=X_train, X_test=X_test, bandwidth=h)
+    with mpmath.workdps(40):
+        hh = mpmath.mpf(h)
+        for x, value in zip(X_test, got):
+            terms = [mpmath.exp(-mpmath.fsum((mpmath.mpf(float(a)) - float(b)) ** 2 for a, b in zip(x, t)) / (2 * hh * hh))
+                     for t in X_train]
+            exact = mpmath.log(mpmath.fsum(terms) / len(terms)) - len(x) * mpmath.log(2 * mpmath.pi * hh * hh) / 2
+            assert abs(value - float(exact)) <= 1e-9 * abs(float(exact))
 
 
 _USED_SKLEARN = {"kmeans": 0}

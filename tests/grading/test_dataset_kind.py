@@ -79,9 +79,13 @@ def test_every_builtin_dataset_loads_offline_with_its_credits():
     assert not problems and {"penguins", "digits", "iris", "diamonds"} <= set(registry)
     for spec in registry.values():
         X, y = load_dataset(spec)
+        assert spec.licence and spec.citation and spec.url.startswith("https://")
+        if spec.source == "gymnasium":  # logged transitions: no target column
+            assert y is None and list(X.columns) == ["episode", "state", "action", "reward", "next_state", "terminated"]
+            assert X["episode"].nunique() == spec.episodes
+            continue
         assert len(X) == len(y) >= 100 and X.shape[1] >= 2
         assert spec.target not in X.columns and not y.isna().any()
-        assert spec.licence and spec.citation and spec.url.startswith("https://")
     assert load_dataset(registry["diamonds"])[0].shape == (10000, 9)
 
 
@@ -274,3 +278,69 @@ def test_doctor_says_whether_the_course_datasets_load(tiny_course, monkeypatch):
     monkeypatch.setattr(datasets, "_raw_frame", missing)
     check = dataset_check(curriculum)
     assert check.status == "warning" and "pip install palmerpenguins" in check.detail
+
+
+MODEL_BASED = """
+import numpy as np
+
+
+def fit_policy(transitions, n_states, n_actions, horizon=100):
+    counts = np.zeros((n_states, n_actions, n_states))
+    going_on = np.zeros((n_states, n_actions, n_states))
+    reward_sum = np.zeros((n_states, n_actions))
+    for s, a, r, s2, done in transitions[["state", "action", "reward", "next_state", "terminated"]].itertuples(index=False):
+        counts[s, a, s2] += 1
+        going_on[s, a, s2] += not done
+        reward_sum[s, a] += r
+    visits = np.maximum(counts.sum(axis=2), 1)
+    rewards, moves = reward_sum / visits, going_on / visits[:, :, None]
+    value = np.zeros(n_states)
+    for _ in range(horizon):
+        q = rewards + moves @ value
+        value = q.max(axis=1)
+    return q.argmax(axis=1)
+"""
+
+
+@pytest.fixture
+def frozen_logs(tiny_course):
+    return dataset_exercise(tiny_course, "frozen", "frozenlake-logs", "policy", "mean_return", 0.5, MODEL_BASED,
+                            entry="fit_policy", extra='threshold = 0.65\nforbid = ["gymnasium", "gym"]')
+
+
+def test_a_policy_learned_from_logs_is_judged_exactly_in_the_real_environment(frozen_logs):
+    import gymnasium
+
+    verdict = grade_source(frozen_logs, MODEL_BASED, seed=1)
+    assert verdict.status == "passed", verdict.message
+    report = verdict.report
+    assert report["baseline"] == pytest.approx(0.014, abs=0.002) and report["score"] > 0.7
+    assert report["rows_scored"] == 16 and report["rows_train"] > 10_000
+    # The exact expected return agrees with simulation of the same policy in gymnasium itself.
+    split = make_split(frozen_logs)
+    from mltrail.grading.grader import load_trusted
+
+    policy = load_trusted(frozen_logs.file("solution.py")).fit_policy(split.X_train, 16, 4)
+    env = gymnasium.make("FrozenLake-v1", is_slippery=True)
+    rng = np.random.default_rng(0)
+    wins = 0
+    for _ in range(4000):
+        state, _ = env.reset(seed=int(rng.integers(2**31)))
+        for _ in range(100):
+            state, reward, terminated, truncated, _ = env.step(int(policy[state]))
+            if terminated or truncated:
+                wins += reward
+                break
+    assert wins / 4000 == pytest.approx(report["score"], abs=0.03)
+
+
+@pytest.mark.parametrize("code, says", [
+    ("import numpy as np\ndef fit_policy(transitions, n_states, n_actions):\n    return np.zeros(n_states, int)\n",
+     "no better than the baseline"),
+    ("def fit_policy(transitions, n_states, n_actions):\n    return [0] * (n_states - 1)\n", "expected 16, got 15"),
+    ("def fit_policy(transitions, n_states, n_actions):\n    return [n_actions] * n_states\n", "numbered 0 to 3"),
+    ("import gymnasium\ndef fit_policy(transitions, n_states, n_actions):\n    return [0] * n_states\n", "uses `gymnasium`"),
+])
+def test_a_wrong_or_forbidden_policy_fails(frozen_logs, code, says):
+    verdict = grade_source(frozen_logs, code, seed=1)
+    assert verdict.status == "failed" and says in verdict.message, verdict.message

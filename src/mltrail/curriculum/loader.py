@@ -157,7 +157,14 @@ def dataset_card(exercise: Exercise) -> str:
 
     spec, manifest = exercise.dataset, exercise.manifest
     higher = METRICS[manifest.metric][1]
-    if manifest.task == "clustering":
+    if manifest.task == "policy":
+        split = (f"`fit_policy(transitions, n_states, n_actions)` gets the logged transitions (columns episode, state, "
+                 f"action, reward, next_state, terminated: {spec.episodes:,} episodes of a uniformly random policy, "
+                 f"at most {spec.horizon} steps each) and returns one action per state. Your policy is then judged "
+                 "by its exact expected return in the real environment, from the start, over the same number of "
+                 "steps; the environment itself is not available to your code.")
+        baseline = "the uniformly random policy that logged the data"
+    elif manifest.task == "clustering":
         split = ("`fit_transform(X)` gets every row's features and returns one cluster label per row; the "
                  "labels are compared with the true classes, which never reach your code.")
         baseline = "one cluster for every row"
@@ -177,8 +184,9 @@ def dataset_card(exercise: Exercise) -> str:
         "",
         f"**{spec.title}.** {spec.description}",
         "",
-        f"{split} Features arrive as {kind}"
-        + (", targets as a numpy array." if manifest.task != "clustering" else "."),
+        f"{split} " + (f"The transitions arrive as {'a pandas DataFrame' if manifest.as_frame else 'a numpy array'}."
+                       if manifest.task == "policy" else f"Features arrive as {kind}"
+                       + (", targets as a numpy array." if manifest.task != "clustering" else ".")),
         f"Scored by **{manifest.metric}**: to pass, {goal}.",
         "",
         f"Source: {spec.citation} Licence: {spec.licence}. <{spec.url}>",

@@ -205,7 +205,10 @@ METRICS = {
     "rmse": ({"regression"}, False),
     "mae": ({"regression"}, False),
     "adjusted_rand": ({"clustering"}, True),
+    "mean_return": ({"policy"}, True),
 }
+ENTRIES = {"classification": "fit_predict", "regression": "fit_predict", "clustering": "fit_transform",
+           "policy": "fit_policy"}
 
 
 class DatasetExercise(ExerciseBase):
@@ -213,22 +216,31 @@ class DatasetExercise(ExerciseBase):
 
     `fit_predict(X_train, y_train, X_test)` returns one prediction per test row
     (classification, regression); `fit_transform(X)` returns one cluster label per row
-    (clustering). The trusted side scores the predictions with `metric`, and the
+    (clustering); `fit_policy(transitions, n_states, n_actions)` learns from logged
+    transitions of a toy-text environment and returns one action per state (policy), judged
+    by its exact expected return in the real environment. The trusted side scores the
+    predictions with `metric`, and the
     submission passes when it beats the baseline by `margin` (and reaches `threshold`,
     if set).
     """
 
     kind: Literal["dataset"]
-    entry: str = Field(pattern=IDENTIFIER, description="fit_predict for prediction tasks, fit_transform for clustering.")
+    entry: str = Field(pattern=IDENTIFIER, description="fit_predict for prediction tasks, fit_transform for clustering, "
+                       "fit_policy for a policy learned from logged transitions.")
     dataset: Slug = Field(description="A dataset id from datasets.toml.")
-    task: Literal["classification", "regression", "clustering"]
-    metric: Literal["accuracy", "balanced_accuracy", "f1_macro", "r2", "rmse", "mae", "adjusted_rand"]
+    task: Literal["classification", "regression", "clustering", "policy"]
+    metric: Literal["accuracy", "balanced_accuracy", "f1_macro", "r2", "rmse", "mae", "adjusted_rand", "mean_return"]
     margin: float = Field(ge=0, description="How far the score must beat the baseline's, in the metric's units.")
     threshold: float | None = Field(default=None, description="A score the submission must also reach (at most, for errors).")
     test_size: float = Field(default=0.25, gt=0.05, lt=0.6, description="Fraction of rows held out for testing.")
     split_seed: int = Field(default=0, ge=0, description="Seed of the fixed train/test split.")
     features: list[str] = Field(default_factory=list, description="A subset of the dataset's features; empty: all.")
     as_frame: bool = Field(default=True, description="Pass X as pandas DataFrames (True) or numpy arrays (False).")
+    forbid: list[Annotated[str, Field(pattern=DOTTED)]] = Field(
+        default_factory=list,
+        description="Library calls or modules the learner must not use (e.g. 'gymnasium' when a policy must be "
+        "learned from the logs alone); read from the submission's syntax tree, never by running it.",
+    )
     limits: Limits = Field(default_factory=lambda: Limits(time_s=30.0, memory_mb=2048))
 
     @model_validator(mode="after")
@@ -237,7 +249,7 @@ class DatasetExercise(ExerciseBase):
         if self.task not in tasks:
             raise ValueError(f"metric '{self.metric}' does not score a {self.task} task; use one of "
                              + ", ".join(m for m, (t, _) in METRICS.items() if self.task in t))
-        expected_entry = "fit_transform" if self.task == "clustering" else "fit_predict"
+        expected_entry = ENTRIES[self.task]
         if self.entry != expected_entry:
             raise ValueError(f"a {self.task} exercise's entry is `{expected_entry}`, not `{self.entry}`")
         return self

@@ -27,6 +27,7 @@ from mltrail.grading.grader import WIRE_CAP, ContentError, forbidden_verdict, jo
 from mltrail.grading.verdict import Verdict, cap_text
 
 METRIC_NAMES = {
+    "mean_return": "expected return",
     "accuracy": "accuracy", "balanced_accuracy": "balanced accuracy", "f1_macro": "macro-averaged F1",
     "r2": "R²", "rmse": "RMSE", "mae": "MAE", "adjusted_rand": "adjusted Rand index",
 }
@@ -34,6 +35,7 @@ BASELINES = {
     "classification": "always predicting the most common training class",
     "regression": "always predicting the mean of the training targets",
     "clustering": "putting every row in one cluster",
+    "policy": "the uniformly random policy that logged the data",
 }
 MAX_CONFUSION_CLASSES = 20
 
@@ -45,7 +47,58 @@ class Split:
     X_train: Any
     y_train: Any
     X_test: Any
-    y_test: np.ndarray  # stays here: never sent to the sandbox
+    y_test: np.ndarray | None  # stays here: never sent to the sandbox
+    model: "EnvModel | None" = None  # a policy task: the environment's true model, to judge a policy exactly
+
+
+@dataclass
+class EnvModel:
+    """A toy-text environment's model: expected rewards, continuing transitions, start, horizon."""
+
+    rewards: np.ndarray  # [state, action]: expected immediate reward
+    moves: np.ndarray  # [action, state, next state]: probability of going on (not terminated) to next state
+    start: np.ndarray  # [state]: the initial state distribution
+    horizon: int
+
+    @property
+    def n_states(self) -> int:
+        return self.rewards.shape[0]
+
+    @property
+    def n_actions(self) -> int:
+        return self.rewards.shape[1]
+
+    def expected_return(self, policy: np.ndarray) -> float:
+        """Exact expected total reward over `horizon` steps from the start; `policy` is [state, action] probabilities."""
+        reward = np.sum(policy * self.rewards, axis=1)
+        moves = np.einsum("sa,ast->st", policy, self.moves)
+        value = np.zeros(self.n_states)
+        for _ in range(self.horizon):
+            value = reward + moves @ value
+        return float(self.start @ value)
+
+
+def env_model(spec) -> EnvModel:
+    from mltrail.curriculum.datasets import toy_text_env
+
+    env = toy_text_env(spec)
+    model = env.unwrapped
+    n_states, n_actions = model.observation_space.n, model.action_space.n
+    rewards = np.zeros((n_states, n_actions))
+    moves = np.zeros((n_actions, n_states, n_states))
+    for state in range(n_states):
+        for action in range(n_actions):
+            for probability, following, reward, terminated in model.P[state][action]:
+                rewards[state, action] += probability * reward
+                if not terminated:
+                    moves[action, state, following] += probability
+    start = np.asarray(model.initial_state_distrib, dtype=float)
+    env.close()
+    return EnvModel(rewards, moves, start / start.sum(), exercise_horizon(spec))
+
+
+def exercise_horizon(spec) -> int:
+    return spec.horizon
 
 
 _splits: dict[tuple, Split] = {}
@@ -70,6 +123,12 @@ def make_split(exercise: Exercise) -> Split:
             raise ContentError(f"{exercise.file('exercise.toml')}: features {unknown} are not columns of "
                                f"'{manifest.dataset}' ({', '.join(map(str, X.columns))})")
         X = X[list(manifest.features)]
+    if manifest.task == "policy":
+        model = env_model(exercise.dataset)
+        transitions = X if manifest.as_frame else X.to_numpy()
+        split = Split(transitions, None, None, None, model)
+        _splits[key] = split
+        return split
     labels = np.asarray(y.to_numpy() if hasattr(y, "to_numpy") else y)
     if labels.dtype.kind == "O" or labels.dtype.kind == "U" or str(y.dtype) in ("str", "string"):
         labels = np.asarray([str(v) for v in labels], dtype=str)
@@ -90,6 +149,8 @@ def make_split(exercise: Exercise) -> Split:
 
 
 def request_args(exercise: Exercise, split: Split) -> dict:
+    if exercise.manifest.task == "policy":
+        return {"transitions": split.X_train, "n_states": split.model.n_states, "n_actions": split.model.n_actions}
     if exercise.manifest.task == "clustering":
         return {"X": split.X_train}
     return {"X_train": split.X_train, "y_train": split.y_train, "X_test": split.X_test}
@@ -97,7 +158,7 @@ def request_args(exercise: Exercise, split: Split) -> dict:
 
 def _predictions(got: Any, n: int, task: str, classes: np.ndarray | None) -> tuple[np.ndarray | None, str | None]:
     """The learner's predictions as a 1-D array, or a message saying what is wrong with them."""
-    what = "cluster labels" if task == "clustering" else "predictions"
+    what = {"clustering": "cluster labels", "policy": "actions (one per state)"}.get(task, "predictions")
     if got is None:
         return None, f"your function returned None; return one of the {what} for each of the {n} rows"
     if type(got) in (list, tuple):
@@ -125,6 +186,14 @@ def _predictions(got: Any, n: int, task: str, classes: np.ndarray | None) -> tup
         if not np.all(np.isfinite(got)):
             return None, f"{int(np.sum(~np.isfinite(got)))} of your predictions are NaN or infinite"
         return got, None
+    if task == "policy":
+        if got.dtype.kind == "f" and np.all(np.isfinite(got)) and np.all(got == np.round(got)):
+            got = got.astype(np.int64)
+        if got.dtype.kind not in "biu":
+            return None, f"a policy gives one action per state, a whole number; yours are of type {got.dtype}"
+        if got.size and (got.min() < 0 or got.max() >= n_actions_of(classes)):
+            return None, f"actions are numbered 0 to {n_actions_of(classes) - 1}; yours include {int(got.max()) if got.max() >= 0 else int(got.min())}"
+        return got.astype(np.int64), None
     if task == "clustering":
         if got.dtype.kind not in "biu" and not (got.dtype.kind == "f" and np.all(np.isfinite(got)) and np.all(got == np.round(got))):
             return None, f"cluster labels are whole numbers (numpy ints or Python ints); yours are of type {got.dtype}"
@@ -143,6 +212,10 @@ def _predictions(got: Any, n: int, task: str, classes: np.ndarray | None) -> tup
     if unknown:
         return None, f"{len(unknown)} predicted label(s) are not classes of the training data, e.g. {unknown[0]!r}"
     return got, None
+
+
+def n_actions_of(classes) -> int:
+    return int(classes)  # for a policy task, `classes` carries the number of actions
 
 
 def score(metric: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
@@ -219,12 +292,19 @@ def grade_dataset(exercise: Exercise, text: str, seed: int, runner: sandbox.Sand
         got = codec.decode(result.ok.encode("utf-8"), WIRE_CAP)
     except codec.CodecError as exc:
         return Verdict(exercise.id, "failed", cap_text(f"What your {exercise.entry} returned could not be read: {exc}"), seed=seed, output=run.output)
-    classes = np.unique(split.y_train) if manifest.task == "classification" else None
-    predictions, problem = _predictions(got, len(split.y_test), manifest.task, classes)
+    classes = np.unique(split.y_train) if manifest.task == "classification" else (
+        split.model.n_actions if manifest.task == "policy" else None)
+    scored = split.model.n_states if manifest.task == "policy" else len(split.y_test)
+    predictions, problem = _predictions(got, scored, manifest.task, classes)
     if problem:
         return Verdict(exercise.id, "failed", cap_text(problem[0].upper() + problem[1:] + "."), seed=seed, output=run.output)
-    value = score(manifest.metric, split.y_test, predictions)
-    base = score(manifest.metric, split.y_test, baseline_predictions(manifest.task, split))
+    if manifest.task == "policy":
+        model = split.model
+        value = model.expected_return(np.eye(model.n_actions)[predictions])
+        base = model.expected_return(np.full((model.n_states, model.n_actions), 1.0 / model.n_actions))
+    else:
+        value = score(manifest.metric, split.y_test, predictions)
+        base = score(manifest.metric, split.y_test, baseline_predictions(manifest.task, split))
     needed, higher = _needed(manifest, base)
     passed = value >= needed if higher else value <= needed
     report = {
@@ -232,7 +312,8 @@ def grade_dataset(exercise: Exercise, text: str, seed: int, runner: sandbox.Sand
         "metric_name": METRIC_NAMES[manifest.metric], "higher_is_better": higher,
         "score": round(value, 6), "baseline": round(base, 6), "baseline_name": BASELINES[manifest.task],
         "needed": round(needed, 6), "margin": manifest.margin, "threshold": manifest.threshold,
-        "rows_train": 0 if split.y_train is None else len(split.y_train), "rows_scored": len(split.y_test),
+        "rows_train": len(split.X_train) if manifest.task == "policy" else (0 if split.y_train is None else len(split.y_train)),
+        "rows_scored": scored,
         "fit_ms": round(result.ms, 1), "encode_ms": round(encode_ms, 1),
     }
     if manifest.task == "classification" and len(classes) <= MAX_CONFUSION_CLASSES:
@@ -242,10 +323,16 @@ def grade_dataset(exercise: Exercise, text: str, seed: int, runner: sandbox.Sand
             "labels": [v if isinstance(v, str) else int(v) for v in classes.tolist()],
             "matrix": confusion_matrix(split.y_test, predictions, labels=classes).tolist(),
         }
-    where = "held-out test rows" if manifest.task != "clustering" else "rows (judged against the true classes)"
     compare = "at least" if higher else "at most"
-    message = (f"{METRIC_NAMES[manifest.metric].capitalize()} {_fmt(value)} on the {len(split.y_test)} {where}; the baseline "
-               f"({BASELINES[manifest.task]}) scores {_fmt(base)}. Passing needs {compare} {_fmt(needed)}.")
+    if manifest.task == "policy":
+        lead = (f"Expected return {_fmt(value)} of your policy in the real environment (over {split.model.horizon} steps "
+                "from the start, computed exactly from the environment's model)")
+    elif manifest.task == "clustering":
+        lead = f"{METRIC_NAMES[manifest.metric].capitalize()} {_fmt(value)} on the {scored} rows (judged against the true classes)"
+    else:
+        lead = f"{METRIC_NAMES[manifest.metric].capitalize()} {_fmt(value)} on the {scored} held-out test rows"
+    message = (f"{lead}; the baseline ({BASELINES[manifest.task]}) scores {_fmt(base)}. "
+               f"Passing needs {compare} {_fmt(needed)}.")
     if not passed:
         message += (" Your model does not beat the baseline by enough yet." if (value > base if higher else value < base)
                     else " Your model does no better than the baseline.")
@@ -259,7 +346,7 @@ AGREEMENT = 0.97  # share of equal predictions (or ARI between labelings, or R²
 
 
 def _agreement(task: str, mine: np.ndarray, theirs: np.ndarray) -> float:
-    if task == "classification":
+    if task in ("classification", "policy"):
         return float(np.mean(mine == theirs))
     if task == "clustering":
         from sklearn.metrics import adjusted_rand_score
@@ -298,9 +385,11 @@ def name_dataset_mistake(exercise: Exercise, split: Split, predictions: np.ndarr
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     args = request_args(exercise, split)
-                    theirs, problem = _predictions(entry(**{k: v.copy() for k, v in args.items()}),
-                                                   len(split.y_test), task,
-                                                   np.unique(split.y_train) if task == "classification" else None)
+                    copied = {k: v.copy() if hasattr(v, "copy") else v for k, v in args.items()}
+                    theirs, problem = _predictions(
+                        entry(**copied), split.model.n_states if task == "policy" else len(split.y_test), task,
+                        np.unique(split.y_train) if task == "classification" else (
+                            split.model.n_actions if task == "policy" else None))
             except Exception:
                 continue
             if problem is None and _agreement(task, predictions, theirs) >= AGREEMENT:

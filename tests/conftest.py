@@ -108,3 +108,31 @@ def tiny_course(tmp_path) -> Path:
     write(ex / "mistakes" / "subtract.py", "# subtracts instead of adding\ndef add(a, b):\n    return a - b\n")
     write(ex / "mistakes" / "subtract.md", "You subtracted b from a instead of adding them: use a + b.\n")
     return root
+
+
+# --- content tests grade thousands of submissions: through one warm, confined zygote pool ---
+# Without a runner, `grade_source` starts a fresh confined interpreter per submission (about a
+# second each). Under tests/content every such grading goes to one pool for the whole session
+# instead: the same confinement that `watch` and `content check` use, warm.
+
+@pytest.fixture(scope="session")
+def content_pool():
+    from mltrail.curriculum.loader import BUILTIN_MODULES
+    from mltrail.sandbox.pool import ZygotePool
+
+    with ZygotePool(forbidden=[BUILTIN_MODULES]) as pool:
+        pool.wait_ready()
+        yield pool
+
+
+@pytest.fixture(autouse=True)
+def _content_graded_in_a_warm_pool(request):
+    if Path(str(request.node.fspath)).parent.name != "content":
+        yield
+        return
+    from mltrail.grading import grader
+
+    pool = request.getfixturevalue("content_pool")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grader, "default_sandbox", lambda exercise: pool)
+        yield

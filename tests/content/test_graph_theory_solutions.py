@@ -1,10 +1,11 @@
 """Every function exercise of the graph-theory module accepts correct solutions in other styles.
 
 For each exercise, two independent correct solutions (scipy.sparse.csgraph and scipy.spatial
-calls, recursion instead of a queue or a stack, frontier sets, Bellman-Ford or an O(n^2) scan
-instead of a heap, Prim or reverse-delete instead of Kruskal, a traversal instead of union-find,
-an eigenvector or plain power iteration instead of a linear solve, augmenting paths by
-depth-first search, breadth-first search or scipy's push-relabel/Dinic) are graded by the real
+calls where the exercise does not forbid them, recursion or a stack of iterators instead of a
+queue or a stack, frontier sets, Bellman-Ford or an O(n^2) scan instead of a heap, Prim or
+reverse-delete instead of Kruskal, a traversal or label propagation instead of union-find, an
+eigenvector or plain power iteration instead of a linear solve, augmenting paths by depth-first
+search, breadth-first search or the widest path, a unit-capacity flow for a matching) are graded by the real
 grader for a few seeds. They use only libraries the sandbox has already imported (numpy,
 scipy): a slow first import of another package can run past the time limit that the grader
 derives from the reference. Many of these
@@ -54,18 +55,20 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "bfs-order": {
-        "scipy-csgraph": """
-            import numpy as np
-            from scipy.sparse import csr_matrix
-            from scipy.sparse.csgraph import breadth_first_order
-
+        "list-with-head": """
             def bfs_order(graph, source):
-                n = len(graph)
-                rows = [u for u in graph for v in graph[u]]
-                cols = [v for u in graph for v in graph[u]]
-                A = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-                order = breadth_first_order(A, source, directed=True, return_predecessors=False)
-                return [int(v) for v in order]
+                # a plain list as the queue, read from a moving head index; parents recorded
+                parent = {source: None}
+                queue = [source]
+                head = 0
+                while head < len(queue):
+                    u = queue[head]
+                    head += 1
+                    for v in graph[u]:
+                        if v not in parent:
+                            parent[v] = u
+                            queue.append(v)
+                return queue
         """,
         "layers-sorted": """
             def bfs_order(graph, source):
@@ -101,17 +104,21 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                 visit(source)
                 return order
         """,
-        "scipy-csgraph": """
-            import numpy as np
-            from scipy.sparse import csr_matrix
-            from scipy.sparse.csgraph import depth_first_order
-
+        "iterator-stack": """
             def dfs_order(graph, source):
-                n = len(graph)
-                rows = [u for u in graph for v in graph[u]]
-                cols = [v for u in graph for v in graph[u]]
-                A = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-                return depth_first_order(A, source, directed=True, return_predecessors=False).tolist()
+                # a stack of neighbour iterators: each node resumes where it left off
+                order, seen = [source], {source}
+                stack = [iter(graph[source])]
+                while stack:
+                    for v in stack[-1]:
+                        if v not in seen:
+                            seen.add(v)
+                            order.append(v)
+                            stack.append(iter(graph[v]))
+                            break
+                    else:
+                        stack.pop()
+                return order
         """,
     },
     "hop-distances": {
@@ -260,17 +267,23 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                         count += 1
                 return label
         """,
-        "scipy-csgraph": """
+        "min-label-propagation": """
             import numpy as np
-            from scipy.sparse import coo_matrix
-            from scipy.sparse.csgraph import connected_components
 
             def component_labels(n, edges):
-                rows = [u for u, v in edges]
-                cols = [v for u, v in edges]
-                A = coo_matrix((np.ones(len(edges)), (rows, cols)), shape=(n, n))
-                _, labels = connected_components(A, directed=False)
-                return [int(x) * 7 + 3 for x in labels]  # any labels will do
+                # every node repeatedly takes the smallest label among itself and its neighbours
+                labels = np.arange(n)
+                if not edges:
+                    return labels.tolist()
+                u = np.array([e[0] for e in edges])
+                v = np.array([e[1] for e in edges])
+                while True:
+                    new = labels.copy()
+                    np.minimum.at(new, u, labels[v])
+                    np.minimum.at(new, v, labels[u])
+                    if np.array_equal(new, labels):
+                        return [int(x) * 7 + 3 for x in labels]  # any labels will do
+                    labels = new
         """,
     },
     "minimum-spanning-tree": {
@@ -390,17 +403,40 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                         return int(total)
                     total += got
         """,
-        "scipy-csgraph": """
-            import numpy as np
-            from scipy.sparse import csr_matrix
-            from scipy.sparse.csgraph import maximum_flow
+        "fattest-path": """
+            import heapq
 
             def max_flow(n, edges, source, sink):
-                rows = [u for u, v, c in edges]
-                cols = [v for u, v, c in edges]
-                caps = np.array([c for u, v, c in edges], dtype=np.int32)
-                A = csr_matrix((caps, (rows, cols)), shape=(n, n))
-                return int(maximum_flow(A, source, sink).flow_value)
+                # augment along the path of largest bottleneck, found by a Dijkstra-like search
+                res = [dict() for _ in range(n)]
+                for u, v, c in edges:
+                    res[u][v] = res[u].get(v, 0) + c
+                    res[v].setdefault(u, 0)
+                total = 0
+                while True:
+                    best = {source: float("inf")}
+                    prev = {}
+                    heap = [(-best[source], source)]
+                    done = set()
+                    while heap:
+                        b, u = heapq.heappop(heap)
+                        if u in done:
+                            continue
+                        done.add(u)
+                        for v, c in res[u].items():
+                            width = min(-b, c)
+                            if c > 0 and width > best.get(v, 0):
+                                best[v], prev[v] = width, u
+                                heapq.heappush(heap, (-width, v))
+                    if sink not in prev:
+                        return int(total)
+                    push, v = best[sink], sink
+                    while v != source:
+                        u = prev[v]
+                        res[u][v] -= push
+                        res[v][u] += push
+                        v = u
+                    total += push
         """,
     },
     "bipartite-matching": {
@@ -437,19 +473,41 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                         i, j = parent[i]
                 return [[i, j] for i, j in enumerate(match_l) if j is not None]
         """,
-        "scipy-csgraph": """
-            import numpy as np
-            from scipy.sparse import csr_matrix
-            from scipy.sparse.csgraph import maximum_bipartite_matching
-
+        "unit-flow": """
             def maximum_matching(n_left, n_right, edges):
-                if not edges:
-                    return []
-                rows = [i for i, j in edges]
-                cols = [j for i, j in edges]
-                B = csr_matrix((np.ones(len(edges)), (rows, cols)), shape=(n_left, n_right))
-                match = maximum_bipartite_matching(B, perm_type="column")
-                return [[int(i), int(j)] for i, j in enumerate(match) if j >= 0]
+                # a maximum flow: source -> left -> right -> sink, every capacity 1
+                s, t = ("S", 0), ("T", 0)
+                cap = {s: {("L", i): 1 for i in range(n_left)}}
+                for i in range(n_left):
+                    cap[("L", i)] = {}
+                for j in range(n_right):
+                    cap[("R", j)] = {t: 1}
+                cap[t] = {}
+                for i, j in edges:
+                    cap[("L", i)][("R", j)] = 1
+                for u in list(cap):
+                    for v in list(cap[u]):
+                        cap[v].setdefault(u, 0)
+                while True:
+                    prev, frontier = {s: None}, [s]
+                    while frontier and t not in prev:
+                        nxt = []
+                        for u in frontier:
+                            for v, c in cap[u].items():
+                                if c > 0 and v not in prev:
+                                    prev[v] = u
+                                    nxt.append(v)
+                        frontier = nxt
+                    if t not in prev:
+                        break
+                    v = t
+                    while prev[v] is not None:
+                        cap[prev[v]][v] -= 1
+                        cap[v][prev[v]] += 1
+                        v = prev[v]
+                # flow on left i -> right j shows as capacity 1 on the reverse edge
+                return [[i, j] for j in range(n_right) for (side, i), c in cap[("R", j)].items()
+                        if side == "L" and c == 1]
         """,
     },
     "knn-graph": {
@@ -588,3 +646,50 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+# The library shortcuts these exercises forbid: each would be right, and is refused before it runs.
+SHORTCUTS = {
+    "bfs-order": ("scipy.sparse.csgraph", """
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import breadth_first_order
+
+        def bfs_order(graph, source):
+            n = len(graph)
+            rows = [u for u in graph for v in graph[u]]
+            cols = [v for u in graph for v in graph[u]]
+            A = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+            return [int(v) for v in breadth_first_order(A, source, return_predecessors=False)]
+    """),
+    "max-flow": ("networkx", """
+        import networkx as nx
+
+        def max_flow(n, edges, source, sink):
+            g = nx.DiGraph()
+            g.add_nodes_from(range(n))
+            for u, v, c in edges:
+                cap = g[u][v]["capacity"] + c if g.has_edge(u, v) else c
+                g.add_edge(u, v, capacity=cap)
+            return int(nx.maximum_flow_value(g, source, sink))
+    """),
+    "bipartite-matching": ("scipy.optimize.linear_sum_assignment", """
+        import numpy as np
+        from scipy.optimize import linear_sum_assignment
+
+        def maximum_matching(n_left, n_right, edges):
+            cost = np.zeros((n_left, n_right))
+            for i, j in edges:
+                cost[i, j] = -1.0
+            rows, cols = linear_sum_assignment(cost)
+            return [[int(i), int(j)] for i, j in zip(rows, cols) if cost[i, j] < 0]
+    """),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(SHORTCUTS))
+def test_the_forbidden_library_shortcut_fails(slug):
+    name, code = SHORTCUTS[slug]
+    verdict = grade_source(CURRICULUM.exercise(f"{MODULE}/{slug}"), textwrap.dedent(code), seed=0)
+    assert verdict.status == "failed", verdict.message
+    assert f"uses `{name}`" in verdict.message, verdict.message

@@ -5,7 +5,7 @@ from mltrail.grading.contract import hidden, labelled
 
 def _run(rng):
     K = int(rng.integers(2, 5))
-    T = int(rng.integers(20, 80))
+    T = int(rng.integers(15, 50))
     probs = rng.uniform(0.05, 0.95, size=K)
     rewards = (rng.uniform(size=(T, K)) < probs).astype(int)
     uniforms = np.clip(np.round(rng.uniform(size=(T, K)), 6), 1e-6, 1 - 1e-6)

@@ -340,11 +340,12 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                         counts[word] = 1
                 return counts
         """,
-        "counter-as-dict": """
-            from collections import Counter
+        "sorted-groupby": """
+            from itertools import groupby
 
             def word_counts(text):
-                return dict(Counter(text.lower().split()))
+                # equal words are neighbours once sorted: each run's length is a count
+                return {word: len(list(run)) for word, run in groupby(sorted(text.lower().split()))}
         """,
     },
 }
@@ -367,3 +368,32 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+# The library shortcuts the exercises forbid: each would be right, and is refused before it runs.
+SHORTCUTS = {
+    "word-counts": ("collections.Counter", """
+        from collections import Counter
+
+        def word_counts(text):
+            return dict(Counter(text.lower().split()))
+    """),
+    "word-counts-defaultdict": ("collections.defaultdict", """
+        import collections
+
+        def word_counts(text):
+            counts = collections.defaultdict(int)
+            for word in text.lower().split():
+                counts[word] += 1
+            return dict(counts)
+    """),
+}
+
+
+@pytest.mark.parametrize("key", sorted(SHORTCUTS))
+def test_the_forbidden_library_shortcut_fails(key):
+    name, code = SHORTCUTS[key]
+    exercise = CURRICULUM.exercise("python/word-counts")
+    verdict = grade_source(exercise, textwrap.dedent(code), seed=0)
+    assert verdict.status == "failed", verdict.message
+    assert f"uses `{name}`" in verdict.message, verdict.message

@@ -2,7 +2,7 @@
 
 For each exercise, two independent correct solutions (plain Python loops, numpy vectorised
 code, scipy helpers, other algorithms that reach the same answer: normal equations instead of
-lstsq, the SVD instead of a linear solve, BFGS instead of Newton's method, a sweep over
+lstsq, the SVD instead of a linear solve, accelerated gradient instead of Newton's method, a sweep over
 thresholds instead of rank sums) are graded by the real grader for seeds 0 and 1. The
 scikit-learn answers themselves are checked in-process by test_supervised_references.py
 (importing scikit-learn's submodules in every sandboxed job would make this file slow). A check that rejects one of them has a
@@ -189,33 +189,45 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                 def predict_proba(self, X):
                     return self._proba(np.asarray(X, dtype=float))
         """,
-        "scipy-bfgs": """
+        "nesterov-restart": """
             import numpy as np
-            from scipy.optimize import minimize
-            from scipy.special import log_softmax, softmax
+            from scipy.special import softmax
 
             class SoftmaxRegression:
                 def __init__(self, lam):
                     self.lam = lam
 
                 def fit(self, X, y):
+                    # accelerated gradient on one stacked matrix (intercept as the last row), with
+                    # momentum restarted whenever it points uphill
                     n, d = X.shape
                     k = int(max(y)) + 1
-                    Y = np.eye(k)[y]
+                    Y = np.zeros((n, k))
+                    Y[np.arange(n), y] = 1.0
+                    A = np.hstack([X, np.ones((n, 1))])
+                    penalty = np.ones((d + 1, 1))
+                    penalty[d] = 0.0
+                    L = 0.5 * np.linalg.norm(A, 2) ** 2 / n + self.lam
 
-                    def f(v):
-                        W, b = v[: d * k].reshape(d, k), v[d * k:]
-                        L = log_softmax(X @ W + b, axis=1)
-                        G = (np.exp(L) - Y) / n
-                        value = -(Y * L).sum() / n + self.lam / 2 * (W**2).sum()
-                        return value, np.concatenate([(X.T @ G + self.lam * W).ravel(), G.sum(axis=0)])
+                    def grad(T):
+                        return A.T @ (softmax(A @ T, axis=1) - Y) / n + self.lam * penalty * T
 
-                    v = minimize(f, np.zeros(d * k + k), jac=True, method="BFGS", options={"gtol": 1e-9, "maxiter": 5000}).x
-                    self.W, self.b = v[: d * k].reshape(d, k), v[d * k:]
+                    T = np.zeros((d + 1, k))
+                    V, t = T.copy(), 1.0
+                    while np.linalg.norm(grad(T)) > 1e-7:
+                        gV = grad(V)
+                        T_new = V - gV / L
+                        t_new = (1 + np.sqrt(1 + 4 * t * t)) / 2
+                        if np.sum(gV * (T_new - T)) > 0:
+                            V, t_new = T_new, 1.0
+                        else:
+                            V = T_new + (t - 1) / t_new * (T_new - T)
+                        T, t = T_new, t_new
+                    self.W, self.b = T[:d], T[d]
                     return self
 
                 def predict_proba(self, X):
-                    return softmax(X @ self.W + self.b, axis=1)
+                    return softmax(np.asarray(X, dtype=float) @ self.W + self.b, axis=1)
         """,
     },
     "hinge-loss": {
@@ -548,3 +560,45 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+# The library shortcuts these exercises forbid: each would be right, and is refused before it runs.
+SHORTCUTS = {
+    "normal-equation": ("sklearn.linear_model", """
+        from sklearn.linear_model import LinearRegression
+
+        def fit_linear_regression(X, y):
+            model = LinearRegression().fit(X, y)
+            return float(model.intercept_), model.coef_
+    """),
+    "regression-gradient-descent": ("numpy.linalg.lstsq", """
+        import numpy as np
+
+        def linear_regression_gd(X, y, learning_rate, tol):
+            A = np.column_stack([np.ones(len(y)), X])
+            theta = np.linalg.lstsq(A, y, rcond=None)[0]
+            return float(theta[0]), theta[1:]
+    """),
+    "knn-classifier": ("sklearn.neighbors", """
+        import sklearn.neighbors as nb
+
+        class KNNClassifier:
+            def __init__(self, k):
+                self.model = nb.KNeighborsClassifier(n_neighbors=k)
+
+            def fit(self, X, y):
+                self.model.fit(X, y)
+                return self
+
+            def predict(self, X):
+                return self.model.predict(X)
+    """),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(SHORTCUTS))
+def test_the_forbidden_library_shortcut_fails(slug):
+    name, code = SHORTCUTS[slug]
+    verdict = grade_source(CURRICULUM.exercise(f"supervised/{slug}"), textwrap.dedent(code), seed=0)
+    assert verdict.status == "failed", verdict.message
+    assert f"uses `{name}`" in verdict.message, verdict.message

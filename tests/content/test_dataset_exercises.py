@@ -15,8 +15,10 @@ from mltrail.grading.grader import grade_source
 from mltrail.sandbox.pool import ZygotePool
 
 CURRICULUM = load_curriculum()
+# Policies learned from logged transitions are tested in test_reinforcement_offline.py.
 DATASET_EXERCISES = sorted(
-    (ex for module in CURRICULUM.modules for ex in module.exercises if ex.kind == "dataset"), key=lambda ex: ex.id)
+    (ex for module in CURRICULUM.modules for ex in module.exercises
+     if ex.kind == "dataset" and ex.manifest.task != "policy"), key=lambda ex: ex.id)
 BY_ID = {ex.id: ex for ex in DATASET_EXERCISES}
 
 # Two correct solutions per exercise, each in a different style or model family from the

@@ -14,6 +14,7 @@ import ast
 import math
 import random
 import string
+import sys
 import tomllib
 from pathlib import Path
 
@@ -36,6 +37,12 @@ ALLOWED_NODES = (
     ast.Expression, ast.BinOp, ast.UnaryOp, ast.Call, ast.Name, ast.Constant, ast.Load,
     ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.USub, ast.UAdd,
 )
+
+
+@pytest.fixture(autouse=True)
+def _no_bytecode_in_content(monkeypatch):
+    """Loading exercise files (item q15) must not leave __pycache__ folders in the content."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
 
 
 def letter(index: int) -> str:

@@ -1,7 +1,7 @@
 """Every function exercise of the unsupervised module accepts correct solutions in other styles.
 
 For each exercise, two independent correct solutions (scikit-learn or scipy where a library
-does the job, plain Python loops, other numpy formulations such as the eigendecomposition of a
+does the job and the exercise does not forbid it, plain Python loops, other numpy formulations such as the eigendecomposition of a
 covariance matrix instead of an SVD, Lance-Williams updates instead of recomputed linkages) are
 graded by the real grader for two seeds. A check that rejects one of them compares labels by
 name instead of as partitions, components with their sign, or has a tolerance tied to the
@@ -145,11 +145,25 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "silhouette-score": {
-        "scikit-learn": """
-            from sklearn.metrics import silhouette_score
+        "cluster-sums": """
+            import numpy as np
+            from scipy.spatial.distance import cdist
 
             def silhouette(X, labels):
-                return silhouette_score(X, labels)
+                # sums of distances to every cluster at once, through a one-hot matrix
+                names, idx = np.unique(labels, return_inverse=True)
+                M = np.eye(len(names))[idx]
+                sums = cdist(X, X) @ M
+                counts = M.sum(axis=0)
+                n = len(X)
+                own = sums[np.arange(n), idx]
+                alone = counts[idx] == 1
+                a = own / np.maximum(counts[idx] - 1, 1)
+                means = sums / counts
+                means[np.arange(n), idx] = np.inf
+                b = means.min(axis=1)
+                s = np.where(alone, 0.0, (b - a) / np.maximum(a, b))
+                return float(s.mean())
         """,
         "loops": """
             import math
@@ -172,11 +186,15 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "rand-index": {
-        "scikit-learn": """
-            from sklearn.metrics import rand_score
+        "pair-loop": """
+            from itertools import combinations
 
             def rand_index(labels_a, labels_b):
-                return float(rand_score(labels_a, labels_b))
+                agree = total = 0
+                for i, j in combinations(range(len(labels_a)), 2):
+                    agree += (labels_a[i] == labels_a[j]) == (labels_b[i] == labels_b[j])
+                    total += 1
+                return agree / total
         """,
         "contingency-counts": """
             from collections import Counter
@@ -192,13 +210,32 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "agglomerative": {
-        "scipy-fcluster": """
-            from scipy.cluster.hierarchy import fcluster, linkage as tree
+        "matrix-lance-williams": """
+            import numpy as np
 
             def agglomerative(X, n_clusters, linkage):
-                if len(X) == 1:
-                    return [0]
-                return fcluster(tree(X, method=linkage), t=n_clusters, criterion="maxclust")
+                # one distance matrix; a merge rewrites row a and retires row b
+                n = len(X)
+                D = np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2))
+                np.fill_diagonal(D, np.inf)
+                size = np.ones(n)
+                label = np.arange(n)
+                alive = n
+                while alive > n_clusters:
+                    a, b = np.unravel_index(np.argmin(D), D.shape)
+                    if linkage == "single":
+                        row = np.minimum(D[a], D[b])
+                    elif linkage == "complete":
+                        row = np.maximum(D[a], D[b])
+                    else:
+                        row = (size[a] * D[a] + size[b] * D[b]) / (size[a] + size[b])
+                    D[a], D[:, a] = row, row
+                    D[a, a] = np.inf
+                    D[b], D[:, b] = np.inf, np.inf
+                    size[a] += size[b]
+                    label[label == b] = a
+                    alive -= 1
+                return label.tolist()
         """,
         "lance-williams": """
             import math
@@ -233,11 +270,30 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "dbscan": {
-        "scikit-learn": """
-            from sklearn.cluster import DBSCAN
+        "cdist-queue": """
+            from collections import deque
+
+            import numpy as np
+            from scipy.spatial.distance import cdist
 
             def dbscan(X, eps, min_samples):
-                return DBSCAN(eps=eps, min_samples=min_samples).fit(X).labels_
+                near = cdist(X, X) <= eps
+                core = near.sum(axis=1) >= min_samples
+                labels = np.full(len(X), -1)
+                name = 10  # any names will do
+                for s in np.flatnonzero(core):
+                    if labels[s] != -1:
+                        continue
+                    labels[s] = name
+                    queue = deque([s])
+                    while queue:
+                        p = queue.popleft()
+                        for q in np.flatnonzero(near[p] & (labels == -1)):
+                            labels[q] = name
+                            if core[q]:
+                                queue.append(q)
+                    name += 1
+                return labels
         """,
         "union-find": """
             import math
@@ -275,12 +331,17 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "pca": {
-        "scikit-learn": """
-            from sklearn.decomposition import PCA
+        "gram-eigh": """
+            import numpy as np
 
             def pca(X, n_components):
-                model = PCA(n_components=n_components).fit(X)
-                return model.components_, model.explained_variance_ratio_
+                # eigenvectors of the n x n Gram matrix, mapped back to feature space
+                Xc = X - X.mean(axis=0)
+                values, U = np.linalg.eigh(Xc @ Xc.T)
+                order = np.argsort(values)[::-1][:n_components]
+                top, U = values[order], U[:, order]
+                components = (Xc.T @ U / np.sqrt(top)).T
+                return components, top / np.trace(Xc @ Xc.T)
         """,
         "covariance-eigh": """
             import numpy as np
@@ -295,13 +356,16 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "pca-2d-map": {
-        "scikit-learn": """
-            from sklearn.decomposition import PCA
-            from sklearn.pipeline import make_pipeline
-            from sklearn.preprocessing import StandardScaler
+        "zscore-scipy-eigh": """
+            import numpy as np
+            from scipy.linalg import eigh
+            from scipy.stats import zscore
 
             def pca_2d(X):
-                return make_pipeline(StandardScaler(), PCA(n_components=2)).fit_transform(X)
+                Z = zscore(X, axis=0)  # population standard deviation, as asked
+                d = Z.shape[1]
+                values, vectors = eigh(np.cov(Z, rowvar=False), subset_by_index=[d - 2, d - 1])
+                return Z @ vectors[:, ::-1]
         """,
         "correlation-eigh": """
             import numpy as np
@@ -463,3 +527,44 @@ def test_other_correct_solutions_pass(slug, style, pool):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed, runner=pool)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+# The library shortcuts these exercises forbid: each would be (nearly) right, and is refused before it runs.
+SHORTCUTS = {
+    "silhouette-score": ("sklearn.metrics.silhouette_score", """
+        from sklearn.metrics import silhouette_score
+
+        def silhouette(X, labels):
+            return float(silhouette_score(X, labels))
+    """),
+    "agglomerative": ("scipy.cluster", """
+        from scipy.cluster.hierarchy import fcluster, linkage as tree
+
+        def agglomerative(X, n_clusters, linkage):
+            if len(X) == 1:
+                return [0]
+            return fcluster(tree(X, method=linkage), t=n_clusters, criterion="maxclust")
+    """),
+    "pca": ("sklearn.decomposition", """
+        from sklearn.decomposition import PCA
+
+        def pca(X, n_components):
+            model = PCA(n_components=n_components).fit(X)
+            return model.components_, model.explained_variance_ratio_
+    """),
+    "kde-log-density": ("sklearn.neighbors", """
+        from sklearn.neighbors import KernelDensity
+
+        def kde_log_density(X_train, X_test, bandwidth):
+            kde = KernelDensity(kernel="gaussian", bandwidth=bandwidth, rtol=0.0, atol=0.0)
+            return kde.fit(X_train).score_samples(X_test)
+    """),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(SHORTCUTS))
+def test_the_forbidden_library_shortcut_fails(slug, pool):
+    name, code = SHORTCUTS[slug]
+    verdict = grade_source(CURRICULUM.exercise(f"unsupervised/{slug}"), textwrap.dedent(code), seed=0, runner=pool)
+    assert verdict.status == "failed", verdict.message
+    assert f"uses `{name}`" in verdict.message, verdict.message

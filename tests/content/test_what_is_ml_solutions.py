@@ -344,3 +344,34 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+# The library shortcuts these exercises forbid: each would be right, and is refused before it runs.
+SHORTCUTS = {
+    "nearest-neighbour": ("sklearn.neighbors", """
+        from sklearn.neighbors import KNeighborsClassifier
+
+        def one_nn_predict(X_train, y_train, X_test):
+            return KNeighborsClassifier(n_neighbors=1).fit(X_train, y_train).predict(X_test)
+    """),
+    "class-centroids": ("pandas", """
+        import pandas as pd
+
+        def class_centroids(X, y):
+            return pd.DataFrame(X).groupby(list(y)).mean().sort_index().to_numpy()
+    """),
+    "nearest-centroid": ("sklearn.neighbors", """
+        from sklearn import neighbors
+
+        def nearest_centroid_predict(X_train, y_train, X_test):
+            return neighbors.NearestCentroid().fit(X_train, y_train).predict(X_test)
+    """),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(SHORTCUTS))
+def test_the_forbidden_library_shortcut_fails(slug):
+    name, code = SHORTCUTS[slug]
+    verdict = grade_source(CURRICULUM.exercise(f"what-is-ml/{slug}"), textwrap.dedent(code), seed=0)
+    assert verdict.status == "failed", verdict.message
+    assert f"uses `{name}`" in verdict.message, verdict.message

@@ -6,7 +6,7 @@ For a small numpy exercise (python/standardize-columns) and a scikit-learn one
 - p50_ms / p95_ms: sequential gradings through the zygote pool, each recorded in
   the store as a learner's attempt would be;
 - throughput_per_s: gradings per second with every zygote busy (several learners
-  submitting at once);
+  submitting at once: two per core, or --learners);
 - baseline_p50_ms: the same submissions graded by a fresh confined interpreter per
   submission that imports the same libraries as a zygote (what a notebook kernel or
   a container per submission pays);
@@ -151,6 +151,8 @@ def main() -> None:
     parser.add_argument("--baseline-runs", type=int, default=12, help="fresh-interpreter gradings per exercise")
     parser.add_argument("--abuse-runs", type=int, default=100, help="honest gradings, alone and under abuse")
     parser.add_argument("--layer-runs", type=int, default=100, help="gradings per set of layers")
+    parser.add_argument("--learners", type=int, default=0, help="learners submitting at once for throughput "
+                        "(default: two per core)")
     args = parser.parse_args()
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
 
@@ -162,15 +164,15 @@ def main() -> None:
     service.sandbox.wait_ready()
     baseline = Service(Settings.resolve(home=home / "baseline", content=[COURSE], sandbox="fresh"))
     baseline.__dict__["sandbox"] = FreshSandbox(forbidden=[COURSE], preload=PRELOAD)
-    results: dict = {"cores": cores, "zygotes": service.sandbox.size}
+    results: dict = {"cores": cores, "zygotes": service.sandbox.size, "learners": args.learners or 2 * cores}
     try:
         for name, exercise_id in EXERCISES.items():
             source = service.exercise(exercise_id).file("solution.py").read_bytes()
             timed_gradings(service, exercise_id, source, 20)  # warm the trusted side's caches
             log(f"{name}: {args.runs} sequential gradings ...")
             times = timed_gradings(service, exercise_id, source, args.runs)
-            log(f"{name}: throughput with {2 * cores} learners at once ...")
-            rate = throughput(service, exercise_id, source, args.throughput_runs, 2 * cores)
+            log(f"{name}: throughput with {args.learners or 2 * cores} learners at once ...")
+            rate = throughput(service, exercise_id, source, args.throughput_runs, args.learners or 2 * cores)
             log(f"{name}: {args.baseline_runs} gradings by a fresh confined interpreter ...")
             base = timed_gradings(baseline, exercise_id, source, args.baseline_runs)
             p50 = statistics.median(times)

@@ -307,7 +307,17 @@ def test_a_class_modifying_what_it_was_given_fails(tiny_course):
     assert "`values` of call 1 (fit)" in next(c for c in verdict.cases if not c.passed).message
 
 
-def test_a_reference_that_modifies_its_inputs_is_a_content_error(tiny_course):
+def test_a_reference_that_modifies_its_inputs_is_refused_by_the_gate(tiny_course):
+    from mltrail.authoring.content_check import check_content
+    from mltrail.grading.grader import CHECK_REFERENCE
+
     exercise = sort_exercise(tiny_course, solution=IN_PLACE)
-    with pytest.raises(ContentError, match="modified `values`"):
-        build_cases(exercise, seed=0)
+    token = CHECK_REFERENCE.set(True)
+    try:
+        with pytest.raises(ContentError, match="modified `values`"):
+            build_cases(exercise, seed=0)
+    finally:
+        CHECK_REFERENCE.reset(token)
+    build_cases(exercise, seed=0)  # a learner's grading does not pay for the reference's snapshots
+    _, problems = check_content([tiny_course], only_custom=True)
+    assert any("modified `values`" in str(p) for p in problems), problems

@@ -175,10 +175,11 @@ def job_path(job: GradingJob) -> Path:
 
 def grade_job(job: GradingJob, runner=None):
     """The verdict of a job, or a Problem when the exercise's own check could not run."""
-    from mltrail.grading.grader import ContentError, grade_source
+    from mltrail.grading.grader import CHECK_REFERENCE, ContentError, grade_source
     from mltrail.grading.mistakes import NAMING
 
     naming = NAMING.set(False)  # the gate judges files; naming a learner's mistake is not its job
+    checking = CHECK_REFERENCE.set(True)  # and it holds the reference to the exercise's own rules
     try:
         # One tenant per exercise: the pool runs one job per tenant at a time, and the gate runs many.
         return grade_source(job.exercise, job.source, seed=job.seed, runner=runner, tenant=f"content-check:{job.exercise.id}")
@@ -186,6 +187,7 @@ def grade_job(job: GradingJob, runner=None):
         return Problem(job_path(job), "", f"the check could not run: {exc}")
     finally:
         NAMING.reset(naming)
+        CHECK_REFERENCE.reset(checking)
 
 
 def judge_job(job: GradingJob, verdict) -> Problem | None:

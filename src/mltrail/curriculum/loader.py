@@ -38,6 +38,9 @@ _EXERCISE_ADAPTER = TypeAdapter(ExerciseManifest)
 ITEM_KINDS = ("choice", "multiple", "numeric", "expression")
 
 
+_VERSIONS: dict[tuple, str] = {}  # exercise folder and its files' (name, mtime, size, inode) -> content version
+
+
 @dataclass
 class Lesson:
     id: str
@@ -91,13 +94,24 @@ class Exercise:
         """A hash of every file of the exercise folder: which version of it a verdict was given against."""
         import hashlib
 
-        digest = hashlib.sha256()
+        files = []
         for path in sorted(p for p in self.path.rglob("*") if p.is_file()):
             relative = path.relative_to(self.path)
-            if any(part in IGNORED_NAMES for part in relative.parts):
-                continue
-            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        return digest.hexdigest()[:16]
+            if not any(part in IGNORED_NAMES for part in relative.parts):
+                stat = path.stat()
+                files.append((path, relative.as_posix(), stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        key = (str(self.path), tuple(f[1:] for f in files))
+        cached = _VERSIONS.get(key)
+        if cached is not None:  # the same files, unchanged since they were hashed
+            return cached
+        digest = hashlib.sha256()
+        for path, relative, *_ in files:
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+        version = digest.hexdigest()[:16]
+        if len(_VERSIONS) > 4096:
+            _VERSIONS.clear()
+        _VERSIONS[key] = version
+        return version
 
     def mistake_explanation(self, mistake: Path) -> str | None:
         """The Markdown explanation kept beside a recorded mistake (`mistakes/<name>.md`), if any."""

@@ -198,7 +198,7 @@ class JobClone:
         return pid
 
 
-def mount_job_proc() -> None:
+def mount_job_proc() -> bool:
     """In the learner's process: a /proc that shows the job's own processes only, where the host allows.
 
     A kernel refuses it when the zygote's /proc has covered parts (bubblewrap run as root
@@ -208,7 +208,8 @@ def mount_job_proc() -> None:
     try:
         _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     except PermissionError:
-        pass
+        return False  # the kernel logs each refusal: the zygote stops asking (see zygote.py)
+    return True
 
 
 def drop_capabilities() -> None:
@@ -262,6 +263,7 @@ class Confinement:
     seccomp_program: bytes | None = None
     errors: dict[str, str] = field(default_factory=dict)
     job_dir: Path = JOB_DIR
+    proc_refused: bool = False  # the host refused a job's own /proc once: later jobs keep the zygote's
 
     def under_tmp(self) -> list[Path]:
         """Read-only roots that live under the folder each job's tmpfs covers."""

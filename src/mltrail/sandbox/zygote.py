@@ -72,13 +72,14 @@ def _learner(sock: socket.socket, ready_w: int, confinement, keeper: int) -> Non
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() not in (0, keeper):  # 0: our parent is outside our PID namespace
             raise OSError("the keeper died before the learner's process could follow it")
-        if confinement.uses("job namespaces"):
-            mount_job_proc()
+        proc = b""
+        if confinement.uses("job namespaces") and not confinement.proc_refused:
+            proc = b"" if mount_job_proc() else b"P"
         confinement.apply((0, 1, 2, sock.fileno(), ready_w))
     except BaseException as exc:
         _fail(ready_w, "confining the learner's process", exc)
     try:
-        os.write(ready_w, b"R")
+        os.write(ready_w, b"R" + proc)  # "RP": ready, and this host refuses a /proc of the job's own
         os.close(ready_w)
         message, fds, _, _ = socket.recv_fds(sock, 65536, 3)
         sock.close()
@@ -282,7 +283,9 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
             os.close(ready_w)
             said = os.read(ready_r, 1024)
             os.close(ready_r)
-            ready = said == b"R"
+            ready = said in (b"R", b"RP")
+            if said == b"RP":  # the host refuses the job's own /proc (and logs each try): stop trying
+                confinement.proc_refused = True
             why = said[1:].decode("utf-8", "replace") or "a confinement step failed"
             _send(sock, {"spare": number} if ready else {"unavailable": why})
             status = _wait_spare(keeper, kill, number)

@@ -3,6 +3,7 @@ honest submission is graded correctly. Run through the zygote pool and fresh chi
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import textwrap
@@ -73,10 +74,18 @@ def solution_path(exercise) -> str:
     return str(exercise.file("solution.py"))
 
 
+ATTACKERS = itertools.count()
+
+
 def attack(exercise, runner, code: str):
-    """Grade a hostile submission; then check the grader still tells right from wrong."""
+    """Grade a hostile submission; then check the grader still tells right from wrong.
+
+    Each attack is another learner's: a pool runs a learner whose job timed out at the lowest
+    priority for a while, which must not slow the next test's job into a timeout of its own.
+    """
+    tenant = f"attacker-{next(ATTACKERS)}"
     started = time.monotonic()
-    verdict = grade_source(exercise, textwrap.dedent(code), seed=7, runner=runner)
+    verdict = grade_source(exercise, textwrap.dedent(code), seed=7, runner=runner, tenant=tenant)
     elapsed = time.monotonic() - started
     assert verdict.status != "passed", verdict.message
     assert elapsed < TIME_LIMIT + MARGIN, f"answered after {elapsed:.1f}s"

@@ -146,7 +146,8 @@ def test_loops_and_sleeps_time_out(exercise, runner, name):
     "import numpy as np\ndef add(a, b):\n    return np.ones((10**6, 10**4)).sum()\n",
 ])
 def test_memory_bombs_hit_the_memory_limit(exercise, runner, code):
-    assert attack(exercise, runner, code).status == "memory_limit"
+    verdict = attack(exercise, runner, code)
+    assert verdict.status == "memory_limit", (verdict.status, verdict.message, verdict.output[-500:])
 
 
 def test_disk_bomb_is_stopped(exercise, runner):

@@ -9,7 +9,7 @@ folder and /dev/shm: one disk quota for all three) and a /proc that shows only t
 drops every capability, closes every descriptor it does not need, applies Landlock and
 seccomp, says it is ready, and only then takes a job.
 
-Where clone() cannot be used (another architecture or C library), a *keeper* copy of the
+As a plain user, or where clone() cannot be used (another architecture or C library), a *keeper* copy of the
 zygote makes the namespaces instead, starts an idle `sleep` as PID 1 without copying the
 zygote, and forks the learner's process (PID 2); killing that init ends the namespace.
 

@@ -7,7 +7,7 @@ the learner's code and the inputs ever reach a job, through pipes handed over
 with it.
 
 Per job it clones the job's process straight into new namespaces (PID 1 there; see
-confine.py), or, where clone() cannot be used, forks a keeper that makes them, starts a
+confine.py) when mltrail runs as root, or else forks a keeper that makes them, starts a
 tiny PID 1 and forks the learner's process. Confinement happens before the job arrives;
 the job's process says so on a ready pipe, and only then does the zygote announce the
 spare, so a job is never handed to a process that failed to confine itself.
@@ -242,7 +242,9 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
                               off=frozenset(config.get("off", ()))).prepare()
     ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     cloner = None
-    if confinement.uses("job namespaces") and config.get("clone", True):
+    # Cloned jobs are used where mltrail runs as root (each zygote with its leased uid); a
+    # plain user's zygotes keep the keeper, the layout their hostile suites were proven on.
+    if confinement.uses("job namespaces") and config.get("clone", True) and uid is not None:
         from mltrail.sandbox.confine import JobClone
 
         cloner = JobClone()

@@ -94,11 +94,7 @@ def env_model(spec) -> EnvModel:
                     moves[action, state, following] += probability
     start = np.asarray(model.initial_state_distrib, dtype=float)
     env.close()
-    return EnvModel(rewards, moves, start / start.sum(), exercise_horizon(spec))
-
-
-def exercise_horizon(spec) -> int:
-    return spec.horizon
+    return EnvModel(rewards, moves, start / start.sum(), spec.horizon)
 
 
 _splits: dict[tuple, Split] = {}
@@ -156,6 +152,24 @@ def request_args(exercise: Exercise, split: Split) -> dict:
     return {"X_train": split.X_train, "y_train": split.y_train, "X_test": split.X_test}
 
 
+def expected_shape(task: str, split: Split) -> tuple[int, np.ndarray | None]:
+    """How many predictions a submission returns, and the values a label may take (None: any).
+
+    Classification labels are the training classes; a policy's are the actions 0 .. n_actions - 1.
+    """
+    if task == "policy":
+        return split.model.n_states, np.arange(split.model.n_actions)
+    classes = np.unique(split.y_train) if task == "classification" else None
+    return len(split.y_test), classes
+
+
+def _whole_numbers(got: np.ndarray) -> np.ndarray:
+    """Floats that are all whole numbers (1.0, 2.0) as integers; anything else unchanged."""
+    if got.dtype.kind == "f" and np.all(np.isfinite(got)) and np.all(got == np.round(got)):
+        return got.astype(np.int64)
+    return got
+
+
 def _predictions(got: Any, n: int, task: str, classes: np.ndarray | None) -> tuple[np.ndarray | None, str | None]:
     """The learner's predictions as a 1-D array, or a message saying what is wrong with them."""
     what = {"clustering": "cluster labels", "policy": "actions (one per state)"}.get(task, "predictions")
@@ -186,17 +200,15 @@ def _predictions(got: Any, n: int, task: str, classes: np.ndarray | None) -> tup
         if not np.all(np.isfinite(got)):
             return None, f"{int(np.sum(~np.isfinite(got)))} of your predictions are NaN or infinite"
         return got, None
-    if task == "policy":
-        if got.dtype.kind == "f" and np.all(np.isfinite(got)) and np.all(got == np.round(got)):
-            got = got.astype(np.int64)
+    if task in ("policy", "clustering"):
+        got = _whole_numbers(got)
         if got.dtype.kind not in "biu":
-            return None, f"a policy gives one action per state, a whole number; yours are of type {got.dtype}"
-        if got.size and (got.min() < 0 or got.max() >= n_actions_of(classes)):
-            return None, f"actions are numbered 0 to {n_actions_of(classes) - 1}; yours include {int(got.max()) if got.max() >= 0 else int(got.min())}"
-        return got.astype(np.int64), None
-    if task == "clustering":
-        if got.dtype.kind not in "biu" and not (got.dtype.kind == "f" and np.all(np.isfinite(got)) and np.all(got == np.round(got))):
-            return None, f"cluster labels are whole numbers (numpy ints or Python ints); yours are of type {got.dtype}"
+            return None, (f"a policy gives one action per state, a whole number; yours are of type {got.dtype}"
+                          if task == "policy" else
+                          f"cluster labels are whole numbers (numpy ints or Python ints); yours are of type {got.dtype}")
+        if task == "policy" and got.size and (got.min() < 0 or got.max() >= len(classes)):
+            return None, (f"actions are numbered 0 to {len(classes) - 1}; "
+                          f"yours include {int(got.max()) if got.max() >= 0 else int(got.min())}")
         return got.astype(np.int64), None
     # classification: labels of the same kind as the training labels
     if classes.dtype.kind == "U":
@@ -204,18 +216,13 @@ def _predictions(got: Any, n: int, task: str, classes: np.ndarray | None) -> tup
             return None, f"predict class labels as the training labels are, strings such as {classes.tolist()[0]!r}"
         got = got.astype(str)
     else:
-        if got.dtype.kind == "f" and np.all(np.isfinite(got)) and np.all(got == np.round(got)):
-            got = got.astype(np.int64)
+        got = _whole_numbers(got)
         if got.dtype.kind not in "biu":
             return None, f"predict class labels as the training labels are, whole numbers such as {classes.tolist()[0]!r}"
     unknown = sorted(set(got.tolist()) - set(classes.tolist()), key=repr)
     if unknown:
         return None, f"{len(unknown)} predicted label(s) are not classes of the training data, e.g. {unknown[0]!r}"
     return got, None
-
-
-def n_actions_of(classes) -> int:
-    return int(classes)  # for a policy task, `classes` carries the number of actions
 
 
 def score(metric: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
@@ -292,9 +299,7 @@ def grade_dataset(exercise: Exercise, text: str, seed: int, runner: sandbox.Sand
         got = codec.decode(result.ok.encode("utf-8"), WIRE_CAP)
     except codec.CodecError as exc:
         return Verdict(exercise.id, "failed", cap_text(f"What your {exercise.entry} returned could not be read: {exc}"), seed=seed, output=run.output)
-    classes = np.unique(split.y_train) if manifest.task == "classification" else (
-        split.model.n_actions if manifest.task == "policy" else None)
-    scored = split.model.n_states if manifest.task == "policy" else len(split.y_test)
+    scored, classes = expected_shape(manifest.task, split)
     predictions, problem = _predictions(got, scored, manifest.task, classes)
     if problem:
         return Verdict(exercise.id, "failed", cap_text(problem[0].upper() + problem[1:] + "."), seed=seed, output=run.output)
@@ -363,19 +368,18 @@ def name_dataset_mistake(exercise: Exercise, split: Split, predictions: np.ndarr
     The search has the same time budget as for function exercises: past it, the verdict
     goes out without a named mistake.
     """
-    import threading
     import warnings
 
     from mltrail.grading.grader import load_trusted
-    from mltrail.grading.mistakes import BUDGET_S, NAMING
+    from mltrail.grading.mistakes import NAMING, search_within_budget
     from mltrail.grading.verdict import Mistake
 
     if not NAMING.get():
         return None
-    found: list = []
     task = exercise.manifest.task
+    scored, classes = expected_shape(task, split)
 
-    def search() -> None:
+    def search() -> list[Mistake]:
         for path in exercise.mistakes():
             explanation = exercise.mistake_explanation(path)
             if not explanation:
@@ -386,20 +390,14 @@ def name_dataset_mistake(exercise: Exercise, split: Split, predictions: np.ndarr
                     warnings.simplefilter("ignore")
                     args = request_args(exercise, split)
                     copied = {k: v.copy() if hasattr(v, "copy") else v for k, v in args.items()}
-                    theirs, problem = _predictions(
-                        entry(**copied), split.model.n_states if task == "policy" else len(split.y_test), task,
-                        np.unique(split.y_train) if task == "classification" else (
-                            split.model.n_actions if task == "policy" else None))
+                    theirs, problem = _predictions(entry(**copied), scored, task, classes)
             except Exception:
                 continue
             if problem is None and _agreement(task, predictions, theirs) >= AGREEMENT:
-                found.append(Mistake(path.stem, explanation))
-                return
+                return [Mistake(path.stem, explanation)]
+        return []
 
-    thread = threading.Thread(target=search, name="mltrail-dataset-mistakes", daemon=True)
-    thread.start()
-    thread.join(BUDGET_S)
-    return found[0] if found else None
+    return search_within_budget(search)
 
 
 __all__ = ["grade_dataset", "make_split", "score"]

@@ -93,11 +93,15 @@ def name_mistake(
     failing = [o for o in outcomes if not o.passed][:MAX_CASES]
     if not failing or not NAMING.get():
         return None
+    return search_within_budget(lambda: _search(exercise, cases, failing, protocol, custom))
+
+
+def search_within_budget(search: Callable[[], list[Mistake]]) -> Mistake | None:
+    """The first mistake `search` finds, run in a thread of its own for at most BUDGET_S; else None."""
     found: list[Mistake] = []
-    search = threading.Thread(target=lambda: found.extend(_search(exercise, cases, failing, protocol, custom)),
-                              name="mltrail-mistakes", daemon=True)
-    search.start()
-    search.join(BUDGET_S)
+    thread = threading.Thread(target=lambda: found.extend(search()), name="mltrail-mistakes", daemon=True)
+    thread.start()
+    thread.join(BUDGET_S)
     return found[0] if found else None
 
 
@@ -112,4 +116,4 @@ def _search(exercise: Exercise, cases: list[Case], failing: list[CaseResult], pr
     return []
 
 
-__all__ = ["BUDGET_S", "MAX_CASES", "NAMING", "name_mistake"]
+__all__ = ["BUDGET_S", "MAX_CASES", "NAMING", "name_mistake", "search_within_budget"]

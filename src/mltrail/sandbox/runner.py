@@ -130,16 +130,19 @@ def run_function(namespace: dict, request: dict, max_bytes: int) -> Reply:
         try:
             if folder:
                 os.chdir(folder)
+            raised = None
             try:
                 value = run_case(entry, request["protocol"], args, progress)
             except (MemoryError, RecursionError):
                 raise
             except Exception as exc:  # the learner's exception: what it was is data the check may expect
-                step = len(progress) if request["protocol"] == "object" else None
-                results.append(CaseReply(error=clip(learner_traceback(exc)), raised=raised_info(exc, step),
-                                         changed=changed_inputs(args, request["protocol"], before, max_bytes) if before else None))
-                continue
+                raised = exc
             changed = changed_inputs(args, request["protocol"], before, max_bytes) if before else None
+            if raised is not None:
+                step = len(progress) if request["protocol"] == "object" else None
+                results.append(CaseReply(error=clip(learner_traceback(raised)), raised=raised_info(raised, step),
+                                         changed=changed))
+                continue
             payload = codec.encode(value, min(max_bytes, budget)).decode("utf-8")
             budget -= len(payload)
             results.append(CaseReply(ok=payload, ms=(time.perf_counter() - started) * 1000, changed=changed))

@@ -123,7 +123,9 @@ def test_the_held_out_labels_never_enter_the_sandbox(penguins):
     assert "species" not in args["X_test"].columns and "species" not in args["X_train"].columns
     assert len(args["X_test"]) == 84 and len(args["y_train"]) == 249
     split = make_split(penguins)
-    assert sorted(request) == sorted(["mode", "code", "entry", "protocol", "inputs_unchanged", "cases", "limits", "max_bytes"])
+    assert sorted(request) == sorted(["mode", "code", "entry", "protocol", "inputs_unchanged", "cases", "limits", "max_bytes",
+                                      "needs"])
+    assert set(request["needs"]) <= {"numpy", "pandas", "sklearn", "scipy"}
     # The labels appear only as y_train: nothing else in the request is a label array.
     assert np.array_equal(args["y_train"], split.y_train)
 

@@ -63,7 +63,9 @@ def test_only_inputs_and_code_cross_into_the_sandbox(add):
 
     assert grade_source(add, "def add(a, b):\n    return a + b\n", seed=5, runner=Spy()).passed
     request = seen[0]
-    assert set(request) == {"mode", "code", "entry", "protocol", "inputs_unchanged", "cases", "limits", "max_bytes"}
+    assert set(request) == {"mode", "code", "entry", "protocol", "inputs_unchanged", "cases", "limits", "max_bytes",
+                            "needs"}
+    assert request["needs"] == []  # names of libraries to have loaded, nothing of the exercise
     assert all(set(case) == {"args", "files"} for case in request["cases"])
     assert "a + b" not in json.dumps(request["cases"])
 

@@ -59,7 +59,7 @@ def test_zygote_is_not_dumpable_and_holds_nothing_of_mltrail_open(pool):
 
     package = str(Path(mltrail.__file__).resolve().parent)
     pool.settle()  # each zygote has its spare ready (and has closed the pipe it waited on)
-    for zygote in pool.slots:
+    for zygote in pool.zygotes():
         info = zygote.wait_ready()
         pid = info["host_pid"]
         if os.geteuid() == 0:
@@ -98,11 +98,11 @@ def test_many_learners_at_once_are_all_graded_correctly(pool):
 
 def test_zygote_recycled_after_max_jobs():
     with ZygotePool(size=1, max_jobs=3) as pool:
-        first = pool.slots[0].wait_ready()["host_pid"]
+        first = pool.slots[0]["base"].wait_ready()["host_pid"]
         for _ in range(3):
             assert grade_source(CLAMP, SOLUTION, runner=pool).passed
         assert pool.replaced == 1
-        assert pool.slots[0].wait_ready()["host_pid"] != first
+        assert pool.slots[0]["base"].wait_ready()["host_pid"] != first
         assert grade_source(CLAMP, SOLUTION, runner=pool).passed
         with pytest.raises(ProcessLookupError):
             os.kill(first, 0)
@@ -117,7 +117,7 @@ def test_zygote_recycled_when_its_memory_grows():
 
 def test_dead_zygote_is_replaced_and_the_job_retried():
     with ZygotePool(size=1) as pool:
-        pid = pool.slots[0].wait_ready()["host_pid"]
+        pid = pool.slots[0]["base"].wait_ready()["host_pid"]
         os.kill(pid, signal.SIGKILL)
         time.sleep(0.2)
         assert grade_source(CLAMP, SOLUTION, runner=pool).passed
@@ -131,8 +131,8 @@ def test_zygote_dying_during_a_job_is_retried_once():
 
         def kill_soon():
             time.sleep(0.1)
-            killed.append(pool.slots[0].proc.pid)
-            os.kill(pool.slots[0].proc.pid, signal.SIGKILL)
+            killed.append(pool.slots[0]["base"].proc.pid)
+            os.kill(pool.slots[0]["base"].proc.pid, signal.SIGKILL)
 
         threading.Thread(target=kill_soon).start()
         slow = b"import time\ntime.sleep(0.25)\ndef clamp(x, low, high):\n    return min(max(x, low), high)\n"
@@ -143,7 +143,7 @@ def test_zygote_dying_during_a_job_is_retried_once():
 
 def test_closing_the_pool_leaves_no_process():
     pool = ZygotePool(size=2)
-    pids = [info["host_pid"] for info in pool.wait_ready()] + [z.proc.pid for z in pool.slots]
+    pids = [info["host_pid"] for info in pool.wait_ready()] + [z.proc.pid for z in pool.zygotes()]
     assert grade_source(CLAMP, SOLUTION, runner=pool).passed
     pool.close()
     for pid in pids:
@@ -222,10 +222,56 @@ def test_each_job_has_its_own_pid_namespace_with_or_without_clone(clone):
     with ZygotePool(size=1, clone=clone) as pool:
         pool.wait_ready()
         # Jobs are cloned where mltrail runs as root and the machine allows it; otherwise a keeper makes them.
-        cloned = pool.slots[0].info["clone"]
+        cloned = pool.slots[0]["scientific"].info["clone"]
         assert cloned is (clone and os.geteuid() == 0)
         seen = zygote_probe(pool, JOB_VIEW)
     assert seen["got"] == ["signal", "thread"]
     assert seen["parent"] == 0  # the zygote (or the keeper) is outside the job's PID namespace
     assert len(set(seen["uids"])) == 1  # real, effective, saved and filesystem uid are the job's: no saved root
     assert seen["pid"] == (1 if cloned else 2)  # with a keeper, PID 1 is its idle init
+
+
+LOADED = "import sys\n{imports}\ndef probe():\n    return sorted(m for m in ('pandas', 'sklearn', 'scipy') if m in sys.modules)\n"
+
+
+def test_a_job_forks_from_the_smallest_flavour_that_has_what_it_needs(pool):
+    def loaded(imports: str, needs):
+        request = {
+            "mode": "function", "code": LOADED.format(imports=imports), "entry": "probe", "protocol": "call",
+            "cases": [{"args": codec.encode({}, 1 << 20).decode(), "files": {}}],
+            "limits": {"memory_mb": 512, "cpu_s": 10}, "max_bytes": 1 << 20,
+        }
+        if needs is not None:
+            request["needs"] = needs
+        run = pool.run(request, 10)
+        return codec.decode(run.reply.results[0].ok.encode(), 1 << 20)
+
+    assert loaded("", []) == []  # numpy only: pandas and scikit-learn were never imported
+    assert loaded("import pandas", ["pandas"]) == ["pandas", "scipy", "sklearn"]  # the scientific zygote
+    assert loaded("", None) == ["pandas", "scipy", "sklearn"]  # a request that does not say: the largest
+    assert loaded("import pandas", []) == ["pandas"]  # told too little: the job imports it itself
+
+
+def test_pick_flavour_takes_the_smallest_that_covers_the_needs():
+    from mltrail.sandbox.process import pick_flavour
+
+    flavours = {"small": ("numpy",), "big": ("numpy", "pandas", "sklearn.linear_model")}
+    assert pick_flavour(flavours, []) == "small"
+    assert pick_flavour(flavours, ["numpy"]) == "small"
+    assert pick_flavour(flavours, ["sklearn"]) == "big"
+    assert pick_flavour(flavours, ["networkx"]) == "big"  # nobody has it: the largest, which imports it
+    assert pick_flavour(flavours, "numpy") == "big"  # not a list: not believed
+
+
+def test_library_needs_come_from_imports_and_from_the_inputs():
+    import pandas as pd
+
+    from mltrail.grading.grader import library_needs
+
+    assert library_needs("import math\nimport numpy as np\n") == ["numpy"]
+    assert library_needs("from sklearn.linear_model import Ridge\nimport os.path\n") == ["sklearn"]
+    assert library_needs("m = __import__('pandas')\nimport importlib\nk = importlib.import_module('scipy.stats')\n") \
+        == ["pandas", "scipy"]
+    assert library_needs("def f(x):\n    return x\n", codec.encode({"x": pd.DataFrame({"a": [1]})}, 1 << 20).decode()) \
+        == ["pandas"]
+    assert library_needs("def f(x):\n    return x\n", codec.encode({"x": '"$t":"df"'}, 1 << 20).decode()) == []

@@ -23,7 +23,7 @@ from mltrail.curriculum.loader import Exercise
 from mltrail.curriculum.schema import METRICS
 from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.reply import Ran
-from mltrail.grading.grader import WIRE_CAP, ContentError, forbidden_verdict, job_limits, not_run_verdict
+from mltrail.grading.grader import WIRE_CAP, ContentError, forbidden_verdict, job_limits, library_needs, not_run_verdict
 from mltrail.grading.verdict import Verdict, cap_text
 
 METRIC_NAMES = {
@@ -282,6 +282,7 @@ def grade_dataset(exercise: Exercise, text: str, seed: int, runner: sandbox.Sand
     request = {
         "mode": "function", "code": text, "entry": exercise.entry, "protocol": "call", "inputs_unchanged": False,
         "cases": [{"args": args, "files": {}}], "limits": job_limits(exercise, time_s), "max_bytes": WIRE_CAP,
+        "needs": library_needs(text, args),
     }
     run = runner.run(request, time_s, tenant)
     if not isinstance(run.reply, Ran):

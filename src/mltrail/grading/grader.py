@@ -9,12 +9,15 @@ the sandbox, expressions are evaluated there at points drawn here.
 
 from __future__ import annotations
 
+import ast
 import contextvars
 import copy
+import functools
 import inspect
 import math
 import re
 import secrets
+import sys
 import tempfile
 import threading
 import time
@@ -255,26 +258,43 @@ def sandbox_failure(exercise: Exercise, run: sandbox.SandboxRun, seed: int, time
 IMPORT_ALLOWANCE_S = 2.0
 
 
-def imports_beyond_preload(text: str) -> bool:
-    """Whether the submission imports a library the warm sandbox has not loaded (it may take a second)."""
-    import ast
-    import sys
-
+@functools.lru_cache(maxsize=256)
+def imported_names(text: str) -> tuple[str, ...]:
+    """The modules a submission imports, as dotted names: `import` and `from ... import`
+    statements, and `__import__` or `importlib.import_module` called with a literal name."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    preloaded = set(sandbox.PRELOAD)
+        return ()
+    names: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
+            names.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names = [node.module]  # what it imports from a loaded module is (almost always) loaded with it
-        else:
-            continue
-        if any(name not in preloaded and name.split(".")[0] not in sys.stdlib_module_names for name in names):
-            return True
-    return False
+            names.append(node.module)  # what it imports from a loaded module is (almost always) loaded with it
+        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str)
+              and ((isinstance(node.func, ast.Name) and node.func.id == "__import__")
+                   or (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module"))):
+            names.append(node.args[0].value)
+    return tuple(names)
+
+
+def library_needs(text: str, *encoded: str) -> list[str]:
+    """The libraries beyond the standard library that a job needs loaded: those the
+    submission imports and those its inputs decode to (pandas frames). The pool forks the
+    job from the smallest zygote that has them all."""
+    needs = {name.split(".")[0] for name in imported_names(text)} - set(sys.stdlib_module_names)
+    for value in encoded:
+        needs |= codec.libraries(value)
+    return sorted(needs)
+
+
+def imports_beyond_preload(text: str) -> bool:
+    """Whether the submission imports a library the warm sandbox has not loaded (it may take a second)."""
+    preloaded = set(sandbox.PRELOAD)
+    return any(name not in preloaded and name.split(".")[0] not in sys.stdlib_module_names
+               for name in imported_names(text))
 
 
 def time_limit(exercise: Exercise, reference_s: float, text: str = "") -> float:
@@ -327,6 +347,7 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
         "limits": job_limits(exercise, time_s),
         "max_bytes": WIRE_CAP,
     }
+    request["needs"] = library_needs(text, *(case["args"] for case in request["cases"]))
     run = runner.run(request, time_s, tenant)
     if not isinstance(run.reply, Ran):
         return not_run_verdict(exercise, run, seed, time_s)

@@ -17,7 +17,7 @@ from mltrail.curriculum.quiz_file import LETTERS
 from mltrail.curriculum.schema import ChoiceItem, ExpressionItem, MultipleItem
 from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.runner import evaluate_expression
-from mltrail.grading.grader import job_limits, not_run_verdict, time_limit
+from mltrail.grading.grader import job_limits, library_needs, not_run_verdict, time_limit
 from mltrail.sandbox.reply import AnswerReply, Ran
 from mltrail.grading.verdict import CaseResult, Verdict, cap_text, display
 
@@ -117,6 +117,7 @@ def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox
         "items": specs,
         "limits": job_limits(exercise, time_s),
         "max_bytes": 1 << 20,
+        "needs": library_needs(text),
     }
     run = runner.run(request, time_s, tenant)
     if not isinstance(run.reply, Ran):

@@ -208,6 +208,15 @@ def encode(value: Any, max_bytes: int) -> bytes:
     return data
 
 
+def libraries(encoded: str | bytes) -> set[str]:
+    """The libraries beyond numpy that decoding an encoded value imports (pandas for frames).
+
+    A tag can only appear as JSON structure: inside a string its quotes are escaped.
+    """
+    text = encoded.decode("utf-8", "replace") if isinstance(encoded, bytes) else encoded
+    return {"pandas"} if ('"$t":"df"' in text or '"$t":"series"' in text) else set()
+
+
 # ---------------------------------------------------------------- decoding
 
 

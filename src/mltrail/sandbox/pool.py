@@ -23,7 +23,7 @@ from pathlib import Path
 
 from mltrail.sandbox.confine import SWITCHABLE
 from mltrail.sandbox.layout import bwrap_command, bwrap_works
-from mltrail.sandbox.process import PRELOAD, SandboxRun, child_environment, collect, interpret, kill_group
+from mltrail.sandbox.process import FLAVOURS, SandboxRun, child_environment, collect, interpret, kill_group, pick_flavour
 from mltrail.sandbox.uids import SandboxUnavailable, UidLease
 
 START_TIMEOUT_S = 60
@@ -269,7 +269,12 @@ def zygote_config(confined: bool, forbidden: list[Path] | None, preload: tuple[s
 
 
 class ZygotePool:
-    """A Sandbox that forks each job from a warm, confined zygote."""
+    """A Sandbox that forks each job from a warm, confined zygote.
+
+    Each slot holds one zygote per flavour (FLAVOURS: libraries preloaded); a job forks
+    from the smallest flavour that has what its request `needs`. `preload` gives a pool of
+    one flavour with exactly those libraries.
+    """
 
     def __init__(
         self,
@@ -278,24 +283,35 @@ class ZygotePool:
         forbidden: list[Path] | None = None,
         max_jobs: int = 2000,
         max_rss_mb: int = 1536,
-        preload: tuple[str, ...] = PRELOAD,
+        preload: tuple[str, ...] | None = None,
         off: frozenset = frozenset(),
         clone: bool = True,
+        flavours: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         # More slots than cores: while some jobs spin, the kernel still shares the CPU.
         self.size = size or SLOTS_PER_CORE * (os.cpu_count() or 1)
         self.confined = confined
         self.max_jobs = max_jobs
         self.max_rss_kb = max_rss_mb * 1024
-        self.config = zygote_config(confined, forbidden, preload, off=off, clone=clone)
-        self.slots = [Zygote(self.config) for _ in range(self.size)]
+        if preload is not None:
+            flavours = {"custom": tuple(preload)}
+        self.flavours = dict(flavours or FLAVOURS)
+        self.configs = {name: zygote_config(confined, forbidden, libraries, off=off, clone=clone)
+                        for name, libraries in self.flavours.items()}
+        self.config = self.configs[list(self.flavours)[-1]]
+        self.slots: list[dict[str, Zygote]] = [
+            {name: Zygote(config) for name, config in self.configs.items()} for _ in range(self.size)
+        ]
         self.queue = FairQueue(list(range(self.size)))
         self.replaced = 0
         self.penalty: dict[str, float] = {}
         self._lock = threading.Lock()
 
+    def zygotes(self) -> list[Zygote]:
+        return [zygote for slot in self.slots for zygote in slot.values()]
+
     def wait_ready(self) -> list[dict]:
-        return [zygote.wait_ready() for zygote in self.slots]
+        return [zygote.wait_ready() for zygote in self.zygotes()]
 
     def settle(self) -> None:
         """Wait until every zygote has cleaned up after its last job."""
@@ -303,10 +319,11 @@ class ZygotePool:
         taken = [self.queue.acquire(tenant) for tenant in tenants]
         try:
             for slot in taken:
-                try:
-                    self.slots[slot].settle()
-                except ZygoteDied:
-                    self._replace(slot)
+                for flavour in list(self.slots[slot]):
+                    try:
+                        self.slots[slot][flavour].settle()
+                    except ZygoteDied:
+                        self._replace(slot, flavour)
         finally:
             for slot, tenant in zip(taken, tenants):
                 self.queue.release(slot, tenant)
@@ -330,45 +347,46 @@ class ZygotePool:
         return until is not None
 
     def _run(self, request: dict, time_s: float, tenant: str) -> SandboxRun:
+        flavour = pick_flavour(self.flavours, request.get("needs"))
         for attempt in range(2):
             index = self.queue.acquire(tenant)
             try:
                 try:
-                    zygote = self._healthy(index)
+                    zygote = self._healthy(index, flavour)
                 except SandboxUnavailable as exc:
                     return SandboxRun(None, "unavailable", "", 0.0, str(exc))
                 try:
                     run = zygote.run(request, time_s)
                 except SandboxUnavailable as exc:
-                    self._replace(index)
+                    self._replace(index, flavour)
                     return SandboxRun(None, "unavailable", "", 0.0, str(exc))
                 except ZygoteDied:
-                    self._replace(index)
+                    self._replace(index, flavour)
                     if attempt == 1:
                         return SandboxRun(None, "crashed", "", 0.0, "the grading process stopped; please try again")
                     continue
                 if zygote.jobs >= self.max_jobs or zygote.rss_kb > self.max_rss_kb:
-                    self._replace(index)
+                    self._replace(index, flavour)
                 return run
             finally:
                 self.queue.release(index, tenant)
         raise AssertionError("unreachable")
 
-    def _healthy(self, index: int) -> Zygote:
-        zygote = self.slots[index]
+    def _healthy(self, index: int, flavour: str) -> Zygote:
+        zygote = self.slots[index][flavour]
         if not zygote.alive():
-            zygote = self._replace(index)
+            zygote = self._replace(index, flavour)
         return zygote
 
-    def _replace(self, index: int) -> Zygote:
-        self.slots[index].stop()
+    def _replace(self, index: int, flavour: str) -> Zygote:
+        self.slots[index][flavour].stop()
         with self._lock:
             self.replaced += 1
-        self.slots[index] = Zygote(self.config)
-        return self.slots[index]
+        self.slots[index][flavour] = Zygote(self.configs[flavour])
+        return self.slots[index][flavour]
 
     def close(self) -> None:
-        for zygote in self.slots:
+        for zygote in self.zygotes():
             zygote.stop()
 
     def __enter__(self) -> "ZygotePool":

@@ -148,8 +148,8 @@ def _cloned_learner(sock: socket.socket, ready_w: int, uid: int, gid: int, confi
     _learner(sock, ready_w, confinement, None)
 
 
-def warm_up() -> None:
-    """Run common code paths once, so each forked job finds them imported and cached."""
+def warm_up(preload: tuple[str, ...] | list[str] = ("numpy", "pandas", "sklearn")) -> None:
+    """Run common code paths of the preloaded libraries once, so each forked job finds them imported and cached."""
     import numpy as np
 
     from mltrail.sandbox import codec
@@ -170,6 +170,8 @@ def warm_up() -> None:
         lambda: __import__("sklearn.model_selection", fromlist=["x"]).train_test_split(X, y, random_state=0),
         lambda: __import__("sklearn.metrics", fromlist=["x"]).mean_squared_error(y, y),
     ]
+    roots = {name.split(".")[0] for name in preload}
+    steps = steps[:3] + ([steps[3]] if "pandas" in roots else []) + (steps[4:] if "sklearn" in roots else [])
     for step in steps:
         try:
             step()
@@ -251,7 +253,7 @@ def serve(sock: socket.socket, kill: socket.socket, config: dict) -> None:
         if not cloner.available:
             cloner = None
     if config.get("warm_up", True):
-        warm_up()
+        warm_up(config["preload"])
     sys.stdout.flush()
     gc.collect()
     gc.freeze()

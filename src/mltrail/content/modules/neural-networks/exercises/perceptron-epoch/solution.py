@@ -1,0 +1,12 @@
+import numpy as np
+
+
+def perceptron_epoch(X, y, w, b, lr):
+    """One pass of the perceptron rule over (X, y) in order; returns the updated (w, b)."""
+    w = np.asarray(w, dtype=float).copy()
+    b = float(b)
+    for x_i, y_i in zip(np.asarray(X, dtype=float), y):
+        if y_i * (x_i @ w + b) <= 0:
+            w += lr * y_i * x_i
+            b += lr * y_i
+    return w.tolist(), b

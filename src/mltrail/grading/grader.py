@@ -116,6 +116,7 @@ def call_watching(function: Callable, protocol: str, args: dict, files: dict, pr
             for name, text in files.items():
                 Path(folder, name).write_text(text, encoding="utf-8")
             value = run_case(function, protocol, _with_paths(args, Path(folder), set(files)), progress)
+    value = codec.as_plain(value)  # a returned figure as the learner's arrives: its summary
     return value, (changed_inputs(args, protocol, before, WIRE_CAP) if before is not None else None)
 
 

@@ -118,6 +118,8 @@ class _Encoder:
             return self._encode_numpy(value, depth)
         if module == "pandas":
             return self._encode_pandas(value, depth)
+        if module == "matplotlib":
+            return self.encode(figure_summary(value), depth)
         raise CodecError(
             f"a value of type {_type_name(value)} cannot be returned; return plain data "
             "(numbers, strings, lists, tuples, dicts, sets, numpy arrays or pandas frames)"
@@ -178,6 +180,60 @@ class _Encoder:
         raise CodecError(f"a value of type {_type_name(value)} cannot be returned; return a DataFrame or Series")
 
 
+def figure_summary(value: Any) -> dict:
+    """What a check can read of a matplotlib Figure or Axes: titles, labels and plotted data.
+
+    {"axes": [{"title", "xlabel", "ylabel", "xscale", "yscale",
+               "lines": [{"x": [...], "y": [...], "label"}], "bars": [{"x", "height", "width"}],
+               "scatter": [{"offsets": [[x, y], ...]}], "legend": [...]}]}
+    A line or collection without a label of its own (matplotlib names those "_child0") has
+    the label "". Values that are not numbers (dates, categories) come as strings.
+    """
+    from matplotlib.axes import Axes
+    from matplotlib.collections import PathCollection
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    if isinstance(value, Axes):
+        axes = [value]
+    elif isinstance(value, Figure):
+        axes = list(value.axes)
+    else:
+        raise CodecError(f"a value of type {_type_name(value)} cannot be returned; return the Figure or its Axes")
+
+    def label(artist: Any) -> str:
+        text = str(artist.get_label() or "")
+        return "" if text.startswith("_") else text
+
+    def numbers(values: Any) -> list:
+        import numpy as np
+
+        array = np.asarray(values)
+        if array.dtype.kind in "biuf":
+            return [float(v) for v in array.ravel().tolist()]
+        return [str(v) for v in array.ravel().tolist()]
+
+    summary = []
+    for ax in axes:
+        legend = ax.get_legend()
+        summary.append({
+            "title": str(ax.get_title()),
+            "xlabel": str(ax.get_xlabel()),
+            "ylabel": str(ax.get_ylabel()),
+            "xscale": str(ax.get_xscale()),
+            "yscale": str(ax.get_yscale()),
+            "lines": [{"x": numbers(line.get_xdata()), "y": numbers(line.get_ydata()), "label": label(line)}
+                      for line in ax.get_lines()],
+            "bars": [{"x": float(patch.get_x()), "height": float(patch.get_height()), "width": float(patch.get_width())}
+                     for patch in ax.patches if isinstance(patch, Rectangle)],
+            "scatter": [{"offsets": [[float(x), float(y)] for x, y in collection.get_offsets().tolist()],
+                         "label": label(collection)}
+                        for collection in ax.collections if isinstance(collection, PathCollection)],
+            "legend": [str(text.get_text()) for text in legend.get_texts()] if legend is not None else [],
+        })
+    return {"axes": summary}
+
+
 def _plain(label: Any) -> Any:
     """Index labels as plain Python values (numpy scalars and timestamps to str/number)."""
     if hasattr(label, "item") and type(label).__module__ == "numpy":
@@ -206,6 +262,32 @@ def encode(value: Any, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise CodecError(f"the value is too large to send back ({len(data):,} bytes; the limit is {max_bytes:,})")
     return data
+
+
+LIBRARY_VALUES = ("matplotlib",)  # returned objects that cross as plain data (figure_summary)
+
+
+def as_plain(value: Any, depth: int = 0) -> Any:
+    """A reference's value as the learner's will arrive: figures as their summary (and closed).
+
+    Everything else is returned as it is, without a copy; short containers (a class's list of
+    call results, a tuple of figure and value) are looked into.
+    """
+    root = type(value).__module__.split(".")[0]
+    if root == "matplotlib":
+        summary = figure_summary(value)
+        import sys
+
+        if "matplotlib.pyplot" in sys.modules:  # a reference that used pyplot: free its figure
+            figure = value.get_figure() if hasattr(value, "get_figure") and value.get_figure() is not None else value
+            sys.modules["matplotlib.pyplot"].close(figure)
+        return summary
+    if depth < 4 and type(value) in (list, tuple) and 0 < len(value) <= 32 and any(
+            type(v).__module__.split(".")[0] in LIBRARY_VALUES or type(v) in (list, tuple, dict) for v in value):
+        return type(value)(as_plain(v, depth + 1) for v in value)
+    if depth < 4 and type(value) is dict and len(value) <= 32 and any(type(v).__module__.split(".")[0] in LIBRARY_VALUES for v in value.values()):
+        return {k: as_plain(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 def libraries(encoded: str | bytes) -> set[str]:

@@ -24,7 +24,8 @@ from mltrail.sandbox.reply import Reply, ReplyRefused, decode_reply
 OUTPUT_CAP = 64 * 1024
 COLD_START_S = 3  # what importing numpy, pandas and scikit-learn may take in a fresh interpreter
 UNAVAILABLE = 71  # the zygote's exit code for a confinement step that failed
-PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn", "sklearn.linear_model", "gymnasium")
+PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn", "sklearn.linear_model", "gymnasium",
+           "matplotlib", "matplotlib.pyplot")
 # Zygote flavours, smallest first: a job forks from the smallest one that has already imported
 # every library it needs (a request's "needs": top-level module names). Forking and ending a
 # job costs time in proportion to the zygote's memory, and a zygote with only numpy loaded has

@@ -172,11 +172,30 @@ def warm_up(preload: tuple[str, ...] | list[str] = ("numpy", "pandas", "sklearn"
     ]
     roots = {name.split(".")[0] for name in preload}
     steps = steps[:3] + ([steps[3]] if "pandas" in roots else []) + (steps[4:] if "sklearn" in roots else [])
+    if "matplotlib" in roots:
+        steps.append(lambda: _draw_once(X))
     for step in steps:
         try:
             step()
         except Exception:
             pass  # a missing package only means a colder start
+
+
+def _draw_once(X) -> None:
+    """A figure drawn and summarised once: pyplot, its fonts and the codec's path are loaded."""
+    import matplotlib.pyplot as plt
+
+    from mltrail.sandbox import codec
+
+    fig, ax = plt.subplots()
+    ax.plot(X[:, 0], X[:, 1], label="a")
+    ax.scatter(X[:, 0], X[:, 2])
+    ax.bar([0, 1], [1.0, 2.0])
+    ax.set(title="t", xlabel="x", ylabel="y")
+    ax.legend()
+    fig.canvas.draw()
+    codec.encode(fig, 1 << 24)
+    plt.close("all")
 
 
 def _wait_spare(keeper: int, kill: socket.socket, number: int) -> int:

@@ -110,6 +110,13 @@ class FunctionExercise(ExerciseBase):
         description="The prompt says the function must not modify its inputs: each case compares them "
         "before and after the call.",
     )
+    protocol: Literal["http"] | None = Field(
+        default=None,
+        description="'http': the entry returns a web app (FastAPI or any ASGI app); each case is "
+        "{'init': kwargs of the entry, 'requests': [{'method', 'path', 'json', 'params', 'headers'}]} and "
+        "the value compared is the list of {'status', 'json'} answers. Without it, the entry is called "
+        "(a function) or driven by calls (a class).",
+    )
 
 
 class ChoiceItem(Strict):

@@ -179,7 +179,7 @@ def build_cases(exercise: Exercise, seed: int) -> tuple[list[Case], list[Any], s
         raise ContentError(f"{exercise.file('solution.py')} does not define `{exercise.entry}`")
     if not hasattr(check, "cases"):
         raise ContentError(f"{exercise.file('check.py')} does not define cases(rng)")
-    protocol = "object" if inspect.isclass(entry) else "call"
+    protocol = getattr(exercise.manifest, "protocol", None) or ("object" if inspect.isclass(entry) else "call")
     path = exercise.file("check.py")
     try:
         cases = [Case.of(item) for item in check.cases(np.random.default_rng(seed))]
@@ -349,6 +349,8 @@ def grade_function(exercise: Exercise, text: str, seed: int, runner: sandbox.San
         "max_bytes": WIRE_CAP,
     }
     request["needs"] = library_needs(text, *(case["args"] for case in request["cases"]))
+    if protocol == "http":  # the sandbox's side of the protocol uses Starlette's test client
+        request["needs"] = sorted(set(request["needs"]) | {"starlette"})
     run = runner.run(request, time_s, tenant)
     if not isinstance(run.reply, Ran):
         return not_run_verdict(exercise, run, seed, time_s)

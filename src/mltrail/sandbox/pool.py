@@ -23,7 +23,8 @@ from pathlib import Path
 
 from mltrail.sandbox.confine import SWITCHABLE
 from mltrail.sandbox.layout import bwrap_command, bwrap_works
-from mltrail.sandbox.process import FLAVOURS, SandboxRun, child_environment, collect, interpret, kill_group, pick_flavour
+from mltrail.sandbox.process import (DEFAULT_FLAVOUR, EAGER, SandboxRun, child_environment, collect, default_flavours,
+                                     interpret, kill_group, pick_flavour)
 from mltrail.sandbox.uids import SandboxUnavailable, UidLease
 
 START_TIMEOUT_S = 60
@@ -271,9 +272,10 @@ def zygote_config(confined: bool, forbidden: list[Path] | None, preload: tuple[s
 class ZygotePool:
     """A Sandbox that forks each job from a warm, confined zygote.
 
-    Each slot holds one zygote per flavour (FLAVOURS: libraries preloaded); a job forks
-    from the smallest flavour that has what its request `needs`. `preload` gives a pool of
-    one flavour with exactly those libraries.
+    Each slot holds one zygote per flavour (process.FLAVOURS: libraries preloaded); a job
+    forks from the smallest flavour that has what its request `needs`. The `eager` flavours
+    start with the pool, the others with the first job that needs them. `preload` gives a
+    pool of one flavour with exactly those libraries.
     """
 
     def __init__(
@@ -287,6 +289,7 @@ class ZygotePool:
         off: frozenset = frozenset(),
         clone: bool = True,
         flavours: dict[str, tuple[str, ...]] | None = None,
+        eager: tuple[str, ...] = EAGER,
     ) -> None:
         # More slots than cores: while some jobs spin, the kernel still shares the CPU.
         self.size = size or SLOTS_PER_CORE * (os.cpu_count() or 1)
@@ -294,13 +297,15 @@ class ZygotePool:
         self.max_jobs = max_jobs
         self.max_rss_kb = max_rss_mb * 1024
         if preload is not None:
-            flavours = {"custom": tuple(preload)}
-        self.flavours = dict(flavours or FLAVOURS)
+            flavours, eager = {"custom": tuple(preload)}, ("custom",)
+        self.flavours = dict(flavours or default_flavours())
+        self.default = DEFAULT_FLAVOUR if DEFAULT_FLAVOUR in self.flavours else list(self.flavours)[-1]
         self.configs = {name: zygote_config(confined, forbidden, libraries, off=off, clone=clone)
                         for name, libraries in self.flavours.items()}
-        self.config = self.configs[list(self.flavours)[-1]]
+        self.config = self.configs[self.default]
+        started = [name for name in self.flavours if name in eager] or [self.default]
         self.slots: list[dict[str, Zygote]] = [
-            {name: Zygote(config) for name, config in self.configs.items()} for _ in range(self.size)
+            {name: Zygote(self.configs[name]) for name in started} for _ in range(self.size)
         ]
         self.queue = FairQueue(list(range(self.size)))
         self.replaced = 0
@@ -347,7 +352,7 @@ class ZygotePool:
         return until is not None
 
     def _run(self, request: dict, time_s: float, tenant: str) -> SandboxRun:
-        flavour = pick_flavour(self.flavours, request.get("needs"))
+        flavour = pick_flavour(self.flavours, request.get("needs"), self.default)
         for attempt in range(2):
             index = self.queue.acquire(tenant)
             try:
@@ -373,8 +378,10 @@ class ZygotePool:
         raise AssertionError("unreachable")
 
     def _healthy(self, index: int, flavour: str) -> Zygote:
-        zygote = self.slots[index][flavour]
-        if not zygote.alive():
+        zygote = self.slots[index].get(flavour)
+        if zygote is None:  # the first job of a flavour started on demand, on this slot
+            zygote = self.slots[index][flavour] = Zygote(self.configs[flavour])
+        elif not zygote.alive():
             zygote = self._replace(index, flavour)
         return zygote
 

@@ -29,22 +29,44 @@ PRELOAD = ("numpy", "pandas", "scipy", "scipy.linalg", "scipy.stats", "sklearn",
 # Zygote flavours, smallest first: a job forks from the smallest one that has already imported
 # every library it needs (a request's "needs": top-level module names). Forking and ending a
 # job costs time in proportion to the zygote's memory, and a zygote with only numpy loaded has
-# a seventh of the scientific one's, so jobs that need no more start and end faster.
-FLAVOURS: dict[str, tuple[str, ...]] = {"base": ("numpy",), "scientific": PRELOAD}
+# a fifth of the scientific one's, so jobs that need no more start and end faster. The first
+# two are started with the pool; the others when a job first needs them.
+SERVING = PRELOAD + ("fastapi", "pydantic", "starlette.testclient", "httpx", "anyio")
+FLAVOURS: dict[str, tuple[str, ...]] = {"base": ("numpy",), "scientific": PRELOAD, "serving": SERVING}
+EAGER = ("base", "scientific")
+DEFAULT_FLAVOUR = "scientific"  # for a request that does not say what it needs, or needs what none has
+
+
+def installed(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def default_flavours() -> dict[str, tuple[str, ...]]:
+    """FLAVOURS, with "deep" (PyTorch preloaded) where the `deep` extra is installed."""
+    flavours = dict(FLAVOURS)
+    if installed("torch"):
+        flavours["deep"] = PRELOAD + ("torch",)
+    return flavours
 
 
 def roots(preload: tuple[str, ...] | list[str]) -> set[str]:
     return {name.split(".")[0] for name in preload}
 
 
-def pick_flavour(flavours: dict[str, tuple[str, ...]], needs: object) -> str:
-    """The smallest flavour whose preloaded libraries cover `needs`; the largest when none
-    does or when the request does not say what it needs (then the job imports the rest)."""
+def pick_flavour(flavours: dict[str, tuple[str, ...]], needs: object, default: str | None = None) -> str:
+    """The smallest flavour whose preloaded libraries cover `needs`. When none does, or the
+    request does not say what it needs, `default` (else the last): the job imports the rest."""
     names = list(flavours)
+    fallback = default if default in flavours else names[-1]
     if not isinstance(needs, (list, tuple, set, frozenset)):
-        return names[-1]
+        return fallback
     wanted = {str(name) for name in needs}
-    return next((name for name in names if wanted <= roots(flavours[name])), names[-1])
+    return next((name for name in names if wanted <= roots(flavours[name])), fallback)
 
 
 @dataclass

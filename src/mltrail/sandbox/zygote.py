@@ -32,6 +32,7 @@ import signal
 import socket
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 PR_SET_DUMPABLE, PR_SET_PDEATHSIG, PR_SET_CHILD_SUBREAPER = 4, 1, 36
@@ -174,6 +175,8 @@ def warm_up(preload: tuple[str, ...] | list[str] = ("numpy", "pandas", "sklearn"
     steps = steps[:3] + ([steps[3]] if "pandas" in roots else []) + (steps[4:] if "sklearn" in roots else [])
     if "matplotlib" in roots:
         steps.append(lambda: _draw_once(X))
+    if "fastapi" in roots:
+        steps.append(_serve_once)
     for step in steps:
         try:
             step()
@@ -196,6 +199,33 @@ def _draw_once(X) -> None:
     fig.canvas.draw()
     codec.encode(fig, 1 << 24)
     plt.close("all")
+
+
+def _serve_once() -> None:
+    """A small FastAPI app built and asked twice through the test client, as the http protocol does."""
+    from fastapi import FastAPI
+    from pydantic import BaseModel
+
+    from mltrail.sandbox.runner import serve_requests
+
+    class Row(BaseModel):
+        x: list[float]
+
+    def create_app():
+        app = FastAPI()
+
+        @app.get("/health")
+        def health():
+            return {"status": "ok"}
+
+        @app.post("/predict")
+        def predict(row: Row):
+            return {"score": sum(row.x)}
+
+        return app
+
+    serve_requests(create_app, {"init": {}, "requests": [{"method": "GET", "path": "/health"},
+                                                         {"method": "POST", "path": "/predict", "json": {"x": [1.0]}}]})
 
 
 def _wait_spare(keeper: int, kill: socket.socket, number: int) -> int:
@@ -330,7 +360,9 @@ def main() -> None:
     config = json.loads(sys.argv[3])
     for name in config["preload"]:
         try:
-            importlib.import_module(name)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # e.g. Starlette's about httpx: nothing a learner did
+                importlib.import_module(name)
         except ImportError:
             pass
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)

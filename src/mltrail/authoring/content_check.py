@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from mltrail.curriculum.extras import missing_extra
 from mltrail.curriculum.figures import FIGURES_DIR, figure_problems, figures_folder_problems
 from mltrail.curriculum.graph import reference_problems
 from mltrail.curriculum.loader import (
@@ -165,7 +166,15 @@ def exercise_jobs(exercise: Exercise) -> list[GradingJob]:
 
 
 def grading_jobs(curriculum: Curriculum, modules: set[str] | None = None) -> list[GradingJob]:
-    return [job for ex in curriculum.exercises() if modules is None or ex.module in modules for job in exercise_jobs(ex)]
+    """Every file to grade; exercises whose optional extra is not installed are left out (see `skipped`)."""
+    return [job for ex in curriculum.exercises() if (modules is None or ex.module in modules) and not missing_extra(ex)
+            for job in exercise_jobs(ex)]
+
+
+def skipped(curriculum: Curriculum, modules: set[str] | None = None) -> list[tuple[Exercise, str]]:
+    """The exercises the gate cannot grade here, each with the reason and the install command."""
+    return [(ex, reason) for ex in curriculum.exercises() if modules is None or ex.module in modules
+            for reason in [missing_extra(ex)] if reason]
 
 
 def job_path(job: GradingJob) -> Path:
@@ -247,7 +256,7 @@ def check_content(
         problems += explanation_problems(exercises)
     problems = [p for p in problems if concerned(p.path)]
     if grade:
-        problems += [p for ex in exercises if ex.kind == "function" for p in case_problems(ex)]
+        problems += [p for ex in exercises if ex.kind == "function" and not missing_extra(ex) for p in case_problems(ex)]
         problems += _graded_problems(grading_jobs(curriculum, {m.id for m in checked}), runner, on_progress)
     return curriculum, problems
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from mltrail.curriculum.extras import missing_extra
 from mltrail.authoring.content_check import (
     case_problems,
     exercise_jobs,
@@ -45,6 +46,7 @@ class ExerciseReport:
     exercise: str
     outcomes: list[Outcome] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: str | None = None  # why nothing was graded: an optional extra is not installed
 
     @property
     def ok(self) -> bool:
@@ -54,6 +56,7 @@ class ExerciseReport:
         return {
             "exercise": self.exercise,
             "ok": self.ok,
+            "skipped": self.skipped,
             "outcomes": [asdict(outcome) for outcome in self.outcomes],
             "problems": [{"path": str(p.path), "field": p.field, "message": p.message} for p in self.problems],
         }
@@ -81,6 +84,9 @@ def exercise_report(curriculum: Curriculum, exercise: Exercise, runner=None, gra
     """The gate for one exercise: static problems, then every graded file with its first failing case."""
     report = ExerciseReport(exercise.id, problems=_static_problems(curriculum, exercise))
     if not grade:
+        return report
+    report.skipped = missing_extra(exercise)
+    if report.skipped:
         return report
     if exercise.kind == "function":
         report.problems += case_problems(exercise)

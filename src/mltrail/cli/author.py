@@ -44,7 +44,7 @@ def _check_all(app, dirs: list[Path], grade: bool, as_json: bool) -> None:
     from rich.markup import escape
     from rich.progress import Progress
 
-    from mltrail.authoring.content_check import check_content
+    from mltrail.authoring.content_check import check_content, skipped
     from mltrail.cli.render import console
 
     err = console(stderr=True)
@@ -55,13 +55,19 @@ def _check_all(app, dirs: list[Path], grade: bool, as_json: bool) -> None:
             on_progress=lambda done, total: bar.update(task, completed=done, total=total),
             runner=app.sandbox if grade else None,
         )
+    checked = {m.id for m in curriculum.modules if not dirs or any(
+        m.path.resolve().is_relative_to(Path(d).resolve()) for d in dirs)}
+    not_graded = skipped(curriculum, checked) if grade else []
     if as_json:
         print(json.dumps({"ok": not problems, "problems": [
-            {"path": str(p.path), "field": p.field, "message": p.message} for p in problems]}))
+            {"path": str(p.path), "field": p.field, "message": p.message} for p in problems],
+            "skipped": [{"exercise": ex.id, "reason": reason} for ex, reason in not_graded]}))
     else:
         out = console()
         for problem in problems:
             out.print(f"[red]✗[/] {escape(str(problem))}", soft_wrap=True)
+        for exercise, reason in not_graded:
+            out.print(f"[yellow]–[/] {escape(exercise.id)}: not graded here: it {escape(reason)}", soft_wrap=True)
         exercises = len(curriculum.exercises())
         if problems:
             out.print(f"[red]{len(problems)} problem(s)[/] in {len(curriculum.modules)} modules, {exercises} exercises.")

@@ -19,6 +19,7 @@ STATUS_STYLE = {
     "timeout": ("yellow", "TIMEOUT"),
     "memory_limit": ("yellow", "MEMORY LIMIT"),
     "rejected": ("red", "REJECTED"),
+    "skipped": ("yellow", "SKIPPED"),
 }
 
 
@@ -155,7 +156,8 @@ def _mark(done: bool) -> Text:
 
 def exercise_table(rows: list[dict], passed: set[str], width: int) -> Group:
     """Every exercise: passed mark, id (never cut), title, kind, difficulty, minutes."""
-    cells = [[r["id"], r["title"], r["kind"], "●" * r["difficulty"], f"{r['minutes']} min"] for r in rows]
+    cells = [[r["id"], r["title"] + (" [" + r["needs"].split(": ")[0] + "]" if r.get("needs") else ""),
+              r["kind"], "●" * r["difficulty"], f"{r['minutes']} min"] for r in rows]
     return listing(["id", "title", "kind", "difficulty", "time"], cells, [r["id"] in passed for r in rows], width)
 
 
@@ -209,6 +211,8 @@ def exercise_report_view(report) -> Group:
     parts: list = [Text(f"Content check of {report.exercise}", style="bold")]
     parts += [_outcome_line(outcome) for outcome in report.outcomes]
     parts += [Text.assemble(("✗ ", "red"), str(problem)) for problem in report.problems]
+    if getattr(report, "skipped", None):
+        parts.append(Text(f"– Not graded here: it {report.skipped}", style="yellow"))
     verdict = Text("OK", style="green") if report.ok else Text(f"{len(report.problems)} problem(s)", style="red")
     return Group(*parts, Text.assemble(verdict, f" for {report.exercise}."))
 

@@ -81,6 +81,11 @@ class Exercise:
         text = (self.path / "prompt.md").read_text(encoding="utf-8")
         if self.kind == "dataset" and self.dataset is not None:
             text = text.rstrip("\n") + "\n\n" + dataset_card(self)
+        from mltrail.curriculum.extras import missing_extra
+
+        missing = missing_extra(self)
+        if missing:
+            text = f"> **Not gradable on this machine yet:** this exercise {missing}.\n\n" + text
         return text
 
     def file(self, name: str) -> Path:

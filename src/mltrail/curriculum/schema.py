@@ -92,6 +92,11 @@ class ExerciseBase(Strict):
         min_length=2, description="A ladder of hints, each giving a little more away."
     )
     limits: Limits = Field(default_factory=Limits)
+    extra: Literal["deep"] | None = Field(
+        default=None,
+        description="An optional extra the exercise needs ('deep': PyTorch). Without it installed, the "
+        "exercise is listed with the install command and skipped, not graded.",
+    )
 
 
 class FunctionExercise(ExerciseBase):

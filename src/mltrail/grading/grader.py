@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from mltrail.curriculum.extras import missing_extra
 from mltrail.curriculum.loader import Exercise
 from mltrail.sandbox import codec, process as sandbox
 from mltrail.sandbox.reply import CaseReply, OutOfMemory, Ran, Refused
@@ -512,10 +513,13 @@ def grade_source(
     `runner` is where the code runs (a zygote pool or fresh interpreters); `tenant`
     names whose job it is, so a pool can queue learners fairly.
     """
-    runner = runner or default_sandbox(exercise)
     started = time.perf_counter()
     source_bytes = source.encode("utf-8") if isinstance(source, str) else source
     seed = secrets.randbits(32) if seed is None else seed
+    missing = missing_extra(exercise)
+    if missing is not None:
+        return Verdict(exercise.id, "skipped", f"This exercise {missing}. Nothing was graded.", seed=seed)
+    runner = runner or default_sandbox(exercise)
     verdict = _source_problem(exercise, source_bytes)
     if verdict is None:
         verdict = _grade_text(exercise, submission_text(source_bytes), seed, runner, tenant)

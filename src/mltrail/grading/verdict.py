@@ -8,7 +8,7 @@ from typing import Any
 
 from mltrail.sandbox.codec import SELF, Iterated
 
-STATUSES = ("passed", "failed", "error", "timeout", "memory_limit", "rejected")
+STATUSES = ("passed", "failed", "error", "timeout", "memory_limit", "rejected", "skipped")
 MAX_TEXT = 4000  # characters of a message or a shown string kept: feedback, not a copy of the output
 MAX_ITEMS = 1000  # elements of a shown list or dict
 MAX_INT_DIGITS = 100

@@ -120,6 +120,8 @@ class _Encoder:
             return self._encode_pandas(value, depth)
         if module == "matplotlib":
             return self.encode(figure_summary(value), depth)
+        if module == "torch":
+            return self.encode(torch_plain(value), depth)
         raise CodecError(
             f"a value of type {_type_name(value)} cannot be returned; return plain data "
             "(numbers, strings, lists, tuples, dicts, sets, numpy arrays or pandas frames)"
@@ -178,6 +180,21 @@ class _Encoder:
                 "data": self._encode_numpy(_column_array(value), depth + 1),
             }
         raise CodecError(f"a value of type {_type_name(value)} cannot be returned; return a DataFrame or Series")
+
+
+def torch_plain(value: Any) -> Any:
+    """A PyTorch tensor as a numpy array (detached, on the CPU); a torch.Size as a tuple."""
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        tensor = value.detach().cpu()
+        if tensor.dtype in (torch.bfloat16, torch.float16):
+            tensor = tensor.float()  # numpy has no bfloat16
+        return tensor.numpy()
+    if isinstance(value, torch.Size):
+        return tuple(int(n) for n in value)
+    raise CodecError(f"a value of type {_type_name(value)} cannot be returned; return a tensor, "
+                     "a numpy array or plain numbers (a model's outputs, not the model)")
 
 
 def figure_summary(value: Any) -> dict:
@@ -264,11 +281,12 @@ def encode(value: Any, max_bytes: int) -> bytes:
     return data
 
 
-LIBRARY_VALUES = ("matplotlib",)  # returned objects that cross as plain data (figure_summary)
+LIBRARY_VALUES = ("matplotlib", "torch")  # returned objects that cross as plain data (a summary, an array)
 
 
 def as_plain(value: Any, depth: int = 0) -> Any:
-    """A reference's value as the learner's will arrive: figures as their summary (and closed).
+    """A reference's value as the learner's will arrive: figures as their summary (and closed),
+    tensors as numpy arrays.
 
     Everything else is returned as it is, without a copy; short containers (a class's list of
     call results, a tuple of figure and value) are looked into.
@@ -282,6 +300,8 @@ def as_plain(value: Any, depth: int = 0) -> Any:
             figure = value.get_figure() if hasattr(value, "get_figure") and value.get_figure() is not None else value
             sys.modules["matplotlib.pyplot"].close(figure)
         return summary
+    if root == "torch":
+        return torch_plain(value)
     if depth < 4 and type(value) in (list, tuple) and 0 < len(value) <= 32 and any(
             type(v).__module__.split(".")[0] in LIBRARY_VALUES or type(v) in (list, tuple, dict) for v in value):
         return type(value)(as_plain(v, depth + 1) for v in value)

@@ -163,8 +163,11 @@ class App:
 
     def exercises(self) -> list[ExerciseSummary]:
         """Every exercise in path order."""
+        from mltrail.curriculum.extras import missing_extra
+
         return [
-            ExerciseSummary(ex.id, ex.module, ex.title, ex.kind, ex.entry, ex.skills, ex.manifest.difficulty, ex.manifest.minutes)
+            ExerciseSummary(ex.id, ex.module, ex.title, ex.kind, ex.entry, ex.skills, ex.manifest.difficulty,
+                            ex.manifest.minutes, missing_extra(ex))
             for ex in self.curriculum.exercises()
         ]
 
@@ -190,8 +193,10 @@ class App:
     def grade(self, learner: str, exercise_id: str, source: bytes, record: bool = True, seed: int | None = None):
         """`learner`'s submission graded: a Verdict; with `record`, the attempt is stored before grading.
 
-        A submission over the size limit is refused with a 'rejected' verdict and never stored.
+        A submission over the size limit is refused with a 'rejected' verdict and never stored; an
+        exercise whose optional extra (PyTorch) is not installed gives a 'skipped' one, not stored.
         """
+        from mltrail.curriculum.extras import missing_extra
         from mltrail.grading.grader import grade_source, size_problem
         from mltrail.grading.verdict import Verdict
 
@@ -200,6 +205,9 @@ class App:
         too_big = size_problem(source)
         if too_big:
             return Verdict(exercise.id, "rejected", too_big, seed=seed)
+        missing = missing_extra(exercise)
+        if missing is not None:  # not an attempt: nothing is stored
+            return Verdict(exercise.id, "skipped", f"This exercise {missing}. Nothing was graded.", seed=seed)
         attempt_id = None
         if record:
             code = source.decode("utf-8", errors="replace")

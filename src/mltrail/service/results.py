@@ -20,6 +20,7 @@ class ExerciseSummary:
     skills: list[str]
     difficulty: int
     minutes: int
+    needs: str | None = None  # why it cannot be graded here: an optional extra to install
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -1,0 +1,14 @@
+import numpy as np
+
+
+def sgd_epoch(X, y, w, b, lr, batches):
+    """One epoch of mini-batch SGD on the mean squared error of X w + b, batch by batch."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    w = np.array(w, dtype=float)
+    b = float(b)
+    for batch in batches:
+        rows = np.asarray(batch, dtype=int)
+        r = X[rows] @ w + b - y[rows]
+        w = w - lr * 2.0 / len(rows) * (X[rows].T @ r)
+        b = b - lr * 2.0 / len(rows) * float(r.sum())
+    return w.tolist(), b

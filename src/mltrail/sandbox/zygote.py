@@ -177,6 +177,8 @@ def warm_up(preload: tuple[str, ...] | list[str] = ("numpy", "pandas", "sklearn"
         steps.append(lambda: _draw_once(X))
     if "fastapi" in roots:
         steps.append(_serve_once)
+    if "torch" in roots:
+        steps.append(lambda: _train_once(X, y))
     for step in steps:
         try:
             step()
@@ -199,6 +201,32 @@ def _draw_once(X) -> None:
     fig.canvas.draw()
     codec.encode(fig, 1 << 24)
     plt.close("all")
+
+
+def _train_once(X, y) -> None:
+    """A small network trained a few steps with each common optimiser and a DataLoader: PyTorch
+    initialises much on first use (dispatch tables, autograd, optimisers), once here, not per job."""
+    import torch
+    from torch.utils.data import DataLoader, TensorDataset
+
+    torch.manual_seed(0)
+    inputs = torch.tensor(X, dtype=torch.float32)
+    targets = torch.tensor(y, dtype=torch.float32).reshape(-1, 1)
+    for optimiser in (torch.optim.SGD, torch.optim.Adam):
+        model = torch.nn.Sequential(torch.nn.Linear(3, 8), torch.nn.ReLU(), torch.nn.Dropout(0.1),
+                                    torch.nn.Linear(8, 1), torch.nn.Sigmoid())
+        step = optimiser(model.parameters(), lr=0.01)
+        for batch, target in DataLoader(TensorDataset(inputs, targets), batch_size=8, shuffle=True):
+            step.zero_grad()
+            loss = torch.nn.functional.mse_loss(model(batch), target)
+            loss.backward()
+            step.step()
+        with torch.no_grad():
+            model.eval()
+            logits = model(inputs)
+        torch.nn.functional.cross_entropy(torch.cat([logits, -logits], 1), (targets[:, 0] > 0).long())
+        torch.softmax(logits, dim=0).numpy()
+    torch.tensor(X, requires_grad=True).pow(2).sum().backward()
 
 
 def _serve_once() -> None:

@@ -1,7 +1,12 @@
-"""The next exercise: the first one on the path that the learner has not passed yet."""
+"""The next step: the coach's pick from the outer fringe of the skill graph, or (without
+mastery to go on) the first exercise on the path that the learner has not passed."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Callable
+
+from mltrail.coach.skills import SkillGraph
 from mltrail.curriculum.loader import Curriculum, Exercise, Lesson
 
 
@@ -18,3 +23,98 @@ def lesson_before(curriculum: Curriculum, exercise: Exercise, read: set[str]) ->
         if lesson.id not in read and set(lesson.skills) & set(exercise.skills):
             return lesson
     return None
+
+
+# ---------------------------------------------------------------- the coach's next step
+
+
+@dataclass
+class NextStep:
+    """What to do next, and why; `exercise` None when nothing is left to practise."""
+
+    exercise: Exercise | None
+    skill: str | None
+    reason: str
+    fringe: list[str] = field(default_factory=list)  # every skill ready to learn, best first
+
+    def to_json(self) -> dict:
+        return {"exercise": self.exercise.id if self.exercise else None, "skill": self.skill,
+                "reason": self.reason, "fringe": self.fringe}
+
+
+def goal_relevance(graph: SkillGraph, goal: dict[str, float] | None) -> dict[str, float]:
+    """How much each skill matters for a goal (role skills and their weights): a goal skill
+    counts its own weight, a prerequisite the largest weight of the goal skills it leads to."""
+    relevance: dict[str, float] = {}
+    for target, weight in (goal or {}).items():
+        if target not in graph:
+            continue
+        for skill in graph.ancestors(target) | {target}:
+            relevance[skill] = max(relevance.get(skill, 0.0), float(weight))
+    return relevance
+
+
+def practisable(graph: SkillGraph, mastered: set[str]) -> set[str]:
+    """Mastered skills, plus skills no item practises whose prerequisites are all in the set
+    (such a skill cannot be shown, so it must not block what builds on it)."""
+    known = set(mastered)
+    for skill in graph.order:
+        if not graph.items(skill) and graph.prerequisites(skill) <= known:
+            known.add(skill)
+    return known
+
+
+def exercise_for(curriculum: Curriculum, graph: SkillGraph, skill: str, passed: set[str],
+                 usable: Callable[[Exercise], bool] = lambda ex: True, quiz: bool = False) -> Exercise | None:
+    """The exercise to practise a skill with: the easiest one not yet passed, in course order
+    among equals; a quiz only with `quiz`, and then only a quiz."""
+    seen: list[str] = []
+    for item in graph.items(skill):
+        if item.exercise not in seen and (item.kind == "quiz") is quiz:
+            seen.append(item.exercise)
+    candidates = [curriculum.exercise(ex_id) for ex_id in seen if ex_id not in passed]
+    candidates = [ex for ex in candidates if ex is not None and usable(ex)]
+    if not candidates:
+        return None
+    position = {ex.id: i for i, ex in enumerate(curriculum.exercises())}
+    return min(candidates, key=lambda ex: (ex.manifest.difficulty, position[ex.id]))
+
+
+def practised(graph: SkillGraph, passed: set[str]) -> set[str]:
+    """Skills whose every exercise (quizzes aside) the learner has passed: there is nothing left
+    to practise them with but their quiz, so what builds on them opens."""
+    done = set()
+    for skill in graph.order:
+        exercises = {item.exercise for item in graph.items(skill) if item.kind != "quiz"}
+        if exercises and exercises <= passed:
+            done.add(skill)
+    return done
+
+
+def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], passed: set[str],
+              goal: dict[str, float] | None = None,
+              usable: Callable[[Exercise], bool] = lambda ex: True) -> NextStep:
+    """The next step: an exercise for a skill of the outer fringe (the learner's goal first,
+    then course order); when the fringe has no exercise left, the quiz of a skill practised
+    but not yet mastered. Nothing is locked: this only advises."""
+    known = practisable(graph, mastered | practised(graph, passed))
+    relevance = goal_relevance(graph, goal)
+    fringe = [s for s in graph.fringe(known) if graph.items(s)]
+    fringe.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
+    for skill in fringe:
+        exercise = exercise_for(curriculum, graph, skill, passed, usable)
+        if exercise is not None:
+            why = "on the way to your goal" if relevance.get(skill) else "next on the path"
+            return NextStep(exercise, skill, f"{graph.skills[skill].title}: its prerequisites are mastered or "
+                            f"practised, it is not yet ({why})", fringe)
+    unsure = [s for s in graph.order if s in known and s not in mastered and graph.items(s)]
+    unsure.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
+    for skill in unsure:
+        exercise = exercise_for(curriculum, graph, skill, passed, usable, quiz=True)
+        if exercise is not None:
+            return NextStep(exercise, skill, f"{graph.skills[skill].title}: practised but not yet mastered; "
+                            "its quiz will tell", fringe)
+    for exercise in curriculum.exercises():  # what is left, in path order
+        if exercise.id not in passed and usable(exercise):
+            return NextStep(exercise, None, "the next exercise on the path that you have not passed", fringe)
+    return NextStep(None, None, "you have passed every exercise", fringe)

@@ -73,17 +73,20 @@ class Zygote:
             kill_theirs.close()
         self.jobs = 0
         self.rss_kb = 0
+        self._ready_lock = threading.Lock()
         self.info: dict | None = None
         self.spare: int | None = None
         self.awaiting_status = False
 
     def wait_ready(self) -> dict:
-        if self.info is None:
-            self.info = self._receive(START_TIMEOUT_S)
-            if not self.info.get("ready"):
-                raise ZygoteDied("the zygote did not start")
-            self.rss_kb = self.info.get("rss_kb", 0)
-            self.info["host_pid"] = self._host_pid()
+        with self._ready_lock:  # the pool's background starter may wait beside a job
+            if self.info is None:
+                info = self._receive(START_TIMEOUT_S)
+                if not info.get("ready"):
+                    raise ZygoteDied("the zygote did not start")
+                self.rss_kb = info.get("rss_kb", 0)
+                info["host_pid"] = self._host_pid()
+                self.info = info
         return self.info
 
     def _host_pid(self) -> int:
@@ -304,18 +307,45 @@ class ZygotePool:
                         for name, libraries in self.flavours.items()}
         self.config = self.configs[self.default]
         started = [name for name in self.flavours if name in eager] or [self.default]
-        self.slots: list[dict[str, Zygote]] = [
-            {name: Zygote(self.configs[name]) for name in started} for _ in range(self.size)
-        ]
         self.queue = FairQueue(list(range(self.size)))
         self.replaced = 0
         self.penalty: dict[str, float] = {}
         self._lock = threading.Lock()
+        self._closed = False
+        # The smallest eager flavour starts now; the others once it is ready, so the first job
+        # (most need numpy at most) does not wait behind every other zygote's imports.
+        self.slots: list[dict[str, Zygote]] = [{started[0]: Zygote(self.configs[started[0]])} for _ in range(self.size)]
+        self._starter = None
+        if len(started) > 1:
+            self._starter = threading.Thread(target=self._start_later, args=(started[1:],), daemon=True,
+                                             name="zygote-starter")
+            self._starter.start()
+
+    def _start_later(self, flavours: list[str]) -> None:
+        for zygote in [zygote for slot in self.slots for zygote in list(slot.values())]:
+            try:
+                zygote.wait_ready()
+            except (ZygoteDied, OSError, ValueError):
+                pass  # a job will replace it
+        for flavour in flavours:
+            for index in range(self.size):
+                with self._lock:
+                    if self._closed:
+                        return
+                    if flavour not in self.slots[index]:
+                        try:
+                            self.slots[index][flavour] = Zygote(self.configs[flavour])
+                        except SandboxUnavailable:
+                            return  # the job that needs it will say so
 
     def zygotes(self) -> list[Zygote]:
-        return [zygote for slot in self.slots for zygote in slot.values()]
+        with self._lock:
+            return [zygote for slot in self.slots for zygote in slot.values()]
 
     def wait_ready(self) -> list[dict]:
+        """Start every eager flavour's zygotes (if the background start has not yet) and wait for them."""
+        if self._starter is not None:
+            self._starter.join()
         return [zygote.wait_ready() for zygote in self.zygotes()]
 
     def settle(self) -> None:
@@ -378,21 +408,28 @@ class ZygotePool:
         raise AssertionError("unreachable")
 
     def _healthy(self, index: int, flavour: str) -> Zygote:
-        zygote = self.slots[index].get(flavour)
-        if zygote is None:  # the first job of a flavour started on demand, on this slot
-            zygote = self.slots[index][flavour] = Zygote(self.configs[flavour])
-        elif not zygote.alive():
+        with self._lock:
+            zygote = self.slots[index].get(flavour)
+            if zygote is None:  # not started yet (lazy, or the background start is behind): now
+                zygote = self.slots[index][flavour] = Zygote(self.configs[flavour])
+        if not zygote.alive():
             zygote = self._replace(index, flavour)
         return zygote
 
     def _replace(self, index: int, flavour: str) -> Zygote:
-        self.slots[index][flavour].stop()
+        with self._lock:
+            old = self.slots[index].get(flavour)
+        if old is not None:
+            old.stop()
+        fresh = Zygote(self.configs[flavour])
         with self._lock:
             self.replaced += 1
-        self.slots[index][flavour] = Zygote(self.configs[flavour])
-        return self.slots[index][flavour]
+            self.slots[index][flavour] = fresh
+        return fresh
 
     def close(self) -> None:
+        with self._lock:
+            self._closed = True
         for zygote in self.zygotes():
             zygote.stop()
 

@@ -25,7 +25,7 @@ class App:
 
     def __init__(self, settings: Settings, curriculum: Curriculum | None = None, sandbox=None, store=None) -> None:
         self.settings = settings
-        given = {"curriculum": curriculum, "sandbox": sandbox, "store": store}
+        given = {"curriculum": curriculum, "sandbox": sandbox, "store": store, "skill_graph": None}
         self._parts = {name: value for name, value in given.items() if value is not None}
         # One lock per shared part, so making one never waits for another (no lock-order deadlock),
         # and a part is made once however many threads ask for it first.
@@ -52,6 +52,13 @@ class App:
     def curriculum(self) -> Curriculum:
         """The content, loaded once."""
         return self._once("curriculum", lambda: load_curriculum(self.settings.content_dirs))
+
+    @property
+    def skill_graph(self):
+        """The coach's skill graph of the content, built once (SkillGraphError for a cycle)."""
+        from mltrail.coach.skills import SkillGraph
+
+        return self._once("skill_graph", lambda: SkillGraph.from_curriculum(self.curriculum))
 
     @property
     def store(self):
@@ -250,11 +257,26 @@ class App:
 
     # ------------------------------------------------------------ next step
 
-    def next_exercise(self, learner: str) -> Exercise | None:
-        """The first exercise in path order that `learner` has not passed."""
-        from mltrail.coach.next_step import next_exercise
+    def mastery(self, learner: str) -> dict:
+        """Every skill's state for `learner` (coach.mastery.SkillState), replayed from their records."""
+        from mltrail.coach.mastery import mastery
 
-        return next_exercise(self.curriculum, self.passed_ids(learner))
+        learner_id = self.learner_id(learner)
+        return mastery(self.skill_graph, self.store.attempts(learner_id), self.store.events(learner_id))
+
+    def next_step(self, learner: str, goal: dict[str, float] | None = None):
+        """The coach's next step for `learner` (coach.next_step.NextStep): a skill of the outer
+        fringe, their goal's first, and the exercise that practises it."""
+        from mltrail.coach.mastery import mastered
+        from mltrail.coach.next_step import recommend
+        from mltrail.curriculum.extras import missing_extra
+
+        return recommend(self.curriculum, self.skill_graph, mastered(self.mastery(learner)), self.passed_ids(learner),
+                         goal=goal, usable=lambda exercise: missing_extra(exercise) is None)
+
+    def next_exercise(self, learner: str) -> Exercise | None:
+        """The exercise the coach advises next (see `next_step`)."""
+        return self.next_step(learner).exercise
 
     def lesson_to_read(self, learner: str, exercise: Exercise) -> Lesson | None:
         """The lesson `learner` should read before `exercise`, if they have not read it."""

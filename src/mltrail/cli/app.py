@@ -103,7 +103,8 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
         from mltrail.cli.render import console, markdown
 
         app, learner = _app(ctx)
-        exercise = app.next_exercise(learner)
+        step = app.next_step(learner)
+        exercise = step.exercise
         out = console()
         if exercise is None:
             if as_json:
@@ -119,9 +120,10 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
             pass
         if as_json:
             print(json.dumps({"exercise": exercise.id, "title": exercise.title, "file": str(path) if path else None,
-                              "lesson": lesson.id if lesson else None}))
+                              "lesson": lesson.id if lesson else None, "skill": step.skill, "why": step.reason}))
             return
         out.rule(f"[bold]{escape(exercise.title)}[/]  ({exercise.id})")
+        out.print(f"[dim]Why this one: {escape(step.reason)}. (mltrail path shows the whole map.)[/]")
         if lesson is not None:
             out.print(f"Read first: [cyan]mltrail lesson {lesson.id}[/]  ({escape(lesson.title)}, {lesson.meta.minutes} min)")
         out.print(markdown(exercise.prompt))
@@ -372,8 +374,10 @@ from mltrail.cli.admin import register as _register_admin_commands  # noqa: E402
 _register_admin_commands(app)
 
 from mltrail.cli.author import register as _register_author_commands  # noqa: E402
+from mltrail.cli.coach import register as _register_coach_commands  # noqa: E402
 
 _register_author_commands(app, content_app)
+_register_coach_commands(app)
 
 
 def main() -> None:

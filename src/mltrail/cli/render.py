@@ -228,3 +228,38 @@ def preview_head(seen) -> list:
     parts.append(Text(f"Hints: {seen.hints} (mltrail hint {seen.exercise})"))
     parts.append(Text(f"The learner's file, {seen.file}, as `mltrail init` writes it:", style="bold"))
     return parts
+
+
+def skill_path_view(graph, states: dict, skills: list[str], step) -> Group:
+    """The skill graph as text: module by module, each skill with its mastery, what it builds on
+    (outside its own line of the module), and the fringe marked."""
+    fringe = set(step.fringe)
+    parts: list = []
+    module = None
+    for skill_id in skills:
+        skill = graph.skills[skill_id]
+        if skill.module != module:
+            module = skill.module
+            parts.append(Text(""))
+            parts.append(Text(module, style="bold"))
+        state = states[skill_id]
+        filled = int(round(state.p_known * 10))
+        bar = "█" * filled + "░" * (10 - filled)
+        if state.mastered:
+            mark, style = "✓", "green"
+        elif skill_id in fringe:
+            mark, style = "→", "cyan"
+        else:
+            mark, style = " ", ""
+        line = Text.assemble((f" {mark} ", style), (bar, style or "dim"), f" {state.p_known:4.0%}  ",
+                             (skill_id.split("/", 1)[1], "bold" if skill_id == step.skill else ""),
+                             f"  {skill.title}")
+        requires = sorted(graph.prerequisites(skill_id), key=lambda s: graph.skills[s].order)
+        if requires:
+            line.append(f"  ← {', '.join(requires)}", style="dim")
+        parts.append(line)
+    parts.append(Text(""))
+    parts.append(Text("✓ mastered (P(known) ≥ 95%)   → ready to learn now (the fringe)", style="dim"))
+    if step.exercise is not None:
+        parts.append(Text(f"Next: {step.exercise.id} — {step.reason}", style="cyan"))
+    return Group(*parts)

@@ -104,16 +104,16 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
     for skill in fringe:
         exercise = exercise_for(curriculum, graph, skill, passed, usable)
         if exercise is not None:
-            why = "on the way to your goal" if relevance.get(skill) else "next on the path"
-            return NextStep(exercise, skill, f"{graph.skills[skill].title}: its prerequisites are mastered or "
-                            f"practised, it is not yet ({why})", fringe)
+            why = "it is on the way to your goal" if relevance.get(skill) else "it is next on the path"
+            return NextStep(exercise, skill, f"you are ready for '{graph.skills[skill].title}' (what it builds on "
+                            f"is done) and {why}", fringe)
     unsure = [s for s in graph.order if s in known and s not in mastered and graph.items(s)]
     unsure.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
     for skill in unsure:
         exercise = exercise_for(curriculum, graph, skill, passed, usable, quiz=True)
         if exercise is not None:
-            return NextStep(exercise, skill, f"{graph.skills[skill].title}: practised but not yet mastered; "
-                            "its quiz will tell", fringe)
+            return NextStep(exercise, skill, f"you have practised '{graph.skills[skill].title}' but the coach is "
+                            "not yet sure you master it: its quiz will tell", fringe)
     for exercise in curriculum.exercises():  # what is left, in path order
         if exercise.id not in passed and usable(exercise):
             return NextStep(exercise, None, "the next exercise on the path that you have not passed", fringe)

@@ -100,9 +100,11 @@ def judge_answer(item, answer: AnswerReply | None, expected_values: list[float |
         return cap_text(f"your answer could not be read ({type(exc).__name__}: {exc})", 300)
 
 
-def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str = "") -> Verdict:
+def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox, tenant: str = "",
+               only: set[str] | None = None) -> Verdict:
+    """Grade a learner's quiz file; with `only`, just those items (placement and reviews ask one at a time)."""
     rng = np.random.default_rng(seed)
-    items = exercise.manifest.items
+    items = [item for item in exercise.manifest.items if only is None or item.id in only]
     specs, expected = [], {}
     for item in items:
         spec = {"id": item.id, "kind": item.kind}
@@ -124,7 +126,9 @@ def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox
         return not_run_verdict(exercise, run, seed, time_s)
     answers = run.reply.answers or {}
     outcomes = []
-    for index, item in enumerate(items):
+    position = {item.id: index for index, item in enumerate(exercise.manifest.items)}
+    for item in items:
+        index = position[item.id]  # the item's place in the quiz, also when only some are asked
         answer = answers.get(item.id)
         message = judge_answer(item, answer, expected.get(item.id))
         outcomes.append(CaseResult(
@@ -136,3 +140,22 @@ def grade_quiz(exercise: Exercise, text: str, seed: int, runner: sandbox.Sandbox
         return Verdict(exercise.id, "passed", f"All {len(items)} answers are right.", outcomes, seed=seed, output=run.output)
     wrong = ", ".join(c.label for c in outcomes if not c.passed)
     return Verdict(exercise.id, "failed", f"{right} of {len(items)} answers are right; look again at {wrong}.", outcomes, seed=seed, output=run.output)
+
+
+def answer_items(exercise: Exercise, answers: dict[str, str], runner: sandbox.Sandbox, tenant: str = "",
+                 seed: int | None = None) -> Verdict:
+    """Grade answers typed one by one (placement, reviews): item id -> the text the learner typed.
+
+    The text becomes a string literal in a quiz file (`q3 = '5'`), graded like any quiz file, in
+    the sandbox: a number typed for a numeric item, letters for a choice ("b", or "a, c"), an
+    expression for an expression item. Unknown item ids are a ValueError naming the valid ones.
+    """
+    import secrets
+
+    known = {item.id for item in exercise.manifest.items}
+    unknown = sorted(set(answers) - known)
+    if unknown:
+        raise ValueError(f"{exercise.id} has no item {', '.join(unknown)}; its items are {', '.join(sorted(known))}")
+    text = "".join(f"{item_id} = {str(answer)!r}\n" for item_id, answer in answers.items())
+    seed = secrets.randbits(32) if seed is None else seed
+    return grade_quiz(exercise, text, seed, runner, tenant, only=set(answers))

@@ -25,7 +25,8 @@ carry little information and are left to direct evidence.
 The next question is the item with the largest expected fall of the total entropy of the
 beliefs over the scope (the skills the test is about): quiz items first-class, function
 exercises only for skills no quiz item practises (optional: skipping is a "don't know",
-scored as a wrong answer). The test stops when every skill in scope is below `LOW` or above
+scored as a wrong answer; being slower to answer, their gain counts FUNCTION_WEIGHT of a quiz
+item's when ranking). The test stops when every skill in scope is below `LOW` or above
 `HIGH`, when the question budget is spent, or when no question is left that could help.
 
 Pure: the skill graph and answers in, beliefs out; nothing here reads the store.
@@ -48,6 +49,9 @@ LOW, HIGH = 0.1, 0.9  # a skill's belief is confident below LOW or above HIGH
 KNOWN = 0.5  # a skill is placed as known when its belief reaches this
 MAX_QUESTIONS = 20
 ASKABLE_KINDS = ("quiz", "function")  # a dataset exercise takes too long for a placement test
+# A function exercise takes minutes where a quiz item takes seconds: its gain is weighed by this
+# when ranking, so one is asked only when it tells clearly more than any quiz item.
+FUNCTION_WEIGHT = 0.5
 _EPS = 1e-9
 
 
@@ -204,7 +208,8 @@ class Placement:
         return self.stop_reason is not None
 
     def gains(self) -> list[Question]:
-        """Every question still to ask with its expected information gain, best first."""
+        """Every question still to ask with its expected information gain, best first (a function
+        exercise's gain weighed by FUNCTION_WEIGHT for the order)."""
         if self._ranked is not None and self._ranked[0] == len(self.answers):
             return self._ranked[1]
         asked = {answer.item for answer in self.answers}
@@ -219,7 +224,8 @@ class Placement:
         p_right = np.array([self.p_correct(item) for item in items])
         expected = p_right * self.uncertainty(right) + (1 - p_right) * self.uncertainty(wrong)
         gain = self.uncertainty() - expected
-        order = sorted(range(len(items)), key=lambda k: (-round(float(gain[k]), 9), items[k].kind != "quiz", k))
+        weight = np.array([1.0 if item.kind == "quiz" else FUNCTION_WEIGHT for item in items])
+        order = sorted(range(len(items)), key=lambda k: (-round(float(gain[k] * weight[k]), 9), items[k].kind != "quiz", k))
         self._ranked = (len(self.answers), [Question(items[k], float(gain[k])) for k in order])
         return self._ranked[1]
 

@@ -52,15 +52,22 @@ def main_options(
 
 
 @app.command()
-def init(ctx: typer.Context, directory: Path = typer.Argument(Path("mltrail-workspace"), help="Folder to create.")) -> None:
-    """Create a workspace: one file per exercise from its starter, grouped by module."""
+def init(ctx: typer.Context, directory: Path = typer.Argument(Path("mltrail-workspace"), help="Folder to create."),
+         persona: Optional[str] = typer.Option(None, "--persona", help="Who you are (a persona id of personas.toml): "
+                                               "sets your goal role and pace. In a terminal, init asks.")) -> None:
+    """Create a workspace: one file per exercise from its starter, grouped by module; and say who you are."""
 
     def body():
         from rich.markup import escape
 
+        from mltrail.cli.coach_careers import ask_persona
         from mltrail.cli.render import console
 
         app, learner = _app(ctx)
+        if persona is not None:
+            from mltrail.service.coach_profile import persona as find_persona
+
+            find_persona(app, persona)  # an unknown id fails before anything is made
         if app.curriculum.problems:
             console(stderr=True).print(f"[yellow]warning:[/] the content has {len(app.curriculum.problems)} problems; run `mltrail content check`.")
         try:
@@ -70,6 +77,7 @@ def init(ctx: typer.Context, directory: Path = typer.Argument(Path("mltrail-work
         out = console()
         where = escape(str(directory))
         out.print(f"Workspace ready in [bold]{where}[/]: {len(created)} exercise files created, {len(kept)} kept as they were.")
+        ask_persona(app, learner, persona)
         out.print(f"Next: [cyan]cd {where}[/] and run [cyan]mltrail next[/].")
 
     _run(body)

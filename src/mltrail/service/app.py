@@ -266,11 +266,14 @@ class App:
 
     def next_step(self, learner: str, goal: dict[str, float] | None = None):
         """The coach's next step for `learner` (coach.next_step.NextStep): a skill of the outer
-        fringe, their goal's first, and the exercise that practises it."""
+        fringe, their goal's first (by default the goal role of their profile), and the exercise
+        that practises it."""
         from mltrail.coach.mastery import mastered
         from mltrail.coach.next_step import recommend
         from mltrail.curriculum.extras import missing_extra
+        from mltrail.service.coach_profile import goal_weights
 
+        goal = goal if goal is not None else goal_weights(self, learner)  # the profile's goal role's skill weights
         return recommend(self.curriculum, self.skill_graph, mastered(self.mastery(learner)), self.passed_ids(learner),
                          goal=goal, usable=lambda exercise: missing_extra(exercise) is None)
 

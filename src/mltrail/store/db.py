@@ -11,10 +11,10 @@ from sqlalchemy import URL, create_engine, event, make_url, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mltrail.store.models import Attempt, Event, Learner, utcnow
+from mltrail.store.models import Attempt, CoachParam, Event, Learner, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0002"  # the newest migration; a test keeps it equal to Alembic's head
+HEAD = "0003"  # the newest migration; a test keeps it equal to Alembic's head
 LEASE_S = 120.0  # a pending attempt untouched this long was left by a grader that stopped
 _upgrade_lock = threading.Lock()
 _upgraded: set[str] = set()  # databases this process has brought to the newest schema
@@ -250,3 +250,28 @@ class Store:
                     claimed.append(attempt_id)
         with self.session() as session:
             return [_attempt_record(session.get(Attempt, attempt_id)) for attempt_id in claimed]
+
+    # ------------------------------------------------------------ coach: learners and fitted parameters
+
+    def learners(self) -> list[tuple[int, str]]:
+        """Every learner as (id, name), oldest first."""
+        with self.session() as session:
+            return [(row.id, row.name) for row in session.execute(select(Learner.id, Learner.name).order_by(Learner.id))]
+
+    def replace_coach_params(self, rows: list[dict]) -> None:
+        """Store a new fit: `rows` (key, scope, the five parameters, sequences, log_likelihood,
+        baseline_log_likelihood) replace every row of the previous fit, in one transaction."""
+        from sqlalchemy import delete
+
+        now = utcnow()
+        with self.session() as session, session.begin():
+            session.execute(delete(CoachParam))
+            session.add_all([CoachParam(**row, fitted_at=now) for row in rows])
+
+    def coach_params(self) -> list[dict]:
+        """The stored fit, one dict per key (empty before the first `mltrail coach fit`)."""
+        names = ("key", "scope", "prior", "learn", "guess", "slip", "forget", "sequences", "log_likelihood",
+                 "baseline_log_likelihood", "fitted_at")
+        with self.session() as session:
+            return [{name: getattr(row, name) for name in names}
+                    for row in session.scalars(select(CoachParam).order_by(CoachParam.key))]

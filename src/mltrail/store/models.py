@@ -59,3 +59,22 @@ class Event(Base):
     subject: Mapped[str] = mapped_column(String(200), index=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CoachParam(Base):
+    """BKT parameters fitted by `mltrail coach fit` for one skill or one difficulty ("difficulty:3")."""
+
+    __tablename__ = "coach_params"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    scope: Mapped[str] = mapped_column(String(20))  # "skill" or "difficulty"
+    prior: Mapped[float] = mapped_column(Float)
+    learn: Mapped[float] = mapped_column(Float)
+    guess: Mapped[float] = mapped_column(Float)
+    slip: Mapped[float] = mapped_column(Float)
+    forget: Mapped[float] = mapped_column(Float)
+    sequences: Mapped[int] = mapped_column(Integer)  # (learner, skill) sequences the fit used
+    log_likelihood: Mapped[float] = mapped_column(Float)
+    baseline_log_likelihood: Mapped[float | None] = mapped_column(Float, nullable=True)  # of the defaults
+    fitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,157 @@
+"""Re-estimating the BKT parameters from every learner's answers (`mltrail coach fit`).
+
+Data: one sequence per (learner, skill) of correct/wrong answers in time order, from
+`mastery.observations` (graded attempts and quiz items; help views and placements are
+not answers and are left out, as `bkt.fit_em` expects).
+
+Keys, most specific first:
+
+- a skill with at least `min_sequences` sequences gets its own parameters (key: the
+  skill id), fitted from its sequences, starting from the defaults of the difficulty
+  most of its answers had;
+- the other skills' answers are pooled per exercise difficulty (key "difficulty:3"): one
+  sequence per (learner, skill) of the answers on items of that difficulty, fitted when
+  the pool has at least `min_sequences` sequences;
+- anything thinner keeps `bkt.defaults_for(difficulty)`.
+
+`ParamTable` is the `mastery.ParamSource` that reads the result: skill, then difficulty,
+then the defaults. The log-likelihood gain reported per key is the fitted parameters'
+log-likelihood minus that of the starting defaults, on the same sequences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from mltrail.coach import bkt
+from mltrail.coach.mastery import observations
+from mltrail.coach.skills import SkillGraph
+
+MIN_SEQUENCES = 30
+DIFFICULTY_PREFIX = "difficulty:"
+
+
+def difficulty_key(difficulty: int) -> str:
+    return f"{DIFFICULTY_PREFIX}{difficulty}"
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """The parameters fitted for one key (a skill id or "difficulty:N")."""
+
+    key: str
+    scope: str  # "skill" or "difficulty"
+    params: bkt.BKTParams
+    sequences: int
+    log_likelihood: float
+    baseline_log_likelihood: float  # of the defaults the fit started from
+    iterations: int = 0
+    converged: bool = True
+
+    @property
+    def gain(self) -> float:
+        return self.log_likelihood - self.baseline_log_likelihood
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "scope": self.scope,
+                **{name: round(getattr(self.params, name), 6) for name in bkt.FIELDS},
+                "sequences": self.sequences, "log_likelihood": round(self.log_likelihood, 4),
+                "baseline_log_likelihood": round(self.baseline_log_likelihood, 4),
+                "gain": round(self.gain, 4), "iterations": self.iterations, "converged": self.converged}
+
+
+@dataclass
+class FitReport:
+    """What a fit found: fitted keys, and the keys left at their defaults with their sequence counts."""
+
+    fitted: list[Fitted]
+    kept_defaults: dict[str, int] = field(default_factory=dict)
+    learners: int = 0
+    min_sequences: int = MIN_SEQUENCES
+
+    def to_json(self) -> dict:
+        return {"learners": self.learners, "min_sequences": self.min_sequences,
+                "fitted": [row.to_json() for row in self.fitted], "kept_defaults": self.kept_defaults}
+
+
+@dataclass
+class Sequences:
+    """Every learner's answers per skill: (difficulty, correct) in time order."""
+
+    by_skill: dict[str, list[list[tuple[int, bool]]]] = field(default_factory=dict)
+    learners: int = 0
+
+    def add_learner(self, graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any]) -> None:
+        own: dict[str, list[tuple[int, bool]]] = {}
+        for obs in observations(graph, attempts, events):
+            if obs.kind != "answer":
+                continue
+            for skill in obs.skills:
+                if skill in graph:
+                    own.setdefault(skill, []).append((obs.difficulty, bool(obs.correct)))
+        for skill, answers in own.items():
+            self.by_skill.setdefault(skill, []).append(answers)
+        self.learners += 1
+
+
+def collect(graph: SkillGraph, learners: Iterable[tuple[Sequence[Any], Sequence[Any]]]) -> Sequences:
+    """The answer sequences of every learner, given as (attempts, events) pairs."""
+    found = Sequences()
+    for attempts, events in learners:
+        found.add_learner(graph, attempts, events)
+    return found
+
+
+def _fit(key: str, scope: str, sequences: list[list[bool]], init: bkt.BKTParams, max_iter: int) -> Fitted:
+    result = bkt.fit_em(sequences, init=init, max_iter=max_iter)
+    return Fitted(key, scope, result.params, len(sequences), result.log_likelihoods[-1],
+                  bkt.log_likelihood(sequences, init), result.iterations, result.converged)
+
+
+def fit(data: Sequences, min_sequences: int = MIN_SEQUENCES, max_iter: int = 200) -> FitReport:
+    """Parameters per skill where there are enough sequences, else per difficulty pooled."""
+    if isinstance(min_sequences, bool) or not isinstance(min_sequences, int) or min_sequences < 1:
+        raise ValueError(f"min_sequences must be a whole number of at least 1, got {min_sequences!r}")
+    fitted: list[Fitted] = []
+    kept: dict[str, int] = {}
+    pools: dict[int, list[list[bool]]] = {}
+    for skill in sorted(data.by_skill):
+        runs = data.by_skill[skill]
+        if len(runs) >= min_sequences:
+            modal = Counter(d for run in runs for d, _ in run).most_common(1)[0][0]
+            fitted.append(_fit(skill, "skill", [[c for _, c in run] for run in runs], bkt.defaults_for(modal), max_iter))
+            continue
+        for run in runs:
+            for difficulty in sorted({d for d, _ in run}):
+                pools.setdefault(difficulty, []).append([c for d, c in run if d == difficulty])
+    for difficulty in sorted(pools):
+        key = difficulty_key(difficulty)
+        if len(pools[difficulty]) >= min_sequences:
+            fitted.append(_fit(key, "difficulty", pools[difficulty], bkt.defaults_for(difficulty), max_iter))
+        else:
+            kept[key] = len(pools[difficulty])
+    return FitReport(fitted, kept, data.learners, min_sequences)
+
+
+class ParamTable:
+    """A `mastery.ParamSource` over fitted parameters: the skill's, else its difficulty's, else the defaults."""
+
+    def __init__(self, rows: Mapping[str, bkt.BKTParams] | None = None) -> None:
+        self.rows = dict(rows or {})
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]]) -> "ParamTable":
+        """From stored rows (key and the five fields); a row that is no valid BKTParams is skipped."""
+        rows = {}
+        for record in records:
+            try:
+                rows[record["key"]] = bkt.BKTParams(**{name: record[name] for name in bkt.FIELDS})
+            except (KeyError, ValueError):
+                continue  # a damaged row must not break mastery: its key falls back to the defaults
+        return cls(rows)
+
+    def __call__(self, skill: str, difficulty: int) -> bkt.BKTParams:
+        found = self.rows.get(skill) or self.rows.get(difficulty_key(difficulty))
+        return found if found is not None else bkt.defaults_for(difficulty)

@@ -55,3 +55,17 @@ def test_one_shot_benchmark_prints_its_json_figures():
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert figures["alone_p50_ms"] > 0 and figures["with_watch_p50_ms"] > 0
+
+
+def test_deep_benchmark_prints_its_json_figures():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "deep.py"), "--json", "--runs", "2",
+                             "--baseline-runs", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    from mltrail.curriculum.extras import importable
+
+    if not importable("torch"):
+        assert "mltrail[deep]" in figures["skipped"]
+        return
+    for key in ("p50_ms", "p95_ms", "reference_p50_ms", "baseline_p50_ms", "speedup"):
+        assert figures[key] > 0, key

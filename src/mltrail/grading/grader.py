@@ -110,15 +110,22 @@ def call_watching(function: Callable, protocol: str, args: dict, files: dict, pr
     """The value of a trusted call and, with `watch`, the inputs it modified (None: none)."""
     args = copy.deepcopy(args)
     before = input_snapshots(args, protocol, WIRE_CAP) if watch else None
-    if not files:
-        value = run_case(function, protocol, args, progress)
-    else:
-        with tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
-            for name, text in files.items():
-                Path(folder, name).write_text(text, encoding="utf-8")
-            value = run_case(function, protocol, _with_paths(args, Path(folder), set(files)), progress)
-    value = codec.as_plain(value)  # a returned figure as the learner's arrives: its summary
+    # One trusted call at a time: content code may seed a process-wide generator
+    # (torch.manual_seed, np.random.seed, random.seed) and draw from it, and two gradings in
+    # two threads must not draw from each other's sequence.
+    with TRUSTED_CALLS:
+        if not files:
+            value = run_case(function, protocol, args, progress)
+        else:
+            with tempfile.TemporaryDirectory(prefix="mltrail-expected-") as folder:
+                for name, text in files.items():
+                    Path(folder, name).write_text(text, encoding="utf-8")
+                value = run_case(function, protocol, _with_paths(args, Path(folder), set(files)), progress)
+        value = codec.as_plain(value)  # a returned figure as the learner's arrives: its summary
     return value, (changed_inputs(args, protocol, before, WIRE_CAP) if before is not None else None)
+
+
+TRUSTED_CALLS = threading.RLock()
 
 
 class InputsChanged(Exception):

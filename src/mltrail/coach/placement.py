@@ -1,26 +1,24 @@
 """A placement test: a few well-chosen questions, and how likely the learner knows each skill.
 
-The test keeps a belief P(known) per skill of the real skill graph. An answer to an item
-updates each skill it practises by the item's BKT likelihoods (guess and slip of its
-difficulty, no learning: a test is not practice), then spreads along the prerequisites:
+The test keeps a belief P(known) per skill of the real skill graph, as log-odds: where it
+started plus the evidence of every answer so far (so the order of the answers does not
+matter, and a later answer can undo what an early slip suggested). An answer to an item is
+evidence by the item's BKT likelihoods (guess and slip of its difficulty; no learning, a
+test is not practice):
 
-- a pass on s is evidence for every ancestor a of s (knowing s implies knowing what it
-  builds on), and
-- a failure on s is evidence against every descendant d of s (not knowing s implies not
-  knowing what builds on it).
+- on the item's own skills: log(P(answer | known) / P(answer | unknown)), in full for a
+  right answer (every skill of the item is known); shared among them for a wrong one (at
+  least one is not known);
+- spread along the prerequisites, as a tempered likelihood (the same ratio raised to the
+  power `STRENGTH` = w): a right answer on s counts for every ancestor of s (knowing s
+  implies knowing what it builds on), a wrong one against every descendant of s (not
+  knowing s implies not knowing what builds on it).
 
-The spreading is a soft, pairwise Bayesian-network step (Jeffrey's rule). For a pair of
-skills the joint is made from their current beliefs and one documented strength,
-`LEAK` = lambda, the share of exceptions to the prerequisite relation:
-
-    P(not a | s) = lambda * P(not a)      (someone who knows s lacks a prerequisite a)
-    P(d | not s) = lambda * P(d)          (someone who lacks s knows a dependent d)
-
-and the other conditional follows from the beliefs (clipped to [0, 1]). When the belief in
-s moves from p to p', a relative r of s moves to P(r | s) p' + P(r | not s) (1 - p'). With
-lambda = 0 a pass on s makes every ancestor as likely as s itself; with lambda = 1 nothing
-spreads. The converse directions (a pass about dependents, a failure about prerequisites)
-carry little information and are left to direct evidence.
+w = 1 takes the prerequisite relation as strict (a right answer on s says as much about
+each prerequisite as about s); w = 0 spreads nothing. `STRENGTH` = 0.7 leaves room for the
+exceptions (a learner who knows s but has forgotten one of its prerequisites). The converse
+directions (a right answer about dependents, a wrong one about prerequisites) say little
+and are left to direct evidence.
 
 The next question is the item with the largest expected fall of the total entropy of the
 beliefs over the scope (the skills the test is about): quiz items first-class, function
@@ -44,9 +42,12 @@ from mltrail.coach import bkt
 from mltrail.coach.mastery import ParamSource, default_params
 from mltrail.coach.skills import Item, SkillGraph
 
-LEAK = 0.05  # share of exceptions to "knowing s means knowing its prerequisites" (see above)
+STRENGTH = 0.7  # how much an answer on s counts for its ancestors (right) or descendants (wrong); see above
 LOW, HIGH = 0.1, 0.9  # a skill's belief is confident below LOW or above HIGH
 KNOWN = 0.5  # a skill is placed as known when its belief reaches this
+# Where the test starts on a skill it has no evidence about: it assumes nothing. (A newcomer's
+# BKT prior, 0.1 to 0.3, would let a single slip on a basic item settle the whole graph.)
+START = 0.5
 MAX_QUESTIONS = 20
 ASKABLE_KINDS = ("quiz", "function")  # a dataset exercise takes too long for a placement test
 # A function exercise takes minutes where a quiz item takes seconds: its gain is weighed by this
@@ -79,6 +80,10 @@ class Answer:
     skipped: bool = False  # "don't know": scored as wrong
 
 
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -40.0, 40.0)))
+
+
 def entropy(p: np.ndarray) -> np.ndarray:
     """Binary entropy (nats) of each belief."""
     q = np.clip(p, _EPS, 1 - _EPS)
@@ -86,15 +91,19 @@ def entropy(p: np.ndarray) -> np.ndarray:
 
 
 class Placement:
-    """One learner's placement test over `scope` (default: every skill of the graph)."""
+    """One learner's placement test over `scope` (default: every skill of the graph).
+
+    `beliefs` gives a starting P(known) for skills the coach already has evidence on; the
+    others start at `start`. `params` gives each item's guess and slip (default: by difficulty).
+    """
 
     def __init__(self, graph: SkillGraph, scope: Iterable[str] | None = None, max_questions: int = MAX_QUESTIONS,
                  params: ParamSource = default_params, beliefs: Mapping[str, float] | None = None,
-                 leak: float = LEAK) -> None:
+                 strength: float = STRENGTH, start: float = START) -> None:
         if isinstance(max_questions, bool) or not isinstance(max_questions, int) or max_questions < 1:
             raise ValueError(f"max_questions must be a whole number of at least 1, got {max_questions!r}")
-        if not 0.0 <= leak <= 1.0:
-            raise ValueError(f"leak must be between 0 and 1, got {leak!r}")
+        if not 0.0 <= strength <= 1.0:
+            raise ValueError(f"strength must be between 0 and 1, got {strength!r}")
         self.graph = graph
         self.skills = list(graph.order)
         self.index = {skill: i for i, skill in enumerate(self.skills)}
@@ -110,14 +119,18 @@ class Placement:
         self.in_scope[[self.index[s] for s in self.scope]] = True
         self.max_questions = max_questions
         self.params = params
-        self.leak = float(leak)
+        self.strength = float(strength)
         self.ancestors, self.descendants = _relations(graph)  # [s, r]: r is an ancestor / a descendant of s
-        start = dict(beliefs or {})
-        self.p = np.array([min(max(float(start[s]), 0.0), 1.0) if s in start else params(s, 3).prior
-                           for s in self.skills])
+        if not 0.0 < start < 1.0:
+            raise ValueError(f"start must be strictly between 0 and 1, got {start!r}")
+        given = dict(beliefs or {})
+        first = np.array([min(max(float(given[s]), _EPS), 1 - _EPS) if s in given else start for s in self.skills])
+        self.base = np.log(first / (1 - first))  # log-odds where the test started
+        self.evidence = np.zeros(len(self.skills))  # log-likelihood ratios of the answers so far
         self.answers: list[Answer] = []
         self._candidates = self._askable_items()
         self._ranked: tuple[int, list[Question]] | None = None  # gains() for this many answers
+        self._contributions: dict[tuple[str, bool], np.ndarray] = {}
 
     # ------------------------------------------------------------ the items
 
@@ -138,45 +151,39 @@ class Placement:
         p = self.params(skill, item.difficulty)
         return ((1 - p.slip, p.guess) if correct else (p.slip, 1 - p.guess))
 
-    # ------------------------------------------------------------ belief updates
+    # ------------------------------------------------------------ evidence
 
-    def _spread(self, beliefs: np.ndarray, rows: np.ndarray, skill: np.ndarray,
-                known: np.ndarray, unknown: np.ndarray) -> None:
-        """Update `beliefs[rows]` (in place) for one observation on `skill` per row, with
-        likelihoods P(obs | known) and P(obs | unknown); then spread along prerequisites."""
-        p = beliefs[rows]
-        ps = np.clip(p[np.arange(len(rows)), skill], _EPS, 1 - _EPS)[:, None]
-        post = ps * known[:, None] / (ps * known[:, None] + (1 - ps) * unknown[:, None])
-        lam = self.leak
-        # a pass: ancestors, P(a | s) = 1 - lam (1 - P(a))
-        a_if_s = 1 - lam * (1 - p)
-        a_if_not = np.clip((p - a_if_s * ps) / (1 - ps), 0.0, 1.0)
-        up = a_if_s * post + a_if_not * (1 - post)
-        # a failure: descendants, P(d | not s) = lam P(d)
-        d_if_not = lam * p
-        d_if_s = np.clip((p - d_if_not * (1 - ps)) / ps, 0.0, 1.0)
-        down = d_if_s * post + d_if_not * (1 - post)
-        rose = post > ps
-        new = np.where(self.ancestors[skill] & rose, up, p)
-        new = np.where(self.descendants[skill] & ~rose, down, new)
-        new[np.arange(len(rows)), skill] = post[:, 0]
-        beliefs[rows] = new
+    @property
+    def p(self) -> np.ndarray:
+        """P(known) of every skill, in graph order."""
+        return _sigmoid(self.base + self.evidence)
 
-    def _observe(self, beliefs: np.ndarray, items: list[Item], correct: bool) -> None:
-        """Row k of `beliefs` after answering items[k] right (or wrong): each of its skills in turn."""
-        width = max((len(item.skills) for item in items), default=0)
-        for slot in range(width):
-            rows = np.array([k for k, item in enumerate(items) if len(item.skills) > slot], dtype=int)
-            if not len(rows):
-                continue
-            chosen = [items[k] for k in rows]
-            skill = np.array([self.index[item.skills[slot]] for item in chosen])
-            pairs = np.array([self._likelihoods(item, item.skills[slot], correct) for item in chosen])
-            self._spread(beliefs, rows, skill, pairs[:, 0], pairs[:, 1])
+    def contribution(self, item: Item, correct: bool) -> np.ndarray:
+        """The log-likelihood ratio an answer to `item` adds to each skill's log-odds."""
+        key = (item.id, correct)
+        if key not in self._contributions:
+            out = np.zeros(len(self.skills))
+            share = 1.0 if correct else 1.0 / len(item.skills)
+            spread = np.zeros(len(self.skills))
+            for skill in item.skills:
+                i = self.index[skill]
+                known, unknown = self._likelihoods(item, skill, correct)
+                ratio = np.log(known / unknown) * share
+                out[i] += ratio
+                relatives = self.ancestors[i] if correct else self.descendants[i]
+                # right: an ancestor of several skills of the item counts once (the strongest);
+                # wrong: each skill's share adds up, so a descendant of all of them gets the whole
+                spread = (np.where(relatives, np.maximum(spread, ratio), spread) if correct
+                          else spread + np.where(relatives, ratio, 0.0))
+            own = np.zeros(len(self.skills), dtype=bool)
+            own[[self.index[s] for s in item.skills]] = True
+            self._contributions[key] = out + np.where(own, 0.0, self.strength * spread)
+        return self._contributions[key]
 
-    def p_correct(self, item: Item) -> float:
+    def p_correct(self, item: Item, beliefs: np.ndarray | None = None) -> float:
         """Probability that the learner answers `item` right, by the current beliefs."""
-        known = float(np.prod([self.p[self.index[s]] for s in item.skills]))
+        b = self.p if beliefs is None else beliefs
+        known = float(np.prod([b[self.index[s]] for s in item.skills]))
         return bkt.p_correct(min(max(known, 0.0), 1.0), self.params(item.skills[0], item.difficulty))
 
     # ------------------------------------------------------------ the test
@@ -217,11 +224,11 @@ class Placement:
         if not items:
             self._ranked = (len(self.answers), [])
             return []
-        right = np.repeat(self.p[None, :], len(items), axis=0)
-        wrong = right.copy()
-        self._observe(right, items, True)
-        self._observe(wrong, items, False)
-        p_right = np.array([self.p_correct(item) for item in items])
+        now = self.base + self.evidence
+        right = _sigmoid(now[None, :] + np.array([self.contribution(item, True) for item in items]))
+        wrong = _sigmoid(now[None, :] + np.array([self.contribution(item, False) for item in items]))
+        beliefs = _sigmoid(now)
+        p_right = np.array([self.p_correct(item, beliefs) for item in items])
         expected = p_right * self.uncertainty(right) + (1 - p_right) * self.uncertainty(wrong)
         gain = self.uncertainty() - expected
         weight = np.array([1.0 if item.kind == "quiz" else FUNCTION_WEIGHT for item in items])
@@ -243,9 +250,8 @@ class Placement:
             raise ValueError(f"{item_id!r} is not a question of this placement test")
         if any(answer.item == item_id for answer in self.answers):
             raise ValueError(f"{item_id!r} was already answered in this test")
-        beliefs = self.p[None, :].copy()
-        self._observe(beliefs, [item], bool(correct))
-        self.p = beliefs[0]
+        self.evidence = self.evidence + self.contribution(item, bool(correct))
+        self._ranked = None
         self.answers.append(Answer(item_id, bool(correct), skipped=correct is None))
 
     def result(self) -> dict[str, float]:

@@ -25,13 +25,15 @@ DONT_KNOW = ("", "?")
 
 
 def start(app, learner: str, modules: list[str] | None = None, max_questions: int = MAX_QUESTIONS) -> Placement:
-    """A placement test for `learner` over these modules (all by default), starting from their mastery.
+    """A placement test for `learner` over these modules (all by default), starting from their
+    mastery where they have answered or been placed before.
 
     ValueError for an unknown module (naming the modules there are) or a budget below 1.
     """
     graph = app.skill_graph
     scope = scope_for_modules(graph, modules)
-    beliefs = {skill: state.p_known for skill, state in app.mastery(learner).items()}
+    # only what the coach has evidence on; elsewhere the test assumes nothing (placement.START)
+    beliefs = {skill: state.p_known for skill, state in app.mastery(learner).items() if state.answers or state.placed}
     return Placement(graph, scope=scope, max_questions=max_questions, beliefs=beliefs)
 
 

@@ -1,0 +1,171 @@
+"""The coach on simulated learners over the real skill graph: linear order vs coach vs coach with placement.
+
+Each simulated learner (benchmarks/simulate.py) has a hidden state per skill, per-skill BKT
+parameters drawn at random, and a starting point from a persona. The same learner (same
+seed) is taught three ways, each with the same budget of items (an item is one answer: a
+function or dataset exercise attempt, or one quiz item):
+
+- linear: the content's fixed order, each item retried until right (at most 3 times);
+- coach: mastery replayed by BKT with the default parameters, the next step from
+  `coach.next_step.recommend` toward the goal role, until the model says the role's skills
+  are mastered or the budget is spent;
+- coach_placement: the same, after a placement test (`coach.placement`, at most 20
+  questions, counted in the budget) whose result seeds mastery.
+
+Figures, per policy: `mastered_share` (share of learners who truly know every skill of the
+goal role when they stop), `items_used` and `over_practice` (mean items per learner, and
+mean items spent on items whose skills the learner already truly knew, placement questions
+included), `auc` (the mastery model's P(right) before each practice answer against the
+answers) and `oracle_auc` (the simulator's own P(right) against the same answers); for
+coach_placement also `questions` (mean asked) and `skill_accuracy` (share of skills placed
+correctly as known / not known, and `skill_accuracy_all_unknown`, the share a test that
+places nothing would get). `targets` and `meets_targets` are the issue's goals.
+
+Usage: python benchmarks/adaptive.py [--json] [--learners N] [--budget N] [--role ID] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from simulate import FastGraph, coached, draw_learner, linear  # noqa: E402
+
+from mltrail.coach.skills import SkillGraph  # noqa: E402
+from mltrail.curriculum.loader import load_curriculum  # noqa: E402
+
+POLICIES = ("linear", "coach", "coach_placement")
+TARGETS = {"mastered_ratio_vs_linear": 3.0, "over_practice_ratio_vs_linear": 0.5, "skill_accuracy": 0.9,
+           "questions": 20, "auc_gap": 0.02}
+FALLBACK_MODULES = ("supervised", "unsupervised")  # the goal when the content has no careers file
+
+
+def auc(scores: list[float], outcomes: list[bool]) -> float | None:
+    """Area under the ROC curve (Mann-Whitney, ties counted half); None without both classes."""
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(outcomes, dtype=bool)
+    positives, negatives = int(y.sum()), int((~y).sum())
+    if not positives or not negatives:
+        return None
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s))
+    sorted_scores = s[order]
+    i = 0
+    while i < len(s):  # average ranks over ties
+        j = i
+        while j + 1 < len(s) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return float((ranks[y].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+
+
+def goal_role(graph: SkillGraph, role_id: str | None) -> tuple[str, dict[str, float]]:
+    """The goal: a role of content/careers.toml (default data-scientist), or a fixed set of skills."""
+    try:
+        from mltrail.coach.careers import load_careers
+
+        careers = load_careers(graph.skills)
+    except (ImportError, FileNotFoundError, OSError):
+        if role_id:
+            raise SystemExit(f"--role {role_id}: this content has no careers file")
+        skills = [s for s in graph.order if graph.skills[s].module in FALLBACK_MODULES]
+        return "+".join(FALLBACK_MODULES), {s: 1.0 for s in skills}
+    wanted = role_id or "data-scientist"
+    role = careers.role(wanted) or (careers.roles[0] if role_id is None else None)
+    if role is None:
+        raise SystemExit(f"unknown role {wanted!r}; the roles are: {', '.join(careers.ids)}")
+    return role.id, role.weights
+
+
+def simulate(learners: int, budget: int, seed: int, role_id: str | None, log) -> dict:
+    curriculum = load_curriculum()
+    graph = FastGraph(SkillGraph.from_curriculum(curriculum))
+    role, goal = goal_role(graph, role_id)
+    targets = list(goal)
+    runs: dict[str, list] = {name: [] for name in POLICIES}
+    unknown_share = []
+    for index in range(learners):
+        for name in POLICIES:
+            learner = draw_learner(graph, np.random.default_rng([seed, index]))  # the same learner each time
+            if name == "linear":
+                run = linear(graph, curriculum, learner, budget, targets)
+            else:
+                run = coached(graph, curriculum, learner, budget, goal, place=name == "coach_placement")
+            runs[name].append(run)
+        unknown_share.append(1 - np.mean(list(draw_learner(graph, np.random.default_rng([seed, index])).known.values())))
+        log(f"learner {index + 1}/{learners}: " + ", ".join(
+            f"{name} {'reached' if runs[name][-1].reached else 'not yet'} in {runs[name][-1].items}" for name in POLICIES))
+    figures: dict = {"learners": learners, "budget": budget, "role": role, "role_skills": len(targets), "seed": seed}
+    for name in POLICIES:
+        chosen = runs[name]
+        predicted = [p for run in chosen for p in run.predicted]
+        oracle = [p for run in chosen for p in run.oracle]
+        outcomes = [o for run in chosen for o in run.outcomes]
+        model_auc, oracle_auc = auc(predicted, outcomes), auc(oracle, outcomes)
+        row = {
+            "mastered_share": round(float(np.mean([run.reached for run in chosen])), 4),
+            "items_used": round(float(np.mean([run.items for run in chosen])), 2),
+            "over_practice": round(float(np.mean([run.over_practice for run in chosen])), 2),
+            "auc": None if model_auc is None else round(model_auc, 4),
+            "oracle_auc": None if oracle_auc is None else round(oracle_auc, 4),
+            "answers": len(outcomes),
+        }
+        if name == "coach_placement":
+            row["questions"] = round(float(np.mean([run.questions for run in chosen])), 2)
+            row["skill_accuracy"] = round(float(np.mean([run.skill_accuracy for run in chosen])), 4)
+            row["skill_accuracy_all_unknown"] = round(float(np.mean(unknown_share)), 4)
+        figures[name] = row
+    return figures
+
+
+def check_targets(figures: dict) -> dict:
+    line, placed = figures["linear"], figures["coach_placement"]
+    ratio = placed["mastered_share"] / line["mastered_share"] if line["mastered_share"] else (
+        float("inf") if placed["mastered_share"] else 0.0)
+    over = placed["over_practice"] / line["over_practice"] if line["over_practice"] else 0.0
+    gaps = {name: (None if figures[name]["auc"] is None or figures[name]["oracle_auc"] is None
+                   else round(figures[name]["oracle_auc"] - figures[name]["auc"], 4)) for name in POLICIES}
+    figures["mastered_ratio_vs_linear"] = None if ratio == float("inf") else round(ratio, 3)
+    figures["over_practice_ratio_vs_linear"] = round(over, 3)
+    figures["auc_gap"] = gaps
+    checks = {
+        "mastered_ratio_vs_linear": ratio >= TARGETS["mastered_ratio_vs_linear"],
+        "over_practice_ratio_vs_linear": over <= TARGETS["over_practice_ratio_vs_linear"],
+        "skill_accuracy": placed["skill_accuracy"] >= TARGETS["skill_accuracy"],
+        "questions": placed["questions"] <= TARGETS["questions"],
+        "auc_gap": all(gap is not None and gap <= TARGETS["auc_gap"] for gap in gaps.values()),
+    }
+    figures["targets"] = TARGETS
+    figures["target_checks"] = checks
+    figures["meets_targets"] = all(checks.values())
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print only the JSON object")
+    parser.add_argument("--learners", type=int, default=120, help="simulated learners (each taught three ways)")
+    parser.add_argument("--budget", type=int, default=600, help="items each learner may answer")
+    parser.add_argument("--role", default=None, help="the goal role's id in content/careers.toml "
+                        "(default: data-scientist)")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    if args.learners < 1 or args.budget < 1:
+        raise SystemExit("--learners and --budget must be at least 1")
+    log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
+    started = time.perf_counter()
+    figures = check_targets(simulate(args.learners, args.budget, args.seed, args.role, log))
+    figures["seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(figures, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()

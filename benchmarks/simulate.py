@@ -1,0 +1,237 @@
+"""Simulated learners on the real skill graph, and the three ways of teaching them that
+benchmarks/adaptive.py compares.
+
+A simulated learner has a hidden state per skill (known or not) and, per skill, BKT
+parameters drawn at random for this learner (learn, guess, slip, forget). Answering an
+item: right with probability 1 - slip if every skill of the item is known, else guess
+(the item's first skill's parameters). After a practice answer each skill of the item is
+learnt with probability `learn` (a fifth of it while a prerequisite is still unknown) or,
+if known, forgotten with probability `forget`. Placement questions are a test: no learning.
+
+Where a learner starts comes from a persona (newcomer, developer, graduate, practitioner):
+each module is studied with the persona's probability, a studied module is known up to a
+random share of its skills (course order) as far as what they build on is known (the skill
+graph's premise: knowledge respects prerequisites), then a few skills are flipped at random.
+
+The coach's side sees only answers: its mastery is `coach.mastery.replay` with the default
+parameters, its next step `coach.next_step.recommend`, its placement `coach.placement`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+
+import numpy as np
+
+from mltrail.coach import bkt
+from mltrail.coach.mastery import Observation, default_params, replay
+from mltrail.coach.next_step import recommend
+from mltrail.coach.placement import Placement
+from mltrail.coach.skills import Item, SkillGraph
+
+PREREQUISITE_FACTOR = 0.2  # learning a skill whose prerequisites are not all known is this much slower
+NOISE = 0.03  # share of skills whose starting state is flipped
+MAX_TRIES = 3  # the linear order retries an item until right, at most this many times
+T = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+FOUNDATIONS = ("python", "trigonometry", "linear-algebra", "probability", "statistics", "calculus")
+# persona: (share of learners, {module: probability of having studied it}, default for other modules)
+PERSONAS = {
+    "newcomer": (0.3, {}, 0.0),
+    "developer": (0.25, {"python": 0.95, "tools": 0.5, "graph-theory": 0.3, "linear-algebra": 0.3}, 0.0),
+    "graduate": (0.25, {**{m: 0.85 for m in FOUNDATIONS}, "python": 0.6, "graph-theory": 0.5,
+                        "differential-equations": 0.5}, 0.0),
+    "practitioner": (0.2, {**{m: 0.9 for m in FOUNDATIONS}, "what-is-ml": 0.9, "tools": 0.8, "supervised": 0.5,
+                           "unsupervised": 0.3}, 0.1),
+}
+
+
+class FastGraph(SkillGraph):
+    """The same skill graph with its structural look-ups cached (the simulation asks them often)."""
+
+    def __init__(self, graph: SkillGraph) -> None:  # noqa: D107 - shares the graph's parts
+        self.__dict__.update(graph.__dict__)
+
+    @lru_cache(maxsize=None)
+    def ancestors(self, skill):
+        return frozenset(super().ancestors(skill))
+
+    @lru_cache(maxsize=None)
+    def prerequisites(self, skill):
+        return frozenset(super().prerequisites(skill))
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+
+@dataclass
+class Learner:
+    """A simulated learner: hidden state and per-skill parameters."""
+
+    known: dict[str, bool]
+    params: dict[str, tuple[float, float, float, float]]  # learn, guess, slip, forget
+    persona: str
+    rng: np.random.Generator
+
+    def p_correct(self, item: Item) -> float:
+        _, guess, slip, _ = self.params[item.skills[0]]
+        return 1.0 - slip if all(self.known[s] for s in item.skills) else guess
+
+    def answer(self, item: Item) -> tuple[bool, float]:
+        p = self.p_correct(item)
+        return bool(self.rng.random() < p), p
+
+    def practise(self, graph: SkillGraph, item: Item) -> None:
+        for skill in item.skills:
+            learn, _, _, forget = self.params[skill]
+            if self.known[skill]:
+                self.known[skill] = not self.rng.random() < forget
+            else:
+                ready = all(self.known[p] for p in graph.prerequisites(skill))
+                self.known[skill] = bool(self.rng.random() < learn * (1.0 if ready else PREREQUISITE_FACTOR))
+
+
+def draw_learner(graph: SkillGraph, rng: np.random.Generator) -> Learner:
+    names = list(PERSONAS)
+    persona = names[rng.choice(len(names), p=[PERSONAS[n][0] for n in names])]
+    _, studied, other = PERSONAS[persona]
+    studied_share = {}
+    modules = list(dict.fromkeys(graph.skills[s].module for s in graph.order))
+    for module in modules:
+        studied_share[module] = rng.uniform(0.5, 1.0) if rng.random() < studied.get(module, other) else 0.0
+    known = {}
+    seen: dict[str, int] = {}
+    for skill in graph.order:  # prerequisites first: a skill is known if studied and all it builds on is
+        module = graph.skills[skill].module
+        size = sum(1 for s in graph.order if graph.skills[s].module == module)
+        position = seen.get(module, 0)
+        seen[module] = position + 1
+        known[skill] = position < round(studied_share[module] * size) and all(known[p] for p in graph.prerequisites(skill))
+    for skill in graph.order:
+        if rng.random() < NOISE:
+            known[skill] = not known[skill]
+    params = {s: (rng.uniform(0.05, 0.35), rng.uniform(0.05, 0.3), rng.uniform(0.02, 0.15), rng.uniform(0.0, 0.03))
+              for s in graph.order}
+    return Learner(known, params, persona, rng)
+
+
+@dataclass
+class Run:
+    """What happened to one learner under one policy."""
+
+    items: int = 0
+    over_practice: int = 0
+    questions: int = 0
+    skill_accuracy: float | None = None
+    predicted: list[float] = field(default_factory=list)  # the mastery model's P(right) before each answer
+    oracle: list[float] = field(default_factory=list)  # the simulator's true P(right)
+    outcomes: list[bool] = field(default_factory=list)
+    reached: bool = False
+
+
+class Coach:
+    """The coach's view of one learner: mastery replayed from answers, passed exercises."""
+
+    def __init__(self, graph: SkillGraph) -> None:
+        self.graph = graph
+        self.states: dict = {}  # as mastery.replay leaves them: a skill appears with its first evidence
+        self.passed: set[str] = set()
+
+    def predict(self, item: Item) -> float:
+        """P(right) by the model: every skill of the item known (a skill without evidence at the
+        prior replay would start it from), then the item's guess and slip."""
+        known = float(np.prod([self.states[s].p_known if s in self.states else default_params(s, item.difficulty).prior
+                               for s in item.skills]))
+        return bkt.p_correct(min(max(known, 0.0), 1.0), default_params(item.skills[0], item.difficulty))
+
+    def observe(self, item: Item, correct: bool) -> None:
+        replay(self.graph, [Observation(T, item.skills, item.difficulty, "answer", correct, item.id)], states=self.states)
+
+    def place(self, estimates: dict[str, float]) -> None:
+        replay(self.graph, [Observation(T, tuple(estimates), 3, "placement", estimates=estimates)], states=self.states)
+
+    def mastered(self) -> set[str]:
+        return {s for s, state in self.states.items() if state.mastered}
+
+
+def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run) -> bool:
+    if all(learner.known[s] for s in item.skills):
+        run.over_practice += 1
+    run.predicted.append(coach.predict(item))
+    correct, p = learner.answer(item)
+    run.oracle.append(p)
+    run.outcomes.append(correct)
+    coach.observe(item, correct)
+    learner.practise(graph, item)
+    run.items += 1
+    return correct
+
+
+def linear(graph, curriculum, learner: Learner, budget: int, targets) -> Run:
+    """The content's fixed order: every item in turn, retried until right (at most MAX_TRIES)."""
+    run, coach = Run(), Coach(graph)
+    for exercise in curriculum.exercises():
+        for item in graph.exercise_items.get(exercise.id, []):
+            if not item.skills:
+                continue
+            for _ in range(MAX_TRIES):
+                if run.items >= budget or _practise(graph, learner, coach, item, run):
+                    break
+            if run.items >= budget:
+                run.reached = all(learner.known[s] for s in targets)
+                return run
+    run.reached = all(learner.known[s] for s in targets)
+    return run
+
+
+def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_questions: int) -> None:
+    """The placement test, answered by the learner's hidden state (no learning); it seeds the coach."""
+    test = Placement(graph, max_questions=max_questions)
+    while run.items < max_questions:
+        question = test.next_question()
+        if question is None:
+            break
+        if all(learner.known[s] for s in question.item.skills):
+            run.over_practice += 1
+        correct, _ = learner.answer(question.item)
+        test.answer(question.item.id, correct)
+        run.items += 1
+        run.questions += 1
+    result = test.result()
+    run.skill_accuracy = sum((p >= 0.5) == learner.known[s] for s, p in result.items()) / len(result)
+    coach.place(result)
+
+
+def coached(graph, curriculum, learner: Learner, budget: int, targets, place: bool, max_questions: int = 20) -> Run:
+    """The coach's next step again and again, goal = the targets; with `place`, a placement test first."""
+    run, coach = Run(), Coach(graph)
+    goal = {skill: 1.0 for skill in targets}
+    if place:
+        placement_test(graph, learner, coach, run, max_questions)
+    cache: dict = {}
+    while run.items < budget:
+        mastered = coach.mastered()
+        if all(s in mastered for s in targets):
+            break
+        key = (frozenset(mastered), frozenset(coach.passed))
+        if key not in cache:
+            cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal).exercise
+        exercise = cache[key]
+        if exercise is None:
+            break
+        items = [i for i in graph.exercise_items.get(exercise.id, []) if i.skills]
+        right = True
+        for item in items:
+            if run.items >= budget:
+                right = False
+                break
+            right &= _practise(graph, learner, coach, item, run)
+        if right or not items:
+            coach.passed.add(exercise.id)
+    run.reached = all(learner.known[s] for s in targets)
+    return run

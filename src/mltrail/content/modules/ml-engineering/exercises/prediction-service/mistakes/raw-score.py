@@ -1,0 +1,24 @@
+# Mistake: returns the linear score w . x + b instead of the probability sigmoid(w . x + b).
+from fastapi import FastAPI, HTTPException
+from pydantic import BaseModel
+
+
+class Request(BaseModel):
+    features: list[float]
+
+
+def create_app(weights, bias, threshold, version):
+    app = FastAPI()
+
+    @app.get("/health")
+    def health():
+        return {"status": "ok", "version": version}
+
+    @app.post("/predict")
+    def predict(request: Request):
+        if len(request.features) != len(weights):
+            raise HTTPException(status_code=422, detail="wrong number of features")
+        score = sum(w * v for w, v in zip(weights, request.features)) + bias
+        return {"score": score, "label": int(score >= threshold), "version": version}
+
+    return app

@@ -52,8 +52,8 @@ def _ask(out, app, learner: str, review) -> dict | None:
     out.print(f"\n[bold]{escape(title)}[/] ({escape(review.skill)}), due {review.due:%Y-%m-%d}")
     if review.item.item is None:
         path = _exercise_file(app, review.item.exercise)
-        out.print(f"  Solve [bold]{escape(review.item.exercise)}[/] again: {escape(path)}\n"
-                  f"  then run `mltrail check {escape(path.split(' (')[0])}`; that attempt is the review.")
+        out.print(f"  Solve [bold]{escape(review.item.exercise)}[/] again in {escape(path)},\n"
+                  f"  then run `mltrail check {escape(review.item.exercise)}`; that attempt is the review.")
         return None
     _, _, content = quiz_item(app, review.item.id)
     out.print(f"  {escape(content.prompt)}")
@@ -157,8 +157,8 @@ def _print_fit(report) -> None:
     out.print(f"{report.learners} learners; a key needs {report.min_sequences} sequences to be fitted")
     if report.fitted:
         table = Table(box=None, header_style="bold")
-        for name in ("key", "prior", "learn", "guess", "slip", "forget", "sequences", "log-lik.", "gain"):
-            table.add_column(name, justify="left" if name == "key" else "right")
+        for name in ("key", "prior", "learn", "guess", "slip", "forget", "seqs", "loglik", "gain"):
+            table.add_column(name, justify="left" if name == "key" else "right", no_wrap=name == "key")
         for row in report.fitted:
             p = row.params
             table.add_row(row.key, *(f"{getattr(p, n):.3f}" for n in ("prior", "learn", "guess", "slip", "forget")),

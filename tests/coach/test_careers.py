@@ -177,6 +177,8 @@ def test_next_step_follows_the_profile_goal(app):
                                                        "hours_per_week": 5, "started": "2026-01-01"})
     assert coach_profile.goal_weights(app, "ada") is None  # changed content never breaks a stored learner
     assert app.next_step("ada").skill == "trigonometry/radians"
+    with pytest.raises(coach_profile.ServiceError, match="'a-role-since-removed' is no longer a role"):
+        coach_profile.plan(app, "ada")
 
 
 def test_unknown_persona_or_role_lists_the_valid_ones(app):

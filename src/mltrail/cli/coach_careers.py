@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from mltrail.cli.common import Failure, JsonOption, _app, _run
+from mltrail.cli.common import JsonOption, _app, _run
 
 
 def careers(ctx: typer.Context, as_json: bool = JsonOption,
@@ -130,7 +130,6 @@ def register(app: typer.Typer) -> None:
     app.command("goal")(goal)
 
 
-__all__ = ["Failure", "careers", "goal", "register"]
 
 
 # ---------------------------------------------------------------- `mltrail init`: who the learner is

@@ -17,7 +17,7 @@ from typing import Annotated, Callable, Iterable, Literal, Mapping
 
 from pydantic import Field, ValidationError, field_validator
 
-from mltrail.curriculum.schema import SLUG, Slug, Strict
+from mltrail.curriculum.schema import Slug, Strict
 
 BUILTIN_CAREERS = Path(__file__).resolve().parent.parent / "content" / "careers.toml"
 QUALIFIED_SKILL = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"

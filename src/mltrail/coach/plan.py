@@ -118,11 +118,10 @@ def work_minutes(curriculum: Curriculum, passed: set[str], read: set[str]) -> fl
     return exercises + lessons
 
 
-def make_plan(curriculum: Curriculum, graph: SkillGraph, goal: str, gap: list[str], passed: set[str], read: set[str],
-              hours_per_week: float, today: date, days: set[date], likely_known: Iterable[str] = ()) -> Plan:
-    """The plan to master `gap` (skills, prerequisites first) at `hours_per_week` from `today`."""
-    if hours_per_week <= 0:
-        raise ValueError("hours per week must be more than 0")
+def group_work(curriculum: Curriculum, graph: SkillGraph, gap: list[str], passed: set[str],
+               read: set[str]) -> dict[str, dict]:
+    """The gap's skills by module (in path order), each module with the exercises still to pass
+    and lessons still to read for its skills, and their minutes; each exercise and lesson once."""
     lessons_by_skill: dict[str, list] = {}
     for lesson in curriculum.lessons():
         for skill in lesson.skills:
@@ -130,8 +129,7 @@ def make_plan(curriculum: Curriculum, graph: SkillGraph, goal: str, gap: list[st
     taken: set[str] = set()
     groups: dict[str, dict] = {}
     for skill in gap:
-        module = graph.skills[skill].module
-        group = groups.setdefault(module, {"skills": [], "exercises": [], "lessons": [], "minutes": 0})
+        group = groups.setdefault(graph.skills[skill].module, {"skills": [], "exercises": [], "lessons": [], "minutes": 0})
         group["skills"].append(skill)
         for lesson in lessons_by_skill.get(skill, []):
             if lesson.id not in read and lesson.id not in taken:
@@ -144,9 +142,17 @@ def make_plan(curriculum: Curriculum, graph: SkillGraph, goal: str, gap: list[st
                 taken.add(exercise.id)
                 group["exercises"].append(exercise.id)
                 group["minutes"] += exercise.manifest.minutes
+    return groups
+
+
+def make_plan(curriculum: Curriculum, graph: SkillGraph, goal: str, gap: list[str], passed: set[str], read: set[str],
+              hours_per_week: float, today: date, days: set[date], likely_known: Iterable[str] = ()) -> Plan:
+    """The plan to master `gap` (skills, prerequisites first) at `hours_per_week` from `today`."""
+    if hours_per_week <= 0:
+        raise ValueError("hours per week must be more than 0")
     known = set(likely_known)
     milestones, elapsed = [], 0.0
-    for module, group in groups.items():
+    for module, group in group_work(curriculum, graph, gap, passed, read).items():
         elapsed += group["minutes"] / 60
         found = curriculum.module(module)
         milestones.append(Milestone(module, found.title if found else module, group["skills"], group["exercises"],

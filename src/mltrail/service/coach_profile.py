@@ -134,6 +134,9 @@ def plan(app, learner: str, hours_per_week: float | None = None, role_id: str | 
     goal_id = role_id or (current.goal if current else None)
     if goal_id is None:
         raise NoGoal(careers(app).ids)
+    if role_id is None and careers(app).role(goal_id) is None:
+        raise ServiceError(f"your goal '{goal_id}' is no longer a role of this course; choose another with "
+                           f"`mltrail goal ROLE` (the roles are: {', '.join(careers(app).ids)})")
     if hours_per_week is not None and not 0 < hours_per_week <= 80:
         raise ServiceError(f"hours per week must be between 0 and 80, not {hours_per_week:g}")
     ready = readiness(app, learner, goal_id)[0]

@@ -101,6 +101,13 @@ def test_quiz_items_and_review_events_are_reviews_of_their_skills():
     assert [o.item for o in history(GRAPH, attempts + [quiz], [typed])][-1] == "python/quiz#q2"
 
 
+def test_a_hint_on_a_quiz_counts_for_every_item_of_the_attempt_that_follows():
+    attempts = [A("python/clamp", "passed", at(i)) for i in range(3)]
+    quiz = A("python/quiz", "passed", at(5000), {"cases": [{"index": 0, "passed": True}, {"index": 1, "passed": True}]})
+    found = cards(GRAPH, attempts + [quiz], [E("hint", "python/quiz", at(4000), {"level": 1})])
+    assert [r.rating for r in found[TYPES].reviews][1:] == [fsrs.Rating.Hard, fsrs.Rating.Hard]
+
+
 def test_a_review_event_for_an_item_no_longer_in_the_course_is_ignored():
     gone = E(REVIEW, TYPES, at(10), {"skill": TYPES, "item": "python/quiz#q99", "correct": True})
     assert history(GRAPH, [], [gone]) == []
@@ -155,3 +162,18 @@ def test_times_without_a_zone_are_taken_as_utc(naive):
     moment = at(0).replace(tzinfo=None) if naive else at(0)
     found = cards(GRAPH, [A("python/running-mean", "passed", moment + timedelta(minutes=i)) for i in range(3)], [])
     assert found[FLOW].due.tzinfo is not None
+
+
+def test_the_service_refuses_unknown_skills_and_items_before_grading_anything(app):
+    from mltrail.service import Invalid, NotFound
+    from mltrail.service.coach_reviews import answer_review, review_queue
+
+    with pytest.raises(NotFound, match="unknown skill 'python/nope'"):
+        answer_review(app, "ana", "python/nope", "python/quiz#q1", "-4")
+    with pytest.raises(NotFound, match="unknown quiz item 'python/clamp'"):
+        answer_review(app, "ana", TYPES, "python/clamp", "-4")
+    with pytest.raises(Invalid, match="does not practise python/dicts; it practises python/types"):
+        answer_review(app, "ana", "python/dicts", "python/quiz#q1", "-4")
+    with pytest.raises(Invalid, match="at least 1"):
+        review_queue(app, "ana", limit=0)
+    assert app.store.events(app.learner_id("ana")) == []

@@ -119,8 +119,11 @@ def _print_queue(app, learner: str, queue, answered: list[dict], interactive: bo
         mark = "[green]right[/]" if row["correct"] else "[red]not right[/]"
         out.print(f"  {escape(row['item'])}: {mark} ({row['rating']}): {escape(row['message'])}")
     if interactive:
+        asked: set[str] = set()
         for review in queue.reviews:
-            _ask(out, app, learner, review)
+            if review.item.id not in asked:  # an item practising two due skills reviews both at once
+                asked.add(review.item.id)
+                _ask(out, app, learner, review)
 
 
 def fit(ctx: typer.Context, as_json: bool = JsonOption,

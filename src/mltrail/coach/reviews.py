@@ -152,6 +152,7 @@ def cards(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any],
     schedule = schedule or scheduler()
     help_seen = _HelpSeen(events)
     last_answer: dict[str, datetime] = {}  # exercise -> time of its latest answer
+    before_last: dict[str, datetime | None] = {}  # exercise -> time of the answer before that one
     states: dict[str, SkillState] = {}
     found: dict[str, SkillCard] = {}
     for obs in history(graph, attempts, events):
@@ -160,8 +161,9 @@ def cards(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any],
             touched, correct, rating, item = list(obs.estimates or {}), True, fsrs.Rating.Good, None
         elif obs.kind == "answer":
             exercise = graph.all_items[obs.item].exercise if obs.item in graph.all_items else obs.item
-            helped = help_seen.between(exercise, last_answer.get(exercise), obs.at)
-            last_answer[exercise] = obs.at
+            if last_answer.get(exercise) != obs.at:  # a quiz's items share their attempt's time and its hints
+                before_last[exercise], last_answer[exercise] = last_answer.get(exercise), obs.at
+            helped = help_seen.between(exercise, before_last.get(exercise), obs.at)
             touched, correct, rating, item = list(obs.skills), bool(obs.correct), rating_for(bool(obs.correct), helped), obs.item
         else:
             continue  # a hint or solution view is not a review

@@ -72,8 +72,20 @@ def test_an_item_not_due_is_a_clear_error_listing_the_due_ones(due_home, cli, tm
     assert result.returncode == 2
     assert "python/quiz#q9 is not a quiz item due for review now" in result.stderr
     assert "python/quiz#q1" in result.stderr
-    answers.write_text("[1, 2]")
-    assert "one JSON object" in cli("review", "--answers", str(answers)).stderr
+
+
+@pytest.mark.parametrize("text, says", [("[1, 2]", "one JSON object"), ("{", "not a JSON file"),
+                                        ('{"python/quiz#q1": [1]}', "one JSON object")])
+def test_an_answers_file_that_is_not_an_object_of_texts_is_refused(tmp_path, text, says):
+    from mltrail.cli.coach_reviews import _read_answers
+    from mltrail.cli.common import Failure
+
+    answers = tmp_path / "answers.json"
+    answers.write_text(text)
+    with pytest.raises(Failure, match=says):
+        _read_answers(answers)
+    with pytest.raises(Failure, match="no such file"):
+        _read_answers(tmp_path / "missing.json")
 
 
 def test_interactive_review_asks_the_quiz_item_and_points_at_the_exercise(due_home):

@@ -112,12 +112,15 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log) ->
         model_auc, oracle_auc = auc(predicted, outcomes), auc(oracle, outcomes)
         row = {
             "mastered_share": round(float(np.mean([run.reached for run in chosen])), 4),
+            "targets_known": round(float(np.mean([run.targets_known for run in chosen])), 4),
             "items_used": round(float(np.mean([run.items for run in chosen])), 2),
             "over_practice": round(float(np.mean([run.over_practice for run in chosen])), 2),
             "auc": None if model_auc is None else round(model_auc, 4),
             "oracle_auc": None if oracle_auc is None else round(oracle_auc, 4),
             "answers": len(outcomes),
         }
+        if name != "linear":
+            row["stalled_share"] = round(float(np.mean([run.stalled for run in chosen])), 4)
         if name == "coach_placement":
             row["questions"] = round(float(np.mean([run.questions for run in chosen])), 2)
             row["skill_accuracy"] = round(float(np.mean([run.skill_accuracy for run in chosen])), 4)
@@ -152,8 +155,8 @@ def check_targets(figures: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
-    parser.add_argument("--learners", type=int, default=120, help="simulated learners (each taught three ways)")
-    parser.add_argument("--budget", type=int, default=600, help="items each learner may answer")
+    parser.add_argument("--learners", type=int, default=100, help="simulated learners (each taught three ways)")
+    parser.add_argument("--budget", type=int, default=1000, help="items each learner may answer")
     parser.add_argument("--role", default=None, help="the goal role's id in content/careers.toml "
                         "(default: data-scientist)")
     parser.add_argument("--seed", type=int, default=2026)

@@ -4,13 +4,14 @@ benchmarks/adaptive.py compares.
 A simulated learner has a hidden state per skill (known or not) and, per skill, BKT
 parameters drawn at random for this learner (learn, guess, slip, forget). Answering an
 item: right with probability 1 - slip if every skill of the item is known, else guess
-(the item's first skill's parameters). After a practice answer each skill of the item is
+(the item's first skill's parameters; for a function or dataset exercise, whose tests are
+hard to pass by luck, CODE_GUESS of it). After a practice answer each skill of the item is
 learnt with probability `learn` (a fifth of it while a prerequisite is still unknown) or,
 if known, forgotten with probability `forget`. Placement questions are a test: no learning.
 
 Where a learner starts comes from a persona (newcomer, developer, graduate, practitioner):
-each module is studied with the persona's probability, a studied module is known up to a
-random share of its skills (course order) as far as what they build on is known (the skill
+each module is studied with the persona's probability, a studied module is known through
+(60%) or up to a random share of its skills (course order) as far as what they build on is known (the skill
 graph's premise: knowledge respects prerequisites), then a few skills are flipped at random.
 
 The coach's side sees only answers: its mastery is `coach.mastery.replay` with the default
@@ -32,8 +33,11 @@ from mltrail.coach.placement import Placement
 from mltrail.coach.skills import Item, SkillGraph
 
 PREREQUISITE_FACTOR = 0.2  # learning a skill whose prerequisites are not all known is this much slower
+CODE_GUESS = 0.3  # a function or dataset exercise is passed by luck this share of a quiz item's guess
+FULLY_STUDIED = 0.6  # share of studied modules known to the end
 NOISE = 0.03  # share of skills whose starting state is flipped
 MAX_TRIES = 3  # the linear order retries an item until right, at most this many times
+MAX_ROUNDS = 50  # the coach is stuck when it gives the same advice this many rounds in a row and nothing changes
 T = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 FOUNDATIONS = ("python", "trigonometry", "linear-algebra", "probability", "statistics", "calculus")
@@ -80,6 +84,8 @@ class Learner:
 
     def p_correct(self, item: Item) -> float:
         _, guess, slip, _ = self.params[item.skills[0]]
+        if item.kind != "quiz":
+            guess *= CODE_GUESS  # tests on many cases are hard to pass by luck
         return 1.0 - slip if all(self.known[s] for s in item.skills) else guess
 
     def answer(self, item: Item) -> tuple[bool, float]:
@@ -103,7 +109,10 @@ def draw_learner(graph: SkillGraph, rng: np.random.Generator) -> Learner:
     studied_share = {}
     modules = list(dict.fromkeys(graph.skills[s].module for s in graph.order))
     for module in modules:
-        studied_share[module] = rng.uniform(0.5, 1.0) if rng.random() < studied.get(module, other) else 0.0
+        if rng.random() >= studied.get(module, other):
+            studied_share[module] = 0.0
+        else:  # a studied module is often known through, else up to some point
+            studied_share[module] = 1.0 if rng.random() < FULLY_STUDIED else rng.uniform(0.3, 0.9)
     known = {}
     seen: dict[str, int] = {}
     for skill in graph.order:  # prerequisites first: a skill is known if studied and all it builds on is
@@ -115,7 +124,7 @@ def draw_learner(graph: SkillGraph, rng: np.random.Generator) -> Learner:
     for skill in graph.order:
         if rng.random() < NOISE:
             known[skill] = not known[skill]
-    params = {s: (rng.uniform(0.05, 0.35), rng.uniform(0.05, 0.3), rng.uniform(0.02, 0.15), rng.uniform(0.0, 0.03))
+    params = {s: (rng.uniform(0.1, 0.4), rng.uniform(0.05, 0.3), rng.uniform(0.02, 0.15), rng.uniform(0.0, 0.03))
               for s in graph.order}
     return Learner(known, params, persona, rng)
 
@@ -132,6 +141,8 @@ class Run:
     oracle: list[float] = field(default_factory=list)  # the simulator's true P(right)
     outcomes: list[bool] = field(default_factory=list)
     reached: bool = False
+    targets_known: float = 0.0  # share of the goal's skills truly known at the end
+    stalled: bool = False  # the coach gave the same advice MAX_ROUNDS times in a row, nothing changing
 
 
 class Coach:
@@ -172,6 +183,12 @@ def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run) -> bo
     return correct
 
 
+def _finish(run: Run, learner: Learner, targets) -> Run:
+    run.targets_known = sum(learner.known[s] for s in targets) / len(targets)
+    run.reached = run.targets_known == 1.0
+    return run
+
+
 def linear(graph, curriculum, learner: Learner, budget: int, targets) -> Run:
     """The content's fixed order: every item in turn, retried until right (at most MAX_TRIES)."""
     run, coach = Run(), Coach(graph)
@@ -183,10 +200,8 @@ def linear(graph, curriculum, learner: Learner, budget: int, targets) -> Run:
                 if run.items >= budget or _practise(graph, learner, coach, item, run):
                     break
             if run.items >= budget:
-                run.reached = all(learner.known[s] for s in targets)
-                return run
-    run.reached = all(learner.known[s] for s in targets)
-    return run
+                return _finish(run, learner, targets)
+    return _finish(run, learner, targets)
 
 
 def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_questions: int) -> None:
@@ -213,25 +228,43 @@ def coached(graph, curriculum, learner: Learner, budget: int, targets, place: bo
     goal = {skill: 1.0 for skill in targets}
     if place:
         placement_test(graph, learner, coach, run, max_questions)
+    on_path = set(goal) | {a for skill in goal for a in graph.ancestors(skill)}
+    usable = lambda exercise: bool(set(exercise.skills) & on_path)  # noqa: E731 - the goal's exercises only
     cache: dict = {}
+    last, stalled = None, 0
     while run.items < budget:
         mastered = coach.mastered()
         if all(s in mastered for s in targets):
             break
         key = (frozenset(mastered), frozenset(coach.passed))
+        stalled = stalled + 1 if key == last else 0
+        if stalled >= MAX_ROUNDS:
+            run.stalled = True
+            break  # the same advice round after round, and nothing changes: the coach is stuck
+        last = key
         if key not in cache:
-            cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal).exercise
-        exercise = cache[key]
-        if exercise is None:
-            break
-        items = [i for i in graph.exercise_items.get(exercise.id, []) if i.skills]
+            cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal, usable)
+        step = cache[key]
+        if step.skill is not None:
+            items = [i for i in graph.exercise_items.get(step.exercise.id, []) if i.skills]
+            if step.exercise.kind == "quiz":  # "its quiz will tell": its items on that skill, alone if it can
+                on_skill = [i for i in items if step.skill in i.skills]
+                items = [i for i in on_skill if len(i.skills) == 1] or on_skill
+        else:
+            # recommend's last resort is any exercise not passed, off the goal. Before it, a goal
+            # skill of the fringe that only quiz items practise (recommend offers none of those):
+            # its quiz items. Nothing left: the coach stops.
+            quizzed = [s for s in step.fringe if s in on_path]
+            if not quizzed:
+                break
+            on_skill = [i for i in graph.items(quizzed[0]) if i.kind == "quiz"]
+            items = [i for i in on_skill if len(i.skills) == 1] or on_skill
         right = True
         for item in items:
             if run.items >= budget:
                 right = False
                 break
             right &= _practise(graph, learner, coach, item, run)
-        if right or not items:
-            coach.passed.add(exercise.id)
-    run.reached = all(learner.known[s] for s in targets)
-    return run
+        if step.skill is not None and (right or not items) and step.exercise.kind != "quiz":
+            coach.passed.add(step.exercise.id)
+    return _finish(run, learner, targets)

@@ -116,7 +116,7 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
         out = console()
         if exercise is None:
             if as_json:
-                print(json.dumps({"exercise": None}))
+                print(json.dumps({"exercise": None, "reviews_due": step.reviews_due}))
             else:
                 out.print("[green]You have passed every exercise. Well done![/]")
             return
@@ -128,8 +128,12 @@ def next_step(ctx: typer.Context, as_json: bool = JsonOption) -> None:
             pass
         if as_json:
             print(json.dumps({"exercise": exercise.id, "title": exercise.title, "file": str(path) if path else None,
-                              "lesson": lesson.id if lesson else None, "skill": step.skill, "why": step.reason}))
+                              "lesson": lesson.id if lesson else None, "skill": step.skill, "why": step.reason,
+                              "reviews_due": step.reviews_due}))
             return
+        if step.reviews_due:
+            out.print(f"[yellow]{step.reviews_due} review(s) due first:[/] run [cyan]mltrail review[/] "
+                      "(a few minutes keeps what you mastered from fading).")
         out.rule(f"[bold]{escape(exercise.title)}[/]  ({exercise.id})")
         out.print(f"[dim]Why this one: {escape(step.reason)}. (mltrail path shows the whole map.)[/]")
         if lesson is not None:

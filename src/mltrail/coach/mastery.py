@@ -12,6 +12,7 @@ Evidence, per skill an item practises:
 - each item of a graded quiz: correct or wrong, on the item's own skills;
 - a hint or a solution shown before the exercise was passed: evidence against mastery
   (bkt.observe_help); after passing, curiosity says nothing;
+- a review answered inline (a quiz item of a mastered skill): correct or wrong;
 - a placement result: the placement's estimate replaces the prior of each skill it
   measured, at the time it was taken (later answers update it as usual).
 """
@@ -27,6 +28,7 @@ from mltrail.coach.skills import SkillGraph
 
 WRONG = {"failed", "timeout", "memory_limit"}
 PLACEMENT = "placement_result"  # the event a placement test leaves: detail {"skills": {skill: p_known}}
+REVIEW = "review"  # a review answered inline (coach.reviews)
 
 ParamSource = Callable[[str, int], bkt.BKTParams]  # (skill, item difficulty) -> parameters
 
@@ -116,6 +118,12 @@ def observations(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[An
                 continue
             found.append((at, order, Observation(at, item.skills, item.difficulty, event.kind)))
             order += 1
+        elif event.kind == REVIEW:  # a review answered inline: detail {skill, item, correct, rating}
+            detail = event.detail or {}
+            item = graph.all_items.get(detail.get("item"))
+            if item is not None and item.skills and isinstance(detail.get("correct"), bool):
+                found.append((at, order, Observation(at, item.skills, item.difficulty, "answer", detail["correct"], item.id)))
+                order += 1
         elif event.kind == PLACEMENT:
             estimates = {s: float(p) for s, p in ((event.detail or {}).get("skills") or {}).items()
                          if s in graph and isinstance(p, (int, float)) and 0.0 <= float(p) <= 1.0}

@@ -36,10 +36,11 @@ class NextStep:
     skill: str | None
     reason: str
     fringe: list[str] = field(default_factory=list)  # every skill ready to learn, best first
+    reviews_due: int = 0  # reviews of mastered skills due now (`mltrail review`): they come first
 
     def to_json(self) -> dict:
         return {"exercise": self.exercise.id if self.exercise else None, "skill": self.skill,
-                "reason": self.reason, "fringe": self.fringe}
+                "reason": self.reason, "fringe": self.fringe, "reviews_due": self.reviews_due}
 
 
 def goal_relevance(graph: SkillGraph, goal: dict[str, float] | None) -> dict[str, float]:

@@ -31,10 +31,9 @@ from typing import Any, Callable, Iterable, Sequence
 import fsrs
 
 from mltrail.coach import bkt
+from mltrail.coach.mastery import REVIEW  # an answer typed to `mltrail review`: detail {skill, item, correct, rating}
 from mltrail.coach.mastery import Observation, ParamSource, SkillState, default_params, observations, replay
 from mltrail.coach.skills import Item, SkillGraph
-
-REVIEW = "review"  # event kind of an answer typed to `mltrail review`: detail {skill, item, correct, rating}
 
 RATING_NAMES = {fsrs.Rating.Again: "again", fsrs.Rating.Hard: "hard", fsrs.Rating.Good: "good", fsrs.Rating.Easy: "easy"}
 
@@ -111,21 +110,9 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-def review_observation(graph: SkillGraph, event: Any) -> Observation | None:
-    """The answer a "review" event records, on its item's skills (None if the item is gone)."""
-    detail = event.detail or {}
-    item = graph.all_items.get(detail.get("item"))
-    if item is None or not item.skills or not isinstance(detail.get("correct"), bool):
-        return None
-    return Observation(_aware(event.created_at), item.skills, item.difficulty, "answer", detail["correct"], item.id)
-
-
 def history(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any]) -> list[Observation]:
-    """Every observation of a learner, oldest first: mastery's, plus answers typed to reviews."""
-    others = [event for event in events if event.kind != REVIEW]
-    found = observations(graph, attempts, others)
-    found += [obs for obs in (review_observation(graph, e) for e in events if e.kind == REVIEW) if obs is not None]
-    return sorted(found, key=lambda obs: obs.at)  # stable: ties keep mastery's order, reviews last
+    """Every observation of a learner, oldest first, answers typed to reviews included (mastery reads them)."""
+    return observations(graph, attempts, events)
 
 
 class _HelpSeen:

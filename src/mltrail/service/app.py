@@ -260,9 +260,11 @@ class App:
     def mastery(self, learner: str) -> dict:
         """Every skill's state for `learner` (coach.mastery.SkillState), replayed from their records."""
         from mltrail.coach.mastery import mastery
+        from mltrail.service.coach_reviews import param_source
 
         learner_id = self.learner_id(learner)
-        return mastery(self.skill_graph, self.store.attempts(learner_id), self.store.events(learner_id))
+        return mastery(self.skill_graph, self.store.attempts(learner_id), self.store.events(learner_id),
+                       params=param_source(self))  # `mltrail coach fit`'s parameters where stored
 
     def next_step(self, learner: str, goal: dict[str, float] | None = None):
         """The coach's next step for `learner` (coach.next_step.NextStep): a skill of the outer
@@ -273,9 +275,13 @@ class App:
         from mltrail.curriculum.extras import missing_extra
         from mltrail.service.coach_profile import goal_weights
 
+        from mltrail.service.coach_reviews import review_queue
+
         goal = goal if goal is not None else goal_weights(self, learner)  # the profile's goal role's skill weights
-        return recommend(self.curriculum, self.skill_graph, mastered(self.mastery(learner)), self.passed_ids(learner),
+        step = recommend(self.curriculum, self.skill_graph, mastered(self.mastery(learner)), self.passed_ids(learner),
                          goal=goal, usable=lambda exercise: missing_extra(exercise) is None)
+        step.reviews_due = review_queue(self, learner).due  # said before the new exercise
+        return step
 
     def next_exercise(self, learner: str) -> Exercise | None:
         """The exercise the coach advises next (see `next_step`)."""

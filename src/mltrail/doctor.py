@@ -46,9 +46,62 @@ def diagnose(app: "App") -> list[Check]:  # asks the App; never opens the store 
         level="warning",
     ))
     results.append(dataset_check(curriculum))
+    results.append(extras_check(curriculum))
+    results += coach_checks(app)
     results += sandbox_layers(app)
     results.append(app.grading_probe())
     return results
+
+
+def extras_check(curriculum) -> Check:
+    """Whether the optional extras the course's exercises use are installed (PyTorch)."""
+    from mltrail.curriculum.extras import missing_extra
+
+    skipped = [ex.id for ex in curriculum.exercises() if missing_extra(ex)]
+    if not skipped:
+        needing = sum(getattr(ex.manifest, "extra", None) is not None for ex in curriculum.exercises())
+        return _check("extras", True, f"every optional extra the course uses is installed ({needing} exercises need one)")
+    return _check("extras", False, f"{len(skipped)} exercises are skipped here: they "
+                  + missing_extra(curriculum.exercise(skipped[0])), level="warning")
+
+
+def coach_checks(app: "App") -> list[Check]:
+    """The coach's content (skill graph, careers, personas) and stored learners whose records
+    name what the content no longer has: kept as they are, and said here."""
+    from mltrail.coach.skills import SkillGraphError
+
+    try:
+        graph = app.skill_graph
+    except SkillGraphError as exc:
+        return [_check("coach", False, str(exc))]
+    found = [_check("coach", True, f"{len(graph)} skills, {graph.graph.number_of_edges()} prerequisite links, acyclic")]
+    try:
+        from mltrail.service.coach_profile import careers, personas
+
+        roles, audiences = careers(app), personas(app)
+        found.append(_check("careers", True, f"{len(roles.roles)} roles, {len(audiences.personas)} personas"))
+    except Exception as exc:  # a broken careers.toml or personas.toml: said, not raised
+        return found + [_check("careers", False, f"{type(exc).__name__}: {exc}")]
+    known_exercises = {ex.id for ex in app.curriculum.exercises()}
+    role_ids = {role.id for role in roles.roles}
+    persona_ids = {persona.id for persona in audiences.personas}
+    orphans: list[str] = []
+    learners = app.store.learners()
+    for learner_id, name in learners:
+        gone = sorted({a.exercise_id for a in app.store.attempts(learner_id)} - known_exercises)
+        if gone:
+            orphans.append(f"{name}: attempts at {len(gone)} exercise(s) no longer in the course ({', '.join(gone[:3])})")
+        from mltrail.coach.profile import latest_profile
+
+        profile = latest_profile(app.store.events(learner_id, kind="profile"))
+        if profile is not None and profile.goal and profile.goal not in role_ids:
+            orphans.append(f"{name}: goal role '{profile.goal}' is no longer in careers.toml")
+        if profile is not None and profile.persona and profile.persona not in persona_ids:
+            orphans.append(f"{name}: persona '{profile.persona}' is no longer in personas.toml")
+    detail = (f"{len(learners)} learner(s); their records match the content" if not orphans else
+              "kept and ignored by the coach: " + "; ".join(orphans[:5]) + (f"; and {len(orphans) - 5} more" if len(orphans) > 5 else ""))
+    found.append(_check("learner records", not orphans, detail, level="warning"))
+    return found
 
 
 def dataset_check(curriculum) -> Check:

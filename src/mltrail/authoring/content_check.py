@@ -243,7 +243,7 @@ def check_content(
     def concerned(path: Path) -> bool:
         return not only_custom or any(Path(path).resolve().is_relative_to(root) for root in custom_roots)
 
-    problems = list(curriculum.problems) + reference_problems(curriculum)
+    problems = list(curriculum.problems) + reference_problems(curriculum) + coach_problems(curriculum)
     checked = [m for m in curriculum.modules if concerned(m.path)]
     for module in checked:
         kinds = {ex.path.name: ex.kind for ex in module.exercises}
@@ -259,6 +259,30 @@ def check_content(
         problems += [p for ex in exercises if ex.kind == "function" and not missing_extra(ex) for p in case_problems(ex)]
         problems += _graded_problems(grading_jobs(curriculum, {m.id for m in checked}), runner, on_progress)
     return curriculum, problems
+
+
+def coach_problems(curriculum: Curriculum) -> list[Problem]:
+    """The coach's files (careers.toml, personas.toml) must name skills, roles and modules the
+    course has; a skill graph with a cycle is reported by reference_problems already."""
+    from mltrail.coach.careers import BUILTIN_CAREERS, ContentFileError, load_careers
+    from mltrail.coach.profile import BUILTIN_PERSONAS, load_personas
+    from mltrail.coach.skills import SkillGraph, SkillGraphError
+
+    if curriculum.problems:
+        return []  # the course itself does not load: those problems come first
+    try:
+        graph = SkillGraph.from_curriculum(curriculum)
+    except SkillGraphError:
+        return []
+    try:
+        roles = load_careers(graph.skills)
+    except ContentFileError as exc:
+        return [Problem(BUILTIN_CAREERS, "roles", str(exc))]
+    try:
+        load_personas(roles.ids, [m.id for m in curriculum.modules])
+    except ContentFileError as exc:
+        return [Problem(BUILTIN_PERSONAS, "personas", str(exc))]
+    return []
 
 
 def _graded_problems(jobs: list[GradingJob], runner, on_progress) -> list[Problem]:

@@ -41,3 +41,18 @@ def test_content_check_reports_careers_that_name_skills_the_course_lacks():
     problems = coach_problems(without)
     assert len(problems) == 1 and problems[0].path.name == "careers.toml"
     assert "supervised/" in problems[0].message
+
+
+def test_the_coach_says_what_is_missing_before_an_exercise_beyond_the_fringe(tmp_path):
+    app = App(Settings.resolve(home=tmp_path / "home", sandbox="fresh"))
+    try:
+        first = app.curriculum.exercises()[0]
+        assert app.missing_first("ada", first.id) == []  # the first exercise builds on nothing
+        late = next(ex for ex in app.curriculum.exercises() if ex.module == "supervised" and ex.kind == "function")
+        missing = app.missing_first("ada", late.id)
+        graph = app.skill_graph
+        assert missing and set(missing) <= set().union(*(graph.ancestors(s) for s in late.skills))
+        assert missing == [s for s in graph.order if s in missing]  # prerequisites first
+        assert first.skills[0] in missing
+    finally:
+        app.close()

@@ -185,6 +185,16 @@ def check(
             print(json.dumps(verdict.to_json(), ensure_ascii=False))
         else:
             _print_verdict(verdict, exercise)
+            missing = [] if verdict.passed else app.missing_first(learner, exercise.id)
+            if missing:
+                from rich.markup import escape
+
+                from mltrail.cli.render import console
+
+                titles = ", ".join(f"{s} ({app.skill_graph.skills[s].title})" for s in missing[:4])
+                more = f" and {len(missing) - 4} more" if len(missing) > 4 else ""
+                console().print(f"[yellow]This exercise builds on skills the coach has not seen you master yet:[/] "
+                                f"{escape(titles)}{more}. `mltrail path` shows where they are.", soft_wrap=True)
             if verdict.passed:
                 following = app.next_exercise(learner)
                 if following is not None:

@@ -283,6 +283,21 @@ class App:
         step.reviews_due = review_queue(self, learner).due  # said before the new exercise
         return step
 
+    def missing_first(self, learner: str, exercise_id: str) -> list[str]:
+        """The skills `learner` has not mastered that an exercise builds on (its skills'
+        unmastered prerequisites, prerequisites first): nothing is locked, but the coach says."""
+        from mltrail.coach.mastery import mastered
+        from mltrail.coach.next_step import practised, practisable
+
+        exercise = self.exercise(exercise_id)
+        graph = self.skill_graph
+        known = practisable(graph, mastered(self.mastery(learner)) | practised(graph, self.passed_ids(learner)))
+        wanted: set[str] = set()
+        for skill in exercise.skills:
+            if skill in graph:
+                wanted |= graph.ancestors(skill) - known - set(exercise.skills)
+        return [skill for skill in graph.order if skill in wanted]
+
     def next_exercise(self, learner: str) -> Exercise | None:
         """The exercise the coach advises next (see `next_step`)."""
         return self.next_step(learner).exercise

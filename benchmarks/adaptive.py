@@ -155,7 +155,7 @@ def check_targets(figures: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
-    parser.add_argument("--learners", type=int, default=100, help="simulated learners (each taught three ways)")
+    parser.add_argument("--learners", type=int, default=80, help="simulated learners (each taught three ways)")
     parser.add_argument("--budget", type=int, default=1000, help="items each learner may answer")
     parser.add_argument("--role", default=None, help="the goal role's id in content/careers.toml "
                         "(default: data-scientist)")

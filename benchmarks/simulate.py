@@ -11,7 +11,7 @@ if known, forgotten with probability `forget`. Placement questions are a test: n
 
 Where a learner starts comes from a persona (newcomer, developer, graduate, practitioner):
 each module is studied with the persona's probability, a studied module is known through
-(60%) or up to a random share of its skills (course order) as far as what they build on is known (the skill
+(75%) or up to a random share of its skills (course order) as far as what they build on is known (the skill
 graph's premise: knowledge respects prerequisites), then a few skills are flipped at random.
 
 The coach's side sees only answers: its mastery is `coach.mastery.replay` with the default
@@ -34,7 +34,7 @@ from mltrail.coach.skills import Item, SkillGraph
 
 PREREQUISITE_FACTOR = 0.2  # learning a skill whose prerequisites are not all known is this much slower
 CODE_GUESS = 0.3  # a function or dataset exercise is passed by luck this share of a quiz item's guess
-FULLY_STUDIED = 0.6  # share of studied modules known to the end
+FULLY_STUDIED = 0.75  # share of studied modules known to the end
 NOISE = 0.03  # share of skills whose starting state is flipped
 MAX_TRIES = 3  # the linear order retries an item until right, at most this many times
 MAX_ROUNDS = 50  # the coach is stuck when it gives the same advice this many rounds in a row and nothing changes
@@ -43,12 +43,13 @@ T = datetime(2026, 1, 1, tzinfo=timezone.utc)
 FOUNDATIONS = ("python", "trigonometry", "linear-algebra", "probability", "statistics", "calculus")
 # persona: (share of learners, {module: probability of having studied it}, default for other modules)
 PERSONAS = {
-    "newcomer": (0.3, {}, 0.0),
-    "developer": (0.25, {"python": 0.95, "tools": 0.5, "graph-theory": 0.3, "linear-algebra": 0.3}, 0.0),
-    "graduate": (0.25, {**{m: 0.85 for m in FOUNDATIONS}, "python": 0.6, "graph-theory": 0.5,
-                        "differential-equations": 0.5}, 0.0),
-    "practitioner": (0.2, {**{m: 0.9 for m in FOUNDATIONS}, "what-is-ml": 0.9, "tools": 0.8, "supervised": 0.5,
-                           "unsupervised": 0.3}, 0.1),
+    "newcomer": (0.3, {"python": 0.3}, 0.0),
+    "developer": (0.25, {"python": 0.95, "tools": 0.6, "graph-theory": 0.3, "linear-algebra": 0.4,
+                         "probability": 0.3, "statistics": 0.3}, 0.0),
+    "graduate": (0.25, {**{m: 0.85 for m in FOUNDATIONS}, "python": 0.8, "graph-theory": 0.5,
+                        "differential-equations": 0.5, "what-is-ml": 0.3}, 0.0),
+    "practitioner": (0.2, {**{m: 0.9 for m in FOUNDATIONS}, "python": 0.95, "what-is-ml": 0.9, "tools": 0.8,
+                           "supervised": 0.6, "unsupervised": 0.4}, 0.1),
 }
 
 

@@ -163,14 +163,15 @@ def placement(ctx: typer.Context,
 
         if max_questions < 1:
             raise Failure(f"--max must be at least 1, got {max_questions}")
+        from_file = _answers_from_file(answers) if answers is not None else None  # a bad file fails first
         app, learner = _app(ctx)
         try:
             test = service.start(app, learner, module, max_questions)
         except ValueError as exc:
             raise Failure(str(exc)) from None
         out = console(stderr=as_json)
-        if answers is not None:
-            read, base = _answers_from_file(answers), answers.resolve().parent
+        if from_file is not None:
+            read, base = from_file, answers.resolve().parent
         elif sys.stdin.isatty():
             read, base = _answers_from_terminal(out), Path.cwd()
         else:

@@ -1,0 +1,70 @@
+"""benchmarks/adaptive.py runs on a few simulated learners and prints the figures it promises (targets not asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from adaptive import POLICIES, auc  # noqa: E402
+
+
+def run(*args: str) -> dict:
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "adaptive.py"), "--json", *args],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
+    figures = run("--learners", "3", "--budget", "80", "--seed", "7")
+    assert figures["learners"] == 3 and figures["budget"] == 80 and figures["role"] == "data-scientist"
+    for name in POLICIES:
+        row = figures[name]
+        assert 0.0 <= row["mastered_share"] <= 1.0 and 0.0 <= row["targets_known"] <= 1.0
+        assert 0 < row["items_used"] <= 80 and 0 <= row["over_practice"] <= row["items_used"]
+        for key in ("auc", "oracle_auc"):
+            assert row[key] is None or 0.0 <= row[key] <= 1.0
+    placed = figures["coach_placement"]
+    assert 1 <= placed["questions"] <= 20 and 0.0 <= placed["skill_accuracy"] <= 1.0
+    assert set(figures["targets"]) == set(figures["target_checks"])
+    assert figures["meets_targets"] == all(figures["target_checks"].values())
+    assert run("--learners", "3", "--budget", "80", "--seed", "7")["coach"] == figures["coach"]  # seeded
+
+
+def test_auc_counts_pairs_ranked_right_and_ties_as_half():
+    assert auc([0.1, 0.4, 0.35, 0.8], [False, False, True, True]) == pytest.approx(0.75)
+    assert auc([0.5, 0.5], [False, True]) == pytest.approx(0.5)
+    assert auc([0.2, 0.9], [True, True]) is None
+    rng = np.random.default_rng(0)
+    scores = rng.random(200)
+    outcomes = rng.random(200) < scores
+    pairs = [(s, t) for s, o in zip(scores, outcomes) if o for t, q in zip(scores, outcomes) if not q]
+    assert auc(list(scores), list(outcomes)) == pytest.approx(np.mean([s > t for s, t in pairs]))
+
+
+def test_simulated_learners_answer_by_their_hidden_state_and_respect_prerequisites():
+    from simulate import FastGraph, draw_learner
+
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    graph = FastGraph(SkillGraph.from_curriculum(load_curriculum()))
+    learner = draw_learner(graph, np.random.default_rng(3))
+    noise = sum(learner.known[s] and not all(learner.known[p] for p in graph.prerequisites(s)) for s in graph.order)
+    assert noise <= 0.1 * len(graph)  # known skills build on known skills, but for a few flips
+    quiz = next(i for i in graph.all_items.values() if i.kind == "quiz" and len(i.skills) == 1)
+    learner.known[quiz.skills[0]] = True
+    _, guess, slip, _ = learner.params[quiz.skills[0]]
+    assert learner.p_correct(quiz) == pytest.approx(1 - slip)
+    learner.known[quiz.skills[0]] = False
+    assert learner.p_correct(quiz) == pytest.approx(guess)
+    right = np.mean([learner.answer(quiz)[0] for _ in range(2000)])
+    assert abs(right - guess) < 0.04

@@ -18,8 +18,10 @@ mean items spent on items whose skills the learner already truly knew, placement
 included), `auc` (the mastery model's P(right) before each practice answer against the
 answers) and `oracle_auc` (the simulator's own P(right) against the same answers); for
 coach_placement also `questions` (mean asked) and `skill_accuracy` (share of skills placed
-correctly as known / not known, and `skill_accuracy_all_unknown`, the share a test that
-places nothing would get). `targets` and `meets_targets` are the issue's goals.
+correctly as known / not known; `skill_accuracy_all_unknown`, the share a test that places
+nothing would get; `known_recall`, the share of the skills a learner knew that it placed as
+known). `stalled_share`: learners whose coach gave the same advice 50 rounds in a row with
+nothing changing (they quit there). `targets` and `meets_targets` are the issue's goals.
 
 Usage: python benchmarks/adaptive.py [--json] [--learners N] [--budget N] [--role ID] [--seed S]
 """
@@ -125,6 +127,7 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log) ->
             row["questions"] = round(float(np.mean([run.questions for run in chosen])), 2)
             row["skill_accuracy"] = round(float(np.mean([run.skill_accuracy for run in chosen])), 4)
             row["skill_accuracy_all_unknown"] = round(float(np.mean(unknown_share)), 4)
+            row["known_recall"] = round(float(np.mean([run.known_recall for run in chosen])), 4)
         figures[name] = row
     return figures
 

@@ -138,6 +138,7 @@ class Run:
     over_practice: int = 0
     questions: int = 0
     skill_accuracy: float | None = None
+    known_recall: float | None = None  # share of the skills the learner knew that placement placed as known
     predicted: list[float] = field(default_factory=list)  # the mastery model's P(right) before each answer
     oracle: list[float] = field(default_factory=list)  # the simulator's true P(right)
     outcomes: list[bool] = field(default_factory=list)
@@ -218,9 +219,12 @@ def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_question
         test.answer(question.item.id, correct)
         run.items += 1
         run.questions += 1
-    result = test.result()
-    run.skill_accuracy = sum((p >= 0.5) == learner.known[s] for s, p in result.items()) / len(result)
-    coach.place(result)
+    known, _ = test.placed()
+    placed = set(known)
+    run.skill_accuracy = sum((s in placed) == learner.known[s] for s in graph.order) / len(graph)
+    run.known_recall = (sum(learner.known[s] for s in placed) / max(1, sum(learner.known.values())))
+    if test.result():
+        coach.place(test.result())
 
 
 def coached(graph, curriculum, learner: Learner, budget: int, targets, place: bool, max_questions: int = 20) -> Run:

@@ -51,7 +51,7 @@ def test_a_learner_who_knows_the_module_is_placed_as_knowing_it(cli, tmp_path, s
     assert 1 <= len(data["questions"]) <= 2
     assert all(q["correct"] and not q["skipped"] for q in data["questions"])
     python_skills = {s for s in CURRICULUM.skills() if s.startswith("python/")}
-    assert set(data["skills"]) == python_skills
+    assert set(data["beliefs"]) == python_skills and data["skills"] and set(data["skills"]) <= python_skills
     assert data["known"] and set(data["known"]) | set(data["to_learn"]) == python_skills
     assert "Question 1" in result.stderr  # the questions go to stderr with --json
     app = stored()
@@ -70,10 +70,22 @@ def test_a_learner_who_knows_the_module_is_placed_as_knowing_it(cli, tmp_path, s
         app.close()
 
 
-def test_answers_from_stdin_until_the_input_ends_and_the_text_says_what_comes_next(home, tmp_path):
+def test_answers_from_stdin_until_the_input_ends_and_the_text_says_what_comes_next(home, tmp_path, stored):
     env = {**os.environ, "MLTRAIL_HOME": str(home), "COLUMNS": "200", "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "mltrail", "placement", "--module", "python", "--max", "5"],
-                            input="?\n\n", env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+
+    def placement(text: str):
+        return subprocess.run([sys.executable, "-m", "mltrail", "placement", "--module", "python", "--max", "5"],
+                              input=text, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+
+    result = placement("")  # no answer at all: nothing is stored
+    assert result.returncode == 0, result.stderr
+    assert "No more answers" in result.stdout
+    app = stored()
+    try:
+        assert app.store.events(app.learner_id(app.settings.learner), kind=PLACEMENT) == []
+    finally:
+        app.close()
+    result = placement("?\n\n")
     assert result.returncode == 0, result.stderr
     assert 1 <= result.stdout.count("don't know · python/") <= 2
     assert "Placed as known (0)" in result.stdout and "To learn (11)" in result.stdout

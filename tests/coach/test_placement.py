@@ -129,7 +129,7 @@ def test_it_stops_when_confident_or_when_the_budget_is_spent():
 
 def test_a_scope_limits_the_questions_and_the_result():
     placement = Placement(chain(), scope=["m/e", "m/f"])
-    assert set(placement.result()) == {"m/e", "m/f"}
+    assert set(placement.beliefs()) == {"m/e", "m/f"} and placement.result() == {}
     assert {q.item.skills[0] for q in placement.gains()} == {"m/e", "m/f"}
     with pytest.raises(ValueError, match="unknown skill m/zz.*m/a"):
         Placement(chain(), scope=["m/zz"])
@@ -161,12 +161,21 @@ def test_placement_on_the_real_graph_finds_what_a_learner_knows_in_twenty_questi
         question = placement.next_question()
         placement.answer(question.item.id, all(s in known for s in question.item.skills))
     assert len(placement.answers) <= 20
-    result = placement.result()
-    assert set(result) == set(GRAPH.order)
-    right = sum((p >= 0.5) == (skill in known) for skill, p in result.items())
-    assert right / len(result) >= 0.9
+    assert set(placement.beliefs()) == set(GRAPH.order)
     placed, to_learn = placement.placed()
+    right = sum((skill in placed) == (skill in known) for skill in GRAPH.order)
+    assert right / len(GRAPH) >= 0.9
     assert set(placed) | set(to_learn) == set(GRAPH.order) and not set(placed) & set(to_learn)
+
+
+def test_the_result_holds_only_the_skills_some_answer_told_about():
+    placement = Placement(chain())
+    placement.answer("m/quiz#q3", True)  # c, and by spreading its ancestors a and b
+    assert set(placement.result()) == {"m/a", "m/b", "m/c"}
+    assert placement.result()["m/c"] == pytest.approx(belief(placement, "m/c"), abs=1e-4)
+    assert set(placement.beliefs()) == {f"m/{n}" for n in "abcdefg"}
+    known, to_learn = placement.placed()
+    assert known == ["m/a", "m/b", "m/c"] and to_learn == ["m/d", "m/e", "m/f", "m/g"]  # d..g untouched at 0.5
 
 
 def test_entropy_is_largest_at_one_half():

@@ -35,8 +35,9 @@ Without a terminal (scripts, tests), answers are read instead of asked:
                    function exercise's line is the path of your .py file); the test ends
                    when the input does.
 
-With --json, the questions go to stderr and stdout holds one JSON object: skills (p_known in
-scope), known, to_learn, questions (item, correct, skipped), stop and next.
+With --json, the questions go to stderr and stdout holds one JSON object: skills (the
+p_known stored, for the skills some answer told about), beliefs (every skill in scope),
+known, to_learn, questions (item, correct, skipped), stop and next.
 """
 
 AnswerSource = Callable[[object, int], Optional[str]]  # (question, number) -> text, None: end of input

@@ -44,7 +44,7 @@ from mltrail.coach.skills import Item, SkillGraph
 
 STRENGTH = 0.7  # how much an answer on s counts for its ancestors (right) or descendants (wrong); see above
 LOW, HIGH = 0.1, 0.9  # a skill's belief is confident below LOW or above HIGH
-KNOWN = 0.5  # a skill is placed as known when its belief reaches this
+KNOWN = 0.5  # a skill is placed as known when its belief is above this
 # Where the test starts on a skill it has no evidence about: it assumes nothing. (A newcomer's
 # BKT prior, 0.1 to 0.3, would let a single slip on a basic item settle the whole graph.)
 START = 0.5
@@ -254,14 +254,23 @@ class Placement:
         self._ranked = None
         self.answers.append(Answer(item_id, bool(correct), skipped=correct is None))
 
+    def beliefs(self) -> dict[str, float]:
+        """P(known) of every skill in scope, evidence or not."""
+        p = self.p
+        return {skill: round(float(p[self.index[skill]]), 4) for skill in self.scope}
+
     def result(self) -> dict[str, float]:
-        """P(known) of every skill in scope: what seeds mastery (the `placement_result` event)."""
-        return {skill: round(float(self.p[self.index[skill]]), 4) for skill in self.scope}
+        """P(known) of the skills in scope that some answer told about: what seeds mastery (the
+        `placement_result` event). A skill no answer reached is left out, so mastery keeps its own
+        estimate there rather than the test's starting point."""
+        p, touched = self.p, self.evidence != 0.0
+        return {skill: round(float(p[self.index[skill]]), 4) for skill in self.scope if touched[self.index[skill]]}
 
     def placed(self) -> tuple[list[str], list[str]]:
-        """The skills in scope placed as known, and those to learn, in course order."""
-        known = [s for s in self.scope if self.p[self.index[s]] >= KNOWN]
-        return known, [s for s in self.scope if self.p[self.index[s]] < KNOWN]
+        """The skills in scope placed as known (belief above KNOWN), and those to learn, in course order."""
+        p = self.p
+        known = [s for s in self.scope if p[self.index[s]] > KNOWN]
+        return known, [s for s in self.scope if p[self.index[s]] <= KNOWN]
 
 
 _RELATIONS: "weakref.WeakKeyDictionary[SkillGraph, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()

@@ -9,7 +9,8 @@ stores the attempt) and records what happened as store events, which the coach r
   "skipped": bool}``, one per question answered (a skip is a "don't know");
 - ``placement_result`` (`mastery.PLACEMENT`, subject ``"placement"``), detail
   ``{"skills": {skill: p_known}, "questions": n, "stop": why, "scope": [modules]}``: the
-  estimate that seeds mastery from then on.
+  estimate that seeds mastery from then on, for the skills some answer told about (none
+  stored when no question was answered).
 """
 
 from __future__ import annotations
@@ -73,9 +74,12 @@ def record_answer(app, learner: str, placement: Placement, question: Question, c
 
 @dataclass
 class PlacementOutcome:
-    """What a finished test placed: skills known and to learn (course order), and the next step."""
+    """What a finished test placed: skills known and to learn (course order), and the next step.
+
+    `skills` is what was stored (the skills some answer told about); `beliefs` every skill in scope."""
 
     skills: dict[str, float]
+    beliefs: dict[str, float]
     known: list[str]
     to_learn: list[str]
     questions: list[dict] = field(default_factory=list)
@@ -83,7 +87,7 @@ class PlacementOutcome:
     next_step: object = None
 
     def to_json(self) -> dict:
-        return {"skills": self.skills, "known": self.known, "to_learn": self.to_learn,
+        return {"skills": self.skills, "beliefs": self.beliefs, "known": self.known, "to_learn": self.to_learn,
                 "questions": self.questions, "stop": self.stop,
                 "next": self.next_step.to_json() if self.next_step is not None else None}
 
@@ -92,9 +96,10 @@ def finish(app, learner: str, placement: Placement, modules: list[str] | None = 
     """Store the result as the `placement_result` event (it seeds mastery) and say what comes next."""
     result = placement.result()
     stop = placement.stop_reason or "stopped by the learner"
-    app.store.record_event(app.learner_id(learner), PLACEMENT, "placement",
-                           {"skills": result, "questions": len(placement.answers), "stop": stop,
-                            "scope": list(modules or [])})
+    if result:  # no answer, nothing learnt: mastery stays as it was
+        app.store.record_event(app.learner_id(learner), PLACEMENT, "placement",
+                               {"skills": result, "questions": len(placement.answers), "stop": stop,
+                                "scope": list(modules or [])})
     known, to_learn = placement.placed()
     asked = [{"item": a.item, "correct": a.correct, "skipped": a.skipped} for a in placement.answers]
-    return PlacementOutcome(result, known, to_learn, asked, stop, app.next_step(learner))
+    return PlacementOutcome(result, placement.beliefs(), known, to_learn, asked, stop, app.next_step(learner))

@@ -227,10 +227,30 @@ def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_question
         coach.place(test.result())
 
 
-def coached(graph, curriculum, learner: Learner, budget: int, targets, place: bool, max_questions: int = 20) -> Run:
-    """The coach's next step again and again, goal = the targets; with `place`, a placement test first."""
+def _items_for(graph, step, on_path: set[str]) -> list[Item] | None:
+    """What the learner answers for the coach's advice; None when nothing is left for the goal."""
+    if step.skill is not None:
+        items = [i for i in graph.exercise_items.get(step.exercise.id, []) if i.skills]
+        if step.exercise.kind != "quiz":
+            return items
+        skill = step.skill  # "its quiz will tell": its items on that skill, alone if it can
+    else:
+        # recommend's last resort is any exercise not passed, off the goal. Before it, a goal
+        # skill of the fringe that only quiz items practise (recommend offers none of those):
+        # its quiz items. Nothing left: the coach stops.
+        quizzed = [s for s in step.fringe if s in on_path]
+        if not quizzed:
+            return None
+        skill, items = quizzed[0], [i for i in graph.items(quizzed[0]) if i.kind == "quiz"]
+    on_skill = [i for i in items if skill in i.skills]
+    return [i for i in on_skill if len(i.skills) == 1] or on_skill
+
+
+def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, float], place: bool,
+            max_questions: int = 20) -> Run:
+    """The coach's next step again and again toward the goal ({skill: weight}) until its model
+    says the goal's skills are mastered; with `place`, a placement test first."""
     run, coach = Run(), Coach(graph)
-    goal = {skill: 1.0 for skill in targets}
     if place:
         placement_test(graph, learner, coach, run, max_questions)
     on_path = set(goal) | {a for skill in goal for a in graph.ancestors(skill)}
@@ -239,7 +259,7 @@ def coached(graph, curriculum, learner: Learner, budget: int, targets, place: bo
     last, stalled = None, 0
     while run.items < budget:
         mastered = coach.mastered()
-        if all(s in mastered for s in targets):
+        if all(s in mastered for s in goal):
             break
         key = (frozenset(mastered), frozenset(coach.passed))
         stalled = stalled + 1 if key == last else 0
@@ -250,20 +270,9 @@ def coached(graph, curriculum, learner: Learner, budget: int, targets, place: bo
         if key not in cache:
             cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal, usable)
         step = cache[key]
-        if step.skill is not None:
-            items = [i for i in graph.exercise_items.get(step.exercise.id, []) if i.skills]
-            if step.exercise.kind == "quiz":  # "its quiz will tell": its items on that skill, alone if it can
-                on_skill = [i for i in items if step.skill in i.skills]
-                items = [i for i in on_skill if len(i.skills) == 1] or on_skill
-        else:
-            # recommend's last resort is any exercise not passed, off the goal. Before it, a goal
-            # skill of the fringe that only quiz items practise (recommend offers none of those):
-            # its quiz items. Nothing left: the coach stops.
-            quizzed = [s for s in step.fringe if s in on_path]
-            if not quizzed:
-                break
-            on_skill = [i for i in graph.items(quizzed[0]) if i.kind == "quiz"]
-            items = [i for i in on_skill if len(i.skills) == 1] or on_skill
+        items = _items_for(graph, step, on_path)
+        if items is None:
+            break
         right = True
         for item in items:
             if run.items >= budget:
@@ -272,4 +281,4 @@ def coached(graph, curriculum, learner: Learner, budget: int, targets, place: bo
             right &= _practise(graph, learner, coach, item, run)
         if step.skill is not None and (right or not items) and step.exercise.kind != "quiz":
             coach.passed.add(step.exercise.id)
-    return _finish(run, learner, targets)
+    return _finish(run, learner, goal)

@@ -7,7 +7,7 @@ def _curve(rng, n):
     t = np.arange(n)
     turn = rng.uniform(0.2, 1.0) * n
     curve = 1.0 / (1.0 + 0.3 * t) + 0.02 * np.maximum(t - turn, 0.0) + rng.normal(0.0, 0.03, size=n)
-    return [float(v) for v in np.round(curve, 2)]  # rounded to 2 decimals: ties happen
+    return [float(v) for v in np.round(np.round(curve * 20) / 20, 2)]  # to the nearest 0.05: ties happen
 
 
 def cases(rng):

@@ -6,8 +6,10 @@ from mltrail.grading.contract import hidden, labelled
 def _case(rng, n, d, lr):
     X = rng.integers(-5, 6, size=(n, d))
     y = np.where(rng.random(n) < 0.5, -1, 1)
-    w = rng.integers(-3, 4, size=d) if rng.random() < 0.5 else np.zeros(d, dtype=int)
-    b = int(rng.integers(-3, 4))
+    if rng.random() < 0.5:  # training starts from zero: points on the boundary are common
+        w, b = np.zeros(d, dtype=int), 0
+    else:
+        w, b = rng.integers(-3, 4, size=d), int(rng.integers(-3, 4))
     return {"X": X.tolist(), "y": y.tolist(), "w": w.tolist(), "b": b, "lr": lr}
 
 

@@ -353,7 +353,7 @@ def _bounds_hold(slug, a) -> bool:
         step_ok = slug == "two-layer-backprop" or 1e-4 <= a["h"] <= 1e-2
         return bool(np.abs(Z).max() < 50) and labels_ok and step_ok
     if slug == "init-weights":
-        return 60 <= a["fan_in"] <= 250 and 60 <= a["fan_out"] <= 250 and a["scheme"] in ("xavier_uniform", "he_normal")
+        return 60 <= a["fan_in"] <= 120 and 60 <= a["fan_out"] <= 120 and a["scheme"] in ("xavier_uniform", "he_normal")
     if slug == "momentum-descent":
         return all(v > 0 for v in a["a"]) and 0 <= a["beta"] < 1 and a["steps"] >= 1 and a["lr"] * max(a["a"]) <= 1.5
     if slug == "adam-descent":

@@ -257,18 +257,20 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
     usable = lambda exercise: bool(set(exercise.skills) & on_path)  # noqa: E731 - the goal's exercises only
     cache: dict = {}
     last, stalled = None, 0
+    struggling: tuple[str, int] | None = None  # the exercise failed in a row, and how many times
     while run.items < budget:
         mastered = coach.mastered()
         if all(s in mastered for s in goal):
             break
-        key = (frozenset(mastered), frozenset(coach.passed))
+        key = (frozenset(mastered), frozenset(coach.passed), struggling)
         stalled = stalled + 1 if key == last else 0
         if stalled >= MAX_ROUNDS:
             run.stalled = True
             break  # the same advice round after round, and nothing changes: the coach is stuck
         last = key
         if key not in cache:
-            cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal, usable)
+            cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal, usable, struggling=struggling,
+                                   p_known={s: state.p_known for s, state in coach.states.items()})
         step = cache[key]
         items = _items_for(graph, step, on_path)
         if items is None:
@@ -281,4 +283,7 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
             right &= _practise(graph, learner, coach, item, run)
         if step.skill is not None and (right or not items) and step.exercise.kind != "quiz":
             coach.passed.add(step.exercise.id)
+        if step.exercise.kind != "quiz":  # failures in a row at one exercise, as the store would show them
+            fails = 0 if right else (struggling[1] if struggling and struggling[0] == step.exercise.id else 0) + 1
+            struggling = (step.exercise.id, fails) if fails else None
     return _finish(run, learner, goal)

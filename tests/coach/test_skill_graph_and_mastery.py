@@ -167,10 +167,39 @@ def test_practised_skills_open_the_way_and_then_their_quiz_is_asked():
     assert not step.exercise.id.startswith("python/")  # every python exercise passed: on to what builds on it
     everything_else = {ex.id for ex in CURRICULUM.exercises() if ex.kind != "quiz"}
     quiz_step = recommend(CURRICULUM, GRAPH, set(), everything_else)
-    assert quiz_step.exercise.kind == "quiz" and "quiz" in quiz_step.reason
+    assert quiz_step.exercise.kind == "quiz"  # a skill only quiz items practise, or one practised but unsure
+    every_fringe_quiz = {ex.id for ex in CURRICULUM.exercises() if ex.kind == "quiz"} - {
+        item.exercise for s in quiz_step.fringe for item in GRAPH.items(s)}
+    unsure_step = recommend(CURRICULUM, GRAPH, set(), everything_else | (
+        {ex.id for ex in CURRICULUM.exercises() if ex.kind == "quiz"} - every_fringe_quiz))
+    assert unsure_step.exercise.kind == "quiz"
 
 
 def test_item_ids():
     assert Item("m/q", "a1", "quiz", 2, ("m/s",)).id == "m/q#a1"
     assert Item("m/e", None, "function", 2, ("m/s",)).id == "m/e"
     assert mastered({}) == set()
+
+
+def test_a_skill_that_only_quiz_items_practise_is_asked_with_its_quiz():
+    skill = next(s for s in GRAPH.order if GRAPH.items(s) and all(i.kind == "quiz" for i in GRAPH.items(s)))
+    step = recommend(CURRICULUM, GRAPH, GRAPH.ancestors(skill), set(), goal={skill: 5.0})
+    assert step.skill == skill and step.exercise.kind == "quiz"
+
+
+def test_after_failing_twice_the_coach_looks_behind_the_exercise():
+    from mltrail.coach.next_step import struggling_with
+
+    late = next(ex for ex in CURRICULUM.exercises() if ex.module == "supervised" and ex.kind == "function")
+    behind = set().union(*(GRAPH.prerequisites(s) for s in late.skills))
+    weak = sorted(behind, key=lambda s: GRAPH.skills[s].order)[0]
+    p_known = {s: 0.9 for s in behind} | {weak: 0.3}
+    step = recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, 2), p_known=p_known)
+    assert step.skill == weak and "failed 2 times" in step.reason
+    assert weak in step.exercise.skills
+    once = recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, 1), p_known=p_known)
+    assert "failed" not in once.reason
+    attempts = [A("python/clamp", "failed", at(1)), A(late.id, "failed", at(2)), A(late.id, "timeout", at(3))]
+    assert struggling_with(attempts) == (late.id, 2)
+    assert struggling_with(attempts + [A(late.id, "passed", at(4))]) is None
+    assert struggling_with([]) is None

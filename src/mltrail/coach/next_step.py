@@ -92,18 +92,71 @@ def practised(graph: SkillGraph, passed: set[str]) -> set[str]:
     return done
 
 
+STRUGGLING = 2  # failed attempts in a row at one exercise before the coach looks behind it
+
+
+def struggling_with(attempts) -> tuple[str, int] | None:
+    """The exercise of the latest attempt, if it is not passed, and how many attempts in a row
+    at it have failed (records oldest first, with exercise_id and passed); else None."""
+    if not attempts:
+        return None
+    latest = attempts[-1].exercise_id
+    if any(a.exercise_id == latest and a.passed for a in attempts):
+        return None
+    failures = 0
+    for attempt in reversed(attempts):
+        if attempt.exercise_id != latest:
+            continue
+        if getattr(attempt, "status", "failed") in ("failed", "timeout", "memory_limit"):
+            failures += 1
+    return latest, failures
+
+
+def _weakest_behind(graph: SkillGraph, exercise: Exercise, mastered: set[str],
+                    p_known: dict[str, float]) -> str | None:
+    """The prerequisite of the exercise's skills (direct first, then further back) that the
+    coach is least sure the learner knows; None when every one is mastered."""
+    direct = set().union(*(graph.prerequisites(s) for s in exercise.skills if s in graph)) - mastered
+    behind = direct or (set().union(*(graph.ancestors(s) for s in exercise.skills if s in graph)) - mastered)
+    behind = {s for s in behind if graph.items(s)}
+    if not behind:
+        return None
+    return min(behind, key=lambda s: (p_known.get(s, 0.0), -graph.skills[s].order))
+
+
 def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], passed: set[str],
               goal: dict[str, float] | None = None,
-              usable: Callable[[Exercise], bool] = lambda ex: True) -> NextStep:
-    """The next step: an exercise for a skill of the outer fringe (the learner's goal first,
-    then course order); when the fringe has no exercise left, the quiz of a skill practised
-    but not yet mastered. Nothing is locked: this only advises."""
+              usable: Callable[[Exercise], bool] = lambda ex: True,
+              struggling: tuple[str, int] | None = None,
+              p_known: dict[str, float] | None = None) -> NextStep:
+    """The next step. In order:
+
+    1. after `STRUGGLING` failures in a row at an exercise (`struggling`: its id and the
+       count), a skill behind it that the learner has not mastered, to practise first;
+    2. an exercise for a skill of the outer fringe (the learner's goal first, then course
+       order), or its quiz when quiz items are all that practise it;
+    3. the quiz of a skill practised (every exercise passed) but not yet mastered;
+    4. the next exercise on the path not yet passed.
+    Nothing is locked: this only advises.
+    """
     known = practisable(graph, mastered | practised(graph, passed))
     relevance = goal_relevance(graph, goal)
     fringe = [s for s in graph.fringe(known) if graph.items(s)]
     fringe.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
+    if struggling is not None and struggling[1] >= STRUGGLING:
+        stuck = curriculum.exercise(struggling[0])
+        behind = _weakest_behind(graph, stuck, mastered, p_known or {}) if stuck is not None else None
+        if behind is not None:
+            exercise = (exercise_for(curriculum, graph, behind, passed, usable, quiz=True)
+                        or exercise_for(curriculum, graph, behind, passed, usable))
+            if exercise is not None:
+                return NextStep(exercise, behind, f"{stuck.id} failed {struggling[1]} times in a row; it builds on "
+                                f"'{graph.skills[behind].title}', which the coach is not sure you master yet: "
+                                "practise that first", fringe)
     for skill in fringe:
         exercise = exercise_for(curriculum, graph, skill, passed, usable)
+        if exercise is None and not any(item.kind != "quiz" for item in graph.items(skill)):
+            exercise = exercise_for(curriculum, graph, skill, passed, usable, quiz=True)  # only quiz items practise it
         if exercise is not None:
             why = "it is on the way to your goal" if relevance.get(skill) else "it is next on the path"
             return NextStep(exercise, skill, f"you are ready for '{graph.skills[skill].title}' (what it builds on "

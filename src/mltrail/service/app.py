@@ -278,8 +278,13 @@ class App:
         from mltrail.service.coach_reviews import review_queue
 
         goal = goal if goal is not None else goal_weights(self, learner)  # the profile's goal role's skill weights
-        step = recommend(self.curriculum, self.skill_graph, mastered(self.mastery(learner)), self.passed_ids(learner),
-                         goal=goal, usable=lambda exercise: missing_extra(exercise) is None)
+        from mltrail.coach.next_step import struggling_with
+
+        states = self.mastery(learner)
+        attempts = self.store.attempts(self.learner_id(learner))
+        step = recommend(self.curriculum, self.skill_graph, mastered(states), {a.exercise_id for a in attempts if a.passed},
+                         goal=goal, usable=lambda exercise: missing_extra(exercise) is None,
+                         struggling=struggling_with(attempts), p_known={s: st.p_known for s, st in states.items()})
         step.reviews_due = review_queue(self, learner).due  # said before the new exercise
         return step
 

@@ -54,7 +54,7 @@ def cases(rng):
         {"kind": "directional", "input": [1.0, 0.5, 7.0], "perturbed": [1.0, 0.5, 9.0], "direction": "down"},
         {"kind": "directional", "input": [1.0, 0.5, 7.0], "perturbed": [1.0, 0.9, 7.0], "direction": "down"},
     ]}, "directional: an ignored feature moves nothing and fails both ways")
-    yield labelled({"weights": [1.0], "bias": 0.0, "tests": [
+    yield labelled({"weights": [2.0], "bias": 0.0, "tests": [
         {"kind": "mft", "input": [0.0], "label": 1},
         {"kind": "mft", "input": [-0.5], "label": 1},
     ]}, "mft: a score of exactly 0 predicts 1")

@@ -18,8 +18,11 @@ def _penguins():
 def _sample(rng):
     table = _penguins()
     n = int(rng.integers(6, 80))
-    rows = np.sort(rng.choice(len(table), size=n, replace=False))
-    return {"df": table.iloc[rows].copy(), "by": KEYS[int(rng.integers(0, 3))], "column": NUMBERS[int(rng.integers(0, 4))]}
+    rows = rng.choice(len(table), size=n, replace=False)
+    if rng.random() < 0.85:  # rows 3 and 271 have no measurements: make missing values common
+        rows = np.union1d(rows, rng.choice([3, 271], size=int(rng.integers(1, 3)), replace=False))
+    by = KEYS[int(rng.choice(3, p=[0.4, 0.4, 0.2]))]
+    return {"df": table.iloc[np.sort(rows)].copy(), "by": by, "column": NUMBERS[int(rng.integers(0, 4))]}
 
 
 def cases(rng):

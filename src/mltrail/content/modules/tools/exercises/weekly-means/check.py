@@ -18,11 +18,12 @@ def _airquality():
 
 def _sample(rng):
     table = _airquality()
-    n = int(rng.integers(3, 45))
-    start = int(rng.integers(0, len(table) - 20))
-    span = int(rng.integers(20, len(table) - start + 1))
-    rows = rng.choice(np.arange(start, start + span), size=min(n, span), replace=False)  # shuffled
-    return {"df": table.iloc[rows].copy(), "column": COLUMNS[int(rng.integers(0, 4))]}
+    n = int(rng.integers(3, 25))
+    start = int(rng.integers(0, len(table) - 30))
+    span = int(rng.integers(30, len(table) - start + 1))
+    rows = rng.choice(np.arange(start, start + span), size=min(n, span), replace=False)  # shuffled, sparse
+    column = COLUMNS[int(rng.choice(4, p=[0.6, 0.2, 0.1, 0.1]))]  # Ozone has the most gaps
+    return {"df": table.iloc[rows].copy(), "column": column}
 
 
 def cases(rng):

@@ -1,7 +1,7 @@
 """Every function exercise of the ML engineering module accepts correct solutions in other styles.
 
 For each exercise, two independent correct solutions (plain Python loops, numpy, pandas,
-scikit-learn helpers, Starlette instead of FastAPI) are graded by the real grader for two
+the statistics module, Starlette instead of FastAPI) are graded by the real grader for two
 seeds. A check that rejects one of them has a tolerance tied to the reference's
 floating-point path rather than to the problem, or demands something the prompt does not
 state.
@@ -195,16 +195,15 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "leakage-free-scaling": {
-        "sklearn": """
+        "numpy-broadcasting": """
             import numpy as np
-            from sklearn.preprocessing import StandardScaler
 
             def scale_test(train, test):
                 train = np.array(train, dtype=float)
-                scaler = StandardScaler().fit(train)
-                constant = train.max(axis=0) == train.min(axis=0)
-                scale = np.where(constant, 1.0, train.std(axis=0))
-                return (np.array(test, dtype=float) - scaler.mean_) / scale
+                centred = train - train.mean(axis=0)
+                scale = np.sqrt((centred ** 2).mean(axis=0))
+                scale[np.ptp(train, axis=0) == 0] = 1.0
+                return (np.array(test, dtype=float) - train.mean(axis=0)) / scale
         """,
         "loops": """
             import statistics
@@ -220,14 +219,14 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "batch-scoring": {
-        "numpy-expit": """
+        "numpy-logaddexp": """
             import numpy as np
-            from scipy.special import expit
 
             def score_batches(rows, weights, bias, batch_size):
                 X = np.asarray(rows, dtype=float).reshape(len(rows), len(weights))
                 for start in range(0, len(rows), batch_size):
-                    yield expit(X[start:start + batch_size] @ np.asarray(weights) + bias).tolist()
+                    z = X[start:start + batch_size] @ np.asarray(weights) + bias
+                    yield np.exp(-np.logaddexp(0.0, -z)).tolist()  # sigmoid(z) = exp(-log(1 + exp(-z)))
         """,
         "islice": """
             import math
@@ -350,18 +349,17 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "model-card": {
-        "sklearn": """
+        "numpy": """
             import numpy as np
-            from sklearn.metrics import accuracy_score
 
             def build_model_card(name, version, intended_use, limitations, y_true, y_pred, groups):
                 if not (name.strip() and version.strip() and intended_use.strip() and limitations):
                     raise ValueError("name, version, intended_use and limitations are required")
-                t, p, g = np.asarray(y_true), np.asarray(y_pred), np.asarray(groups)
-                per = {str(k): {"accuracy": float(accuracy_score(t[g == k], p[g == k])), "n": int((g == k).sum())} for k in np.unique(g)}
+                hit, g = np.asarray(y_true) == np.asarray(y_pred), np.asarray(groups)
+                per = {str(k): {"accuracy": float(hit[g == k].mean()), "n": int((g == k).sum())} for k in np.unique(g)}
                 worst = sorted(per, key=lambda k: (per[k]["accuracy"], k))[0]
                 return {"model": name, "version": version, "intended_use": intended_use, "limitations": list(limitations),
-                        "metrics": {"accuracy": float(accuracy_score(t, p)), "n": len(t)}, "groups": per, "worst_group": worst}
+                        "metrics": {"accuracy": float(hit.mean()), "n": len(hit)}, "groups": per, "worst_group": worst}
         """,
         "pandas": """
             import pandas as pd
@@ -459,6 +457,11 @@ SOLUTIONS: dict[str, dict[str, str]] = {
 
 PARAMS = [(slug, style) for slug, styles in SOLUTIONS.items() for style in styles]
 
+# A web-service grading builds an app and a test client per case inside the sandbox, several
+# seconds per submission on this machine class: each of its two styles is graded for one of
+# the two seeds, so that both seeds and both styles are covered within the time budget.
+ONE_SEED_EACH = {"prediction-service": {"fastapi-dict-body": (0,), "starlette": (1,)}}
+
 
 def test_every_function_exercise_has_two_solutions():
     module = CURRICULUM.module(MODULE)
@@ -471,6 +474,6 @@ def test_every_function_exercise_has_two_solutions():
 def test_other_correct_solutions_pass(slug, style):
     exercise = CURRICULUM.exercise(f"{MODULE}/{slug}")
     code = textwrap.dedent(SOLUTIONS[slug][style])
-    for seed in SEEDS:
+    for seed in ONE_SEED_EACH.get(slug, {}).get(style, SEEDS):
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"

@@ -580,3 +580,86 @@ def test_mistake_is_explained_in_two_to_five_sentences(slug, path):
     assert 2 <= sentences <= 5, f"{explanation.name}: {sentences} sentences"
     assert text.startswith("You") or text.startswith("Your"), f"{explanation.name} speaks to the learner who made the mistake"
     assert "$" not in text, f"{explanation.name}: explanations are plain text, no TeX"
+
+
+# --- the PyTorch exercises (the deep extra): references computed with numpy ----------------
+
+TORCH_EXERCISES = {
+    "torch-autograd-gradient": "logistic_gradient",
+    "torch-module-forward": "module_forward",
+    "torch-training-loop": "train_linear",
+}
+
+
+def ref_logistic_gradient(X, y, w):
+    X, y, w = np.asarray(X, dtype=float), np.asarray(y, dtype=float), np.asarray(w, dtype=float)
+    # d/dw log(1 + exp(-m)) = -sigmoid(-m) y x, averaged; scipy's expit, analytic
+    return (-(scipy.special.expit(-y * (X @ w)) * y) @ X) / len(y)
+
+
+def ref_module_forward(X, W1, b1, W2, b2):
+    return np.tanh(np.asarray(X) @ np.asarray(W1) + b1) @ np.asarray(W2) + b2
+
+
+def ref_train_linear(X, y, lr, epochs, batch_size):
+    n = len(X)
+    batches = [list(range(s, min(s + batch_size, n))) for s in range(0, n, batch_size)] * epochs
+    w, b = ref_sgd_epoch(X, y, [0.0] * len(X[0]), 0.0, lr, batches)  # exact rational SGD
+    return w + [b]
+
+
+TORCH_REFERENCES = {
+    "torch-autograd-gradient": ref_logistic_gradient,
+    "torch-module-forward": ref_module_forward,
+    "torch-training-loop": ref_train_linear,
+}
+
+
+def test_every_torch_exercise_is_covered_and_declares_the_extra():
+    deep = set()
+    for path in FOLDER.iterdir():
+        meta_path = path / "exercise.toml"
+        if meta_path.is_file():
+            meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("extra") == "deep":
+                deep.add(path.name)
+                assert meta["entry"] == TORCH_EXERCISES[path.name]
+            if path.name.startswith("torch-"):
+                assert meta.get("extra") == "deep", f"{path.name} needs torch: extra = \"deep\""
+    assert deep == set(TORCH_EXERCISES)
+
+
+@pytest.mark.parametrize("slug", list(TORCH_EXERCISES))
+@pytest.mark.parametrize("seed", SEEDS[:2])
+def test_torch_solution_matches_numpy(slug, seed):
+    _torch()
+    from mltrail.sandbox.codec import decode, encode  # what crosses the wire: tensors become arrays
+
+    entry = TORCH_EXERCISES[slug]
+    check = check_of(slug)
+    solution = function_of(FOLDER / slug / "solution.py", entry)
+    for case in exercise_cases(exercise_id(slug), seed):
+        got = decode(encode(solution(**copy.deepcopy(case.args)), 1 << 24), 1 << 24)
+        expected = plain(TORCH_REFERENCES[slug](**copy.deepcopy(case.args)))
+        assert passes(check, expected, got, case), f"{slug} {case.label or ''}: {got!r}, numpy {expected!r}"
+
+
+@pytest.mark.parametrize("slug", list(TORCH_EXERCISES))
+def test_torch_starter_and_mistakes_fail(slug):
+    _torch()
+    entry = TORCH_EXERCISES[slug]
+    check = check_of(slug)
+    solution = function_of(FOLDER / slug / "solution.py", entry)
+    cases = exercise_cases(exercise_id(slug), 0)
+    expected = [TORCH_REFERENCES[slug](**copy.deepcopy(c.args)) for c in cases]
+    as_plain = lambda v: plain(v.detach().numpy() if hasattr(v, "detach") else v)
+    assert all(passes(check, plain(e), as_plain(solution(**copy.deepcopy(c.args))), c) for e, c in zip(expected, cases))
+    for path in [FOLDER / slug / "starter.py", *sorted((FOLDER / slug / "mistakes").glob("*.py"))]:
+        function = function_of(path, entry)
+        wrong = [not passes(check, plain(e), as_plain(function(**copy.deepcopy(c.args))), c) for e, c in zip(expected, cases)]
+        assert any(wrong[:3]), f"{path.name} is not caught by the edge cases"
+        if path.parent.name == "mistakes":
+            random = wrong[3:-1]
+            assert sum(random) >= 0.25 * len(random), f"{path.name}: {sum(random)} of {len(random)} random cases"
+            text = path.with_suffix(".md").read_text(encoding="utf-8").strip()
+            assert 2 <= len(SENTENCE_END.findall(text)) <= 5 and text.startswith("You")

@@ -395,7 +395,98 @@ SOLUTIONS: dict[str, dict[str, str]] = {
     },
 }
 
-TORCH_SOLUTIONS: dict[str, dict[str, str]] = {}
+TORCH_SOLUTIONS: dict[str, dict[str, str]] = {
+    "torch-autograd-gradient": {
+        "log-sigmoid": """
+            import torch
+
+            def logistic_gradient(X, y, w):
+                w = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+                margins = torch.tensor(y, dtype=torch.float64) * (torch.tensor(X, dtype=torch.float64) @ w)
+                loss = -torch.nn.functional.logsigmoid(margins).mean()
+                (grad,) = torch.autograd.grad(loss, w)
+                return grad.numpy()
+        """,
+        "log1p-list": """
+            import torch
+
+            def logistic_gradient(X, y, w):
+                X = torch.as_tensor(X, dtype=torch.float64)
+                w = torch.as_tensor(w, dtype=torch.float64).requires_grad_()
+                m = torch.as_tensor(y, dtype=torch.float64) * (X * w).sum(dim=1)
+                torch.log1p(torch.exp(-m)).sum().div(len(X)).backward()
+                return w.grad.tolist()
+        """,
+    },
+    "torch-module-forward": {
+        "custom-module": """
+            import torch
+            from torch import nn
+
+            class Net(nn.Module):
+                def __init__(self, W1, b1, W2, b2):
+                    super().__init__()
+                    self.hidden = nn.Linear(len(W1), len(b1))
+                    self.out = nn.Linear(len(b1), len(b2))
+                    self.hidden.weight = nn.Parameter(torch.tensor(W1).T.contiguous())
+                    self.hidden.bias = nn.Parameter(torch.tensor(b1))
+                    self.out.weight = nn.Parameter(torch.tensor(W2).T.contiguous())
+                    self.out.bias = nn.Parameter(torch.tensor(b2))
+
+                def forward(self, X):
+                    return self.out(torch.tanh(self.hidden(X)))
+
+            def module_forward(X, W1, b1, W2, b2):
+                with torch.no_grad():
+                    return Net(W1, b1, W2, b2)(torch.tensor(X)).numpy()
+        """,
+        "functional-float64": """
+            import torch
+
+            def module_forward(X, W1, b1, W2, b2):
+                t = lambda a: torch.tensor(a, dtype=torch.float64)
+                H = torch.tanh(torch.nn.functional.linear(t(X), t(W1).T, t(b1)))
+                return torch.nn.functional.linear(H, t(W2).T, t(b2)).tolist()
+        """,
+    },
+    "torch-training-loop": {
+        "manual-parameters": """
+            import torch
+            from torch.utils.data import DataLoader, TensorDataset
+
+            def train_linear(X, y, lr, epochs, batch_size):
+                X, y = torch.tensor(X), torch.tensor(y)
+                w = torch.zeros(X.shape[1], requires_grad=True)
+                b = torch.zeros(1, requires_grad=True)
+                optimiser = torch.optim.SGD([w, b], lr=lr)
+                for _ in range(epochs):
+                    for xb, yb in DataLoader(TensorDataset(X, y), batch_size=batch_size):
+                        optimiser.zero_grad()
+                        ((xb @ w + b - yb) ** 2).mean().backward()
+                        optimiser.step()
+                return torch.cat([w, b]).detach()
+        """,
+        "index-batches": """
+            import torch
+            from torch import nn
+
+            def train_linear(X, y, lr, epochs, batch_size):
+                X = torch.tensor(X, dtype=torch.float32)
+                y = torch.tensor(y, dtype=torch.float32).reshape(-1, 1)
+                model = nn.Linear(X.shape[1], 1)
+                nn.init.zeros_(model.weight)
+                nn.init.zeros_(model.bias)
+                optimiser = torch.optim.SGD(model.parameters(), lr=lr)
+                loss_fn = nn.MSELoss()
+                for _ in range(epochs):
+                    for start in range(0, len(X), batch_size):
+                        optimiser.zero_grad(set_to_none=True)
+                        loss_fn(model(X[start:start + batch_size]), y[start:start + batch_size]).backward()
+                        optimiser.step()
+                return [float(v) for v in model.weight.detach().ravel()] + [float(model.bias.detach())]
+        """,
+    },
+}
 
 PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in SOLUTIONS.items() for style in styles]
 TORCH_PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in TORCH_SOLUTIONS.items() for style in styles]

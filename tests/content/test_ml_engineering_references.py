@@ -255,7 +255,7 @@ def test_exercise_files(slug):
         assert re.fullmatch(r"[a-z0-9-]+", path.stem), path.name
         assert path.read_text(encoding="utf-8").startswith("# "), f"{path.name}: first line must be a comment"
         explanation = path.with_suffix(".md").read_text(encoding="utf-8").strip()
-        assert 2 <= len(re.findall(r"[.!?](?=\s+[A-Z`(]|\s*$)", explanation)) <= 6, f"{path.name}: two to five sentences"
+        assert 2 <= len(re.findall(r"[.!?](?=\s+[A-Z`(]|\s*$)", explanation)) <= 5, f"{path.name}: two to five sentences"
 
 
 @pytest.mark.parametrize("slug", list(EXERCISES) + list(HTTP))

@@ -35,7 +35,7 @@ from exercise_files import MODULES, RAISED, call, exercise_cases, load_file, pas
 
 MODULE = "neural-networks"
 FOLDER = MODULES / MODULE / "exercises"
-SEEDS = range(3)
+SEEDS = range(2)
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z`]|\s*$)")
 
 
@@ -406,7 +406,7 @@ def test_activation_derivatives_match_finite_differences_away_from_kinks():
 def test_dropout_keeps_the_expected_activation():
     solution = function_of(FOLDER / "inverted-dropout" / "solution.py", "dropout_forward_backward")
     rng = np.random.default_rng(5)
-    x = rng.normal(size=(200, 50))
+    x = rng.normal(size=(100, 20))
     means = []
     for _ in range(200):
         mask = (rng.random(x.shape) >= 0.3).astype(int)

@@ -275,3 +275,20 @@ def test_library_needs_come_from_imports_and_from_the_inputs():
     assert library_needs("def f(x):\n    return x\n", codec.encode({"x": pd.DataFrame({"a": [1]})}, 1 << 20).decode()) \
         == ["pandas"]
     assert library_needs("def f(x):\n    return x\n", codec.encode({"x": '"$t":"df"'}, 1 << 20).decode()) == []
+
+
+def test_a_zygote_started_for_a_thread_that_ends_outlives_it():
+    # bubblewrap's --die-with-parent follows the *thread* that started a process: a zygote
+    # replaced (or started lazily) from a request's thread must not die when that thread ends.
+    with ZygotePool(size=1) as pool:
+        pool.wait_ready()
+        os.kill(pool.slots[0]["base"].wait_ready()["host_pid"], signal.SIGKILL)
+        time.sleep(0.2)
+        worker = threading.Thread(target=lambda: grade_source(CLAMP, SOLUTION, runner=pool))
+        worker.start()
+        worker.join()
+        assert pool.replaced == 1
+        time.sleep(0.5)  # the worker thread is gone
+        assert pool.slots[0]["base"].alive()
+        assert grade_source(CLAMP, SOLUTION, runner=pool).passed
+        assert pool.replaced == 1  # the replacement lived on: nothing was replaced again

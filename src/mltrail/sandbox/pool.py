@@ -312,14 +312,24 @@ class ZygotePool:
         self.penalty: dict[str, float] = {}
         self._lock = threading.Lock()
         self._closed = False
+        # Every zygote is started from this one thread, alive as long as the pool: bubblewrap's
+        # --die-with-parent (PR_SET_PDEATHSIG) kills a child when the *thread* that started it
+        # ends, so a zygote started from a request's or a job's thread would die with it.
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zygote-spawner")
         # The smallest eager flavour starts now; the others once it is ready, so the first job
         # (most need numpy at most) does not wait behind every other zygote's imports.
-        self.slots: list[dict[str, Zygote]] = [{started[0]: Zygote(self.configs[started[0]])} for _ in range(self.size)]
+        self.slots: list[dict[str, Zygote]] = [{started[0]: self._spawn(started[0])} for _ in range(self.size)]
         self._starter = None
         if len(started) > 1:
             self._starter = threading.Thread(target=self._start_later, args=(started[1:],), daemon=True,
                                              name="zygote-starter")
             self._starter.start()
+
+    def _spawn(self, flavour: str) -> Zygote:
+        """A new zygote of a flavour, started from the pool's spawner thread (see __init__)."""
+        return self._spawner.submit(Zygote, self.configs[flavour]).result()
 
     def _start_later(self, flavours: list[str]) -> None:
         for zygote in [zygote for slot in self.slots for zygote in list(slot.values())]:
@@ -334,7 +344,7 @@ class ZygotePool:
                         return
                     if flavour not in self.slots[index]:
                         try:
-                            self.slots[index][flavour] = Zygote(self.configs[flavour])
+                            self.slots[index][flavour] = self._spawn(flavour)
                         except SandboxUnavailable:
                             return  # the job that needs it will say so
 
@@ -411,7 +421,7 @@ class ZygotePool:
         with self._lock:
             zygote = self.slots[index].get(flavour)
             if zygote is None:  # not started yet (lazy, or the background start is behind): now
-                zygote = self.slots[index][flavour] = Zygote(self.configs[flavour])
+                zygote = self.slots[index][flavour] = self._spawn(flavour)
         if not zygote.alive():
             zygote = self._replace(index, flavour)
         return zygote
@@ -421,7 +431,7 @@ class ZygotePool:
             old = self.slots[index].get(flavour)
         if old is not None:
             old.stop()
-        fresh = Zygote(self.configs[flavour])
+        fresh = self._spawn(flavour)
         with self._lock:
             self.replaced += 1
             self.slots[index][flavour] = fresh
@@ -430,8 +440,11 @@ class ZygotePool:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+        if self._starter is not None and self._starter is not threading.current_thread():
+            self._starter.join()  # it stops at the next zygote: every one it started is listed below
         for zygote in self.zygotes():
             zygote.stop()
+        self._spawner.shutdown(wait=False)
 
     def __enter__(self) -> "ZygotePool":
         return self

@@ -21,6 +21,13 @@ DATASET_EXERCISES = sorted(
      if ex.kind == "dataset" and ex.manifest.task != "policy"), key=lambda ex: ex.id)
 BY_ID = {ex.id: ex for ex in DATASET_EXERCISES}
 
+
+def _from_module_tests() -> dict[str, list[str]]:
+    """Alternatives kept beside a module's other solutions (test_<module>_solutions.py)."""
+    from test_tools_solutions import DATASET_ALTERNATIVES as TOOLS
+
+    return {f"tools/{slug}": codes for slug, codes in TOOLS.items()}
+
 # Two correct solutions per exercise, each in a different style or model family from the
 # reference and from each other.
 ALTERNATIVES = {
@@ -227,6 +234,9 @@ def pool():
 
 def grade(pool, exercise, code):
     return grade_source(exercise, code, runner=pool)
+
+
+ALTERNATIVES.update(_from_module_tests())
 
 
 def test_every_dataset_exercise_has_two_alternatives():

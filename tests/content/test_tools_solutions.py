@@ -376,6 +376,7 @@ SOLUTIONS: dict[str, dict[str, str]] = {
     },
 }
 
+# Graded with every other dataset exercise by tests/content/test_dataset_exercises.py.
 DATASET_ALTERNATIVES = {
     "penguins-without-bills": [
         # k nearest neighbours on the same two kinds of preprocessing.
@@ -404,29 +405,6 @@ def fit_predict(X_train, y_train, X_test):
     ],
 }
 
-@pytest.fixture(scope="module")
-def tools_pool():
-    """A warm pool of two slots without the PyTorch flavour, which no exercise here needs."""
-    from mltrail.curriculum.loader import BUILTIN_MODULES
-    from mltrail.sandbox.pool import ZygotePool
-    from mltrail.sandbox.process import default_flavours
-
-    flavours = {name: libs for name, libs in default_flavours().items() if "torch" not in libs}
-    with ZygotePool(size=2, forbidden=[BUILTIN_MODULES], flavours=flavours) as pool:
-        pool.wait_ready()
-        yield pool
-
-
-@pytest.fixture(autouse=True)
-def _content_graded_in_a_warm_pool(tools_pool):
-    """Grade through this module's pool (overrides the session-wide one of tests/conftest.py)."""
-    from mltrail.grading import grader
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grader, "default_sandbox", lambda exercise: tools_pool)
-        yield
-
-
 PARAMS = [pytest.param(slug, style, id=f"{slug}-{style}") for slug, styles in SOLUTIONS.items() for style in styles]
 
 
@@ -446,14 +424,6 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
-
-
-@pytest.mark.parametrize("slug", sorted(DATASET_ALTERNATIVES))
-def test_dataset_alternatives_pass(slug):
-    exercise = CURRICULUM.exercise(f"tools/{slug}")
-    for i, code in enumerate(DATASET_ALTERNATIVES[slug], 1):
-        verdict = grade_source(exercise, code)
-        assert verdict.status == "passed", f"{slug} alternative {i}: {verdict.message}"
 
 
 def test_forbidden_distance_shortcuts_are_refused():

@@ -68,6 +68,7 @@ def extras_check(curriculum) -> Check:
 def coach_checks(app: "App") -> list[Check]:
     """The coach's content (skill graph, careers, personas) and stored learners whose records
     name what the content no longer has: kept as they are, and said here."""
+    from mltrail.coach.profile import latest_profile
     from mltrail.coach.skills import SkillGraphError
 
     try:
@@ -91,8 +92,6 @@ def coach_checks(app: "App") -> list[Check]:
         gone = sorted({a.exercise_id for a in app.store.attempts(learner_id)} - known_exercises)
         if gone:
             orphans.append(f"{name}: attempts at {len(gone)} exercise(s) no longer in the course ({', '.join(gone[:3])})")
-        from mltrail.coach.profile import latest_profile
-
         profile = latest_profile(app.store.events(learner_id, kind="profile"))
         if profile is not None and profile.goal and profile.goal not in role_ids:
             orphans.append(f"{name}: goal role '{profile.goal}' is no longer in careers.toml")

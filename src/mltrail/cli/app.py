@@ -401,6 +401,10 @@ from mltrail.cli.coach import register as _register_coach_commands  # noqa: E402
 _register_author_commands(app, content_app)
 _register_coach_commands(app)
 
+from mltrail.cli.web import register as _register_web_commands  # noqa: E402
+
+_register_web_commands(app)
+
 
 def main() -> None:
     app()

@@ -203,6 +203,10 @@ class App:
         A submission over the size limit is refused with a 'rejected' verdict and never stored; an
         exercise whose optional extra (PyTorch) is not installed gives a 'skipped' one, not stored.
         """
+        return self.submit(learner, exercise_id, source, record, seed)[1]
+
+    def submit(self, learner: str, exercise_id: str, source: bytes, record: bool = True, seed: int | None = None):
+        """Like `grade`, and the stored attempt's id with the verdict: (attempt id or None, Verdict)."""
         from mltrail.curriculum.extras import missing_extra
         from mltrail.grading.grader import grade_source, size_problem
         from mltrail.grading.verdict import Verdict
@@ -211,10 +215,10 @@ class App:
         seed = secrets.randbits(32) if seed is None else seed
         too_big = size_problem(source)
         if too_big:
-            return Verdict(exercise.id, "rejected", too_big, seed=seed)
+            return None, Verdict(exercise.id, "rejected", too_big, seed=seed)
         missing = missing_extra(exercise)
         if missing is not None:  # not an attempt: nothing is stored
-            return Verdict(exercise.id, "skipped", f"This exercise {missing}. Nothing was graded.", seed=seed)
+            return None, Verdict(exercise.id, "skipped", f"This exercise {missing}. Nothing was graded.", seed=seed)
         attempt_id = None
         if record:
             code = source.decode("utf-8", errors="replace")
@@ -225,7 +229,18 @@ class App:
             verdict = _broken_verdict(exercise, exc, seed)
         if attempt_id is not None:
             self.store.finish_attempt(attempt_id, verdict.to_record())
-        return verdict
+        return attempt_id, verdict
+
+    def attempts(self, learner: str, exercise_id: str | None = None) -> list:
+        """`learner`'s attempts (store.db.AttemptRecord), oldest first, of one exercise or all."""
+        return self.store.attempts(self.learner_id(learner), exercise_id)
+
+    def attempt(self, learner: str, attempt_id: int):
+        """One of `learner`'s attempts; NotFound when it is not theirs (or does not exist)."""
+        found = self.store.attempt(self.learner_id(learner), attempt_id)
+        if found is None:
+            raise NotFound("attempt", str(attempt_id))
+        return found
 
     def regrade_stale(self, learner: str | None = None) -> int:
         """Grade attempts whose grader stopped (their lease ran out), each once; returns how many.

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mltrail.store.models import Attempt, CoachParam, Event, Learner, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0003"  # the newest migration; a test keeps it equal to Alembic's head
+HEAD = "0004"  # the newest migration; a test keeps it equal to Alembic's head
 LEASE_S = 120.0  # a pending attempt untouched this long was left by a grader that stopped
 _upgrade_lock = threading.Lock()
 _upgraded: set[str] = set()  # databases this process has brought to the newest schema
@@ -209,6 +209,12 @@ class Store:
             query = query.where(Attempt.status == status)
         with self.session() as session:
             return [_attempt_record(a) for a in session.scalars(query)]
+
+    def attempt(self, learner_id: int, attempt_id: int) -> AttemptRecord | None:
+        """One attempt, only if it is `learner_id`'s."""
+        with self.session() as session:
+            row = session.get(Attempt, attempt_id)
+            return _attempt_record(row) if row is not None and row.learner_id == learner_id else None
 
     def record_event(self, learner_id: int, kind: str, subject: str, detail: dict | None = None) -> None:
         with self.session() as session, session.begin():

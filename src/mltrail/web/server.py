@@ -1,0 +1,290 @@
+"""The web app: `create_app(engine, ...)` -> a FastAPI application over one engine `App`.
+
+Thin by design (DESIGN.md §7): every page and every `/api` route asks the engine
+(`mltrail.service`) for what it shows and words the engine's typed errors. Pages are Jinja
+templates (autoescaped) with htmx for in-place updates; every asset is served from the
+package (`web/static`), nothing from another host.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from mltrail.service.accounts import Accounts, WebOptions
+from mltrail.service.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError
+from mltrail.web import security
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 1024 * 1024  # bytes of a request body; /api/import allows more (see IMPORT_MAX_BODY)
+IMPORT_MAX_BODY = 8 * 1024 * 1024
+
+
+@dataclass
+class Viewer:
+    """Who is asking: the learner whose work a request reads and writes (None: not signed in)."""
+
+    learner: str | None
+    account: object | None = None  # store.accounts.AccountRecord in multi-user mode
+    csrf: str = ""
+    bearer: bool = False
+
+    @property
+    def role(self) -> str:
+        return getattr(self.account, "role", "learner") if self.account is not None else "learner"
+
+    @property
+    def name(self) -> str:
+        if self.account is not None:
+            return self.account.display_name
+        return self.learner or ""
+
+
+@dataclass
+class WebState:
+    """What every request of one server shares."""
+
+    engine: object  # service.app.App
+    options: WebOptions
+    multi_user: bool
+    secret: bytes
+    accounts: Accounts | None
+    limiter: security.SignInLimiter = field(default_factory=security.SignInLimiter)
+    grading: set = field(default_factory=set)  # learners with a grading in flight
+    grading_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def begin_grading(self, learner: str) -> bool:
+        with self.grading_lock:
+            if learner in self.grading:
+                return False
+            self.grading.add(learner)
+            return True
+
+    def end_grading(self, learner: str) -> None:
+        with self.grading_lock:
+            self.grading.discard(learner)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class LimitBody:
+    """ASGI middleware: refuse a request body over the limit (by Content-Length or as it streams)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        limit = IMPORT_MAX_BODY if scope.get("path") == "/api/import" else MAX_BODY
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            return await _too_large(scope, send, limit)
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge()
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except BodyTooLarge:
+            await _too_large(scope, send, limit)
+
+
+async def _too_large(scope, send, limit: int) -> None:
+    body = JSONResponse({"error": "too_large", "detail": f"the request body is over {limit // 1024} KiB; "
+                                                            "send less (code is limited to 64 KiB)"}, status_code=413)
+    await body(scope, None, send)
+
+
+def create_app(engine, options: WebOptions | None = None, multi_user: bool | None = None) -> FastAPI:
+    """The web application over `engine` (a `service.app.App`)."""
+    options = options or WebOptions.load(engine.settings.home)
+    multi = options.multi_user if multi_user is None else multi_user
+    state = WebState(engine=engine, options=options, multi_user=multi,
+                     secret=security.server_secret(engine.settings.home),
+                     accounts=Accounts(engine) if multi else None)
+    api = FastAPI(title="mltrail", version=_version(), docs_url="/api/docs", redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="The mltrail engine over HTTP: exercises, attempts and verdicts, progress, "
+                              "the coach's next step. Browsers authenticate with the session cookie and "
+                              "send `X-CSRF-Token` on every change; scripts may use `Authorization: Bearer` "
+                              "with a token from `POST /api/login` (multi-user mode).")
+    api.state.web = state
+    api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from mltrail.web import pages, routes_api
+
+    api.include_router(routes_api.router)
+    api.include_router(pages.router)
+    for extra in ("mltrail.web.pages_coach", "mltrail.web.pages_teams"):
+        _include_optional(api, extra)
+
+    @api.middleware("http")
+    async def identify(request: Request, call_next):
+        if not state.multi_user and not security.loopback_host(request.headers.get("host")):
+            return JSONResponse({"error": "bad_host", "detail": "this personal server answers on localhost only; "
+                                 "open http://127.0.0.1:<port>/ (use --multi-user to serve others)"}, status_code=400)
+        viewer, visitor = _viewer(state, request)
+        request.state.viewer = viewer
+        if request.method not in security.SAFE_METHODS and not viewer.bearer:
+            origin = request.headers.get("origin") or request.headers.get("referer")
+            if not security.same_origin(origin, request.headers.get("host")):
+                return _refuse(request, 403, "cross_origin", "this request came from another site and was refused")
+            if request.url.path not in CSRF_EXEMPT:
+                given = request.headers.get(security.CSRF_HEADER)
+                if given is None and request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+                    # the body is read here once and cached by Starlette for the route (form() would not be)
+                    from urllib.parse import parse_qs
+
+                    fields = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=50)
+                    given = (fields.get(security.CSRF_FIELD) or [None])[0]
+                if not given or given != viewer.csrf:
+                    return _refuse(request, 403, "csrf", "the form is stale or was sent from elsewhere: "
+                                   "reload the page and try again")
+        response = await call_next(request)
+        for name, value in security.HEADERS.items():
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):
+            response.headers.setdefault("cache-control", "no-store")
+        if visitor is not None:
+            response.set_cookie(security.VISITOR_COOKIE, visitor, httponly=True, samesite="strict",
+                                secure=state.options.secure_cookies, path="/")
+        return response
+
+    @api.exception_handler(ServiceError)
+    async def service_error(request: Request, exc: ServiceError):
+        status, code = _status(exc)
+        return _refuse(request, status, code, _describe(exc))
+
+    @api.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body",))
+            problems.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
+        return _refuse(request, 422, "invalid", "; ".join(problems) or "the request is not valid")
+
+    @api.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 401 and not request.url.path.startswith("/api/"):
+            return RedirectResponse(f"/login?next={_quote(request.url.path)}", status_code=303)
+        detail = exc.detail if isinstance(exc.detail, str) else "error"
+        return _refuse(request, exc.status_code, {401: "sign_in", 403: "forbidden", 404: "not_found",
+                                                  405: "method", 409: "busy", 429: "too_many"}.get(exc.status_code, "error"),
+                       detail, headers=getattr(exc, "headers", None))
+
+    app_ready = engine.curriculum  # noqa: F841  (load the content now, not on the first page)
+    return api
+
+
+CSRF_EXEMPT = {"/api/login"}  # JSON only: a browser cannot send it cross-site without a preflight
+
+
+def _include_optional(api: FastAPI, module: str) -> None:
+    import importlib
+
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return
+    api.include_router(found.router)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mltrail")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _quote(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="/")
+
+
+def _viewer(state: WebState, request: Request) -> tuple[Viewer, str | None]:
+    """The viewer of a request, and a new visitor cookie to set (None: keep the one it has)."""
+    visitor = request.cookies.get(security.VISITOR_COOKIE)
+    fresh = None
+    if not visitor or len(visitor) > 100:
+        visitor = fresh = security.secrets.token_urlsafe(24)
+    if not state.multi_user:
+        return Viewer(state.engine.settings.learner, None, security.csrf_token(state.secret, "v:" + visitor)), fresh
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        token = auth[7:].strip()
+        account = state.accounts.session_account(token)
+        if account is None:
+            return Viewer(None, None, "", bearer=True), fresh
+        return Viewer(account.username, account, "", bearer=True), fresh
+    token = request.cookies.get(security.SESSION_COOKIE)
+    account = state.accounts.session_account(token) if token else None
+    if account is None:
+        return Viewer(None, None, security.csrf_token(state.secret, "v:" + visitor)), fresh
+    return Viewer(account.username, account, security.csrf_token(state.secret, "s:" + token)), fresh
+
+
+def _status(exc: ServiceError) -> tuple[int, str]:
+    if isinstance(exc, NotFound):
+        return 404, "not_found"
+    if isinstance(exc, Forbidden):
+        return 403, "forbidden"
+    if isinstance(exc, Conflict):
+        return 409, "conflict"
+    if isinstance(exc, Invalid):
+        return 422, "invalid"
+    return 400, "bad_request"
+
+
+def _describe(exc: ServiceError) -> str:
+    if isinstance(exc, NotFound):
+        text = f"There is no {exc.kind} '{exc.ident}'."
+        if exc.suggestions:
+            text += " Did you mean " + ", ".join(exc.suggestions[:3]) + "?"
+        return text
+    if isinstance(exc, Forbidden):
+        return f"Not allowed: {exc.action} ({exc.ident})."
+    if isinstance(exc, Invalid):
+        return f"{exc.ident}: {exc.problem}"
+    if isinstance(exc, Conflict):
+        return f"{exc.what}: {exc.detail}"
+    return str(exc)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
+
+
+def _refuse(request: Request, status: int, code: str, detail: str, headers=None) -> Response:
+    if wants_json(request):
+        return JSONResponse({"error": code, "detail": detail}, status_code=status, headers=headers)
+    if request.headers.get("hx-request") == "true":  # htmx swaps this into the page's target
+        from html import escape
+
+        return HTMLResponse(f'<div class="verdict error" role="alert">{escape(detail)}</div>', status_code=status,
+                            headers=headers)
+    from mltrail.web.render import render_error
+
+    return HTMLResponse(render_error(request, status, detail), status_code=status, headers=headers)

@@ -14,18 +14,22 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/healthz")
 def healthz(request: Request):
-    """200 when the store answers and the grader is ready (503 with the reason otherwise)."""
-    engine = deps.engine(request)
+    """200 when the store answers and the grader is ready (503 with the reasons otherwise).
+
+    The grader is proven once by grading a reference solution end to end; after that, a warm
+    pool's interpreters must be alive (a dead one is replaced on the next job, so this is
+    only reported while none of a slot's is).
+    """
+    state = deps.state(request)
+    engine = state.engine
     problems = []
     store = engine.store_check()
-    if store.status == "fail":
+    if store.status != "ok":
         problems.append(f"store: {store.detail}")
-    ready = getattr(engine.sandbox, "ready", None)
-    if callable(ready) and not ready():
-        problems.append("grader: the sandbox is still starting")
+    problems += state.grader_problems()
     if problems:
         return JSONResponse({"status": "unavailable", "problems": problems}, status_code=503)
-    return {"status": "ok", "exercises": len(engine.curriculum.exercises())}
+    return {"status": "ok", "exercises": len(engine.curriculum.exercises()), "multi_user": state.multi_user}
 
 
 # ---------------------------------------------------------------- sign-in

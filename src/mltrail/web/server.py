@@ -60,6 +60,27 @@ class WebState:
     grading: set = field(default_factory=set)  # learners with a grading in flight
     grading_lock: threading.Lock = field(default_factory=threading.Lock)
 
+    grader_proven: bool = False
+    grader_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def grader_problems(self) -> list[str]:
+        """Why the grader is not ready ([] when it is): a reference solution graded once, then a live pool."""
+        with self.grader_lock:
+            if not self.grader_proven:
+                try:
+                    probe = self.engine.grading_probe()
+                except Exception as exc:  # the sandbox cannot start on this host
+                    return [f"grader: {exc}"]
+                if probe.status == "error":
+                    return [f"grader: {probe.detail}"]
+                self.grader_proven = True
+        zygotes = getattr(self.engine.sandbox, "zygotes", None)
+        if callable(zygotes):
+            living = [z for z in zygotes() if z.alive()]
+            if zygotes() and not living:
+                return ["grader: no warm interpreter is alive"]
+        return []
+
     def begin_grading(self, learner: str) -> bool:
         with self.grading_lock:
             if learner in self.grading:

@@ -38,8 +38,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from simulate import FastGraph, coached, draw_learner, linear  # noqa: E402
+from simulate import FastGraph, coached, draw_learner, draw_skill_params, linear  # noqa: E402
 
+from mltrail.coach.fit import ParamTable, Sequences, fit  # noqa: E402
+from mltrail.coach.mastery import default_params  # noqa: E402
 from mltrail.coach.skills import SkillGraph  # noqa: E402
 from mltrail.curriculum.loader import load_curriculum  # noqa: E402
 
@@ -87,25 +89,48 @@ def goal_role(graph: SkillGraph, role_id: str | None) -> tuple[str, dict[str, fl
     return role.id, role.weights
 
 
-def simulate(learners: int, budget: int, seed: int, role_id: str | None, log) -> dict:
+def fitted_params(graph, curriculum, skill_params, learners: int, budget: int, seed: int, goal) -> tuple:
+    """What `mltrail coach fit` would find on a deployment's records: BKT fitted by EM
+    (coach.fit) on the answers of a separate cohort (other seeds, the same skills), half of it
+    taught in the content's order and half by the coach with the default parameters."""
+    data = Sequences()
+    for index in range(learners):
+        learner = draw_learner(graph, np.random.default_rng([seed, 2, index]), skill_params)
+        run = (linear(graph, curriculum, learner, budget, list(goal)) if index % 2 == 0
+               else coached(graph, curriculum, learner, budget, goal, place=False))
+        data.add_observations(graph, run.history)
+    report = fit(data)
+    return ParamTable({row.key: row.params for row in report.fitted}), report
+
+
+def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, train: int = 80) -> dict:
     curriculum = load_curriculum()
     graph = FastGraph(SkillGraph.from_curriculum(curriculum))
     role, goal = goal_role(graph, role_id)
     targets = list(goal)
+    skill_params = draw_skill_params(graph, np.random.default_rng([seed, 0]))
+    params, report = default_params, None
+    if train:
+        params, report = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
+        log(f"fitted on {train} training learners: {len(report.fitted)} keys")
     runs: dict[str, list] = {name: [] for name in POLICIES}
     unknown_share = []
     for index in range(learners):
         for name in POLICIES:
-            learner = draw_learner(graph, np.random.default_rng([seed, index]))  # the same learner each time
+            learner = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)  # the same each time
             if name == "linear":
-                run = linear(graph, curriculum, learner, budget, targets)
+                run = linear(graph, curriculum, learner, budget, targets, params)
             else:
-                run = coached(graph, curriculum, learner, budget, goal, place=name == "coach_placement")
+                run = coached(graph, curriculum, learner, budget, goal, place=name == "coach_placement", params=params)
             runs[name].append(run)
-        unknown_share.append(1 - np.mean(list(draw_learner(graph, np.random.default_rng([seed, index])).known.values())))
+        first = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)
+        unknown_share.append(1 - np.mean(list(first.known.values())))
         log(f"learner {index + 1}/{learners}: " + ", ".join(
             f"{name} {'reached' if runs[name][-1].reached else 'not yet'} in {runs[name][-1].items}" for name in POLICIES))
-    figures: dict = {"learners": learners, "budget": budget, "role": role, "role_skills": len(targets), "seed": seed}
+    figures: dict = {"learners": learners, "budget": budget, "role": role, "role_skills": len(targets), "seed": seed,
+                     "train_learners": train,
+                     "fitted_keys": {scope: sum(row.scope == scope for row in report.fitted) for scope in ("skill", "difficulty")}
+                     if report else None}
     for name in POLICIES:
         chosen = runs[name]
         predicted = [p for run in chosen for p in run.predicted]
@@ -163,12 +188,14 @@ def main() -> None:
     parser.add_argument("--role", default=None, help="the goal role's id in content/careers.toml "
                         "(default: data-scientist)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--train", type=int, default=80, help="learners of the separate cohort whose answers the "
+                        "model's parameters are fitted on (0: the default parameters)")
     args = parser.parse_args()
-    if args.learners < 1 or args.budget < 1:
-        raise SystemExit("--learners and --budget must be at least 1")
+    if args.learners < 1 or args.budget < 1 or args.train < 0:
+        raise SystemExit("--learners and --budget must be at least 1, --train at least 0")
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
     started = time.perf_counter()
-    figures = check_targets(simulate(args.learners, args.budget, args.seed, args.role, log))
+    figures = check_targets(simulate(args.learners, args.budget, args.seed, args.role, log, args.train))
     figures["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(figures, indent=None if args.json else 2))
 

@@ -1,8 +1,10 @@
 """Simulated learners on the real skill graph, and the three ways of teaching them that
 benchmarks/adaptive.py compares.
 
-A simulated learner has a hidden state per skill (known or not) and, per skill, BKT
-parameters drawn at random for this learner (learn, guess, slip, forget). Answering an
+Each skill has BKT parameters drawn at random once per run (learn, guess, slip, forget;
+`draw_skill_params`, from the run's seed), shared by every learner: the issue's "per-skill
+parameters drawn at random". Learners differ by their hidden starting state per skill (known
+or not), which comes from a persona (below). Answering an
 item: right with probability 1 - slip if every skill of the item is known, else guess
 (the item's first skill's parameters; for a function or dataset exercise, whose tests are
 hard to pass by luck, CODE_GUESS of it). After a practice answer each skill of the item is
@@ -14,8 +16,9 @@ each module is studied with the persona's probability, a studied module is known
 (75%) or up to a random share of its skills (course order) as far as what they build on is known (the skill
 graph's premise: knowledge respects prerequisites), then a few skills are flipped at random.
 
-The coach's side sees only answers: its mastery is `coach.mastery.replay` with the default
-parameters, its next step `coach.next_step.recommend`, its placement `coach.placement`.
+The coach's side sees only answers: its mastery is `coach.mastery.replay` with the parameters
+it is given (the defaults, or those `coach.fit` estimated from another cohort's answers; never
+the simulator's own), its next step `coach.next_step.recommend`, its placement `coach.placement`.
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ from functools import lru_cache
 import numpy as np
 
 from mltrail.coach import bkt
-from mltrail.coach.mastery import Observation, default_params, replay
+from mltrail.coach.mastery import Observation, ParamSource, default_params, predict, replay
 from mltrail.coach.next_step import recommend
-from mltrail.coach.placement import Placement
+from mltrail.coach.placement import START, Placement
 from mltrail.coach.skills import Item, SkillGraph
 
 PREREQUISITE_FACTOR = 0.2  # learning a skill whose prerequisites are not all known is this much slower
@@ -76,10 +79,10 @@ class FastGraph(SkillGraph):
 
 @dataclass
 class Learner:
-    """A simulated learner: hidden state and per-skill parameters."""
+    """A simulated learner: hidden state, and the skills' parameters (the same for every learner)."""
 
     known: dict[str, bool]
-    params: dict[str, tuple[float, float, float, float]]  # learn, guess, slip, forget
+    params: dict[str, tuple[float, float, float, float]]  # per skill: learn, guess, slip, forget
     persona: str
     rng: np.random.Generator
 
@@ -103,7 +106,9 @@ class Learner:
                 self.known[skill] = bool(self.rng.random() < learn * (1.0 if ready else PREREQUISITE_FACTOR))
 
 
-def draw_learner(graph: SkillGraph, rng: np.random.Generator) -> Learner:
+def draw_learner(graph: SkillGraph, rng: np.random.Generator,
+                 params: dict[str, tuple[float, float, float, float]]) -> Learner:
+    """A learner of a random persona with its hidden starting state; `params` are the skills'."""
     names = list(PERSONAS)
     persona = names[rng.choice(len(names), p=[PERSONAS[n][0] for n in names])]
     _, studied, other = PERSONAS[persona]
@@ -125,9 +130,13 @@ def draw_learner(graph: SkillGraph, rng: np.random.Generator) -> Learner:
     for skill in graph.order:
         if rng.random() < NOISE:
             known[skill] = not known[skill]
-    params = {s: (rng.uniform(0.1, 0.4), rng.uniform(0.05, 0.3), rng.uniform(0.02, 0.15), rng.uniform(0.0, 0.03))
-              for s in graph.order}
     return Learner(known, params, persona, rng)
+
+
+def draw_skill_params(graph: SkillGraph, rng: np.random.Generator) -> dict[str, tuple[float, float, float, float]]:
+    """Each skill's (learn, guess, slip, forget), drawn once per run and shared by every learner."""
+    return {s: (rng.uniform(0.1, 0.4), rng.uniform(0.05, 0.3), rng.uniform(0.02, 0.15), rng.uniform(0.0, 0.03))
+            for s in graph.order}
 
 
 @dataclass
@@ -145,28 +154,31 @@ class Run:
     reached: bool = False
     targets_known: float = 0.0  # share of the goal's skills truly known at the end
     stalled: bool = False  # the coach gave the same advice MAX_ROUNDS times in a row, nothing changing
+    history: list = field(default_factory=list)  # the practice answers as observations (what a fit reads)
 
 
 class Coach:
-    """The coach's view of one learner: mastery replayed from answers, passed exercises."""
+    """The coach's view of one learner: mastery replayed from answers (with `params`), passed exercises."""
 
-    def __init__(self, graph: SkillGraph) -> None:
+    def __init__(self, graph: SkillGraph, params: ParamSource = default_params) -> None:
         self.graph = graph
+        self.params = params
         self.states: dict = {}  # as mastery.replay leaves them: a skill appears with its first evidence
         self.passed: set[str] = set()
+        self.history: list[Observation] = []  # the practice answers, as the store would hold them
 
     def predict(self, item: Item) -> float:
-        """P(right) by the model: every skill of the item known (a skill without evidence at the
-        prior replay would start it from), then the item's guess and slip."""
-        known = float(np.prod([self.states[s].p_known if s in self.states else default_params(s, item.difficulty).prior
-                               for s in item.skills]))
-        return bkt.p_correct(min(max(known, 0.0), 1.0), default_params(item.skills[0], item.difficulty))
+        """P(right) by the model, before the answer (`mastery.predict`)."""
+        return predict(self.states, item.skills, item.difficulty, self.params)
 
     def observe(self, item: Item, correct: bool) -> None:
-        replay(self.graph, [Observation(T, item.skills, item.difficulty, "answer", correct, item.id)], states=self.states)
+        observation = Observation(T, item.skills, item.difficulty, "answer", correct, item.id)
+        self.history.append(observation)
+        replay(self.graph, [observation], self.params, states=self.states)
 
     def place(self, estimates: dict[str, float]) -> None:
-        replay(self.graph, [Observation(T, tuple(estimates), 3, "placement", estimates=estimates)], states=self.states)
+        replay(self.graph, [Observation(T, tuple(estimates), 3, "placement", estimates=estimates)], self.params,
+               states=self.states)
 
     def mastered(self) -> set[str]:
         return {s for s, state in self.states.items() if state.mastered}
@@ -185,15 +197,18 @@ def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run) -> bo
     return correct
 
 
-def _finish(run: Run, learner: Learner, targets) -> Run:
+def _finish(run: Run, learner: Learner, targets, coach: Coach) -> Run:
+    run.history = coach.history
     run.targets_known = sum(learner.known[s] for s in targets) / len(targets)
     run.reached = run.targets_known == 1.0
     return run
 
 
-def linear(graph, curriculum, learner: Learner, budget: int, targets) -> Run:
-    """The content's fixed order: every item in turn, retried until right (at most MAX_TRIES)."""
-    run, coach = Run(), Coach(graph)
+def linear(graph, curriculum, learner: Learner, budget: int, targets, params: ParamSource = default_params) -> Run:
+    """The content's fixed order: every item in turn, retried until right (at most MAX_TRIES),
+    until the budget is spent or (the coach's stopping rule) the mastery model, replayed with
+    `params` as the coach's is, says every target skill is mastered."""
+    run, coach = Run(), Coach(graph, params)
     for exercise in curriculum.exercises():
         for item in graph.exercise_items.get(exercise.id, []):
             if not item.skills:
@@ -201,14 +216,17 @@ def linear(graph, curriculum, learner: Learner, budget: int, targets) -> Run:
             for _ in range(MAX_TRIES):
                 if run.items >= budget or _practise(graph, learner, coach, item, run):
                     break
-            if run.items >= budget:
-                return _finish(run, learner, targets)
-    return _finish(run, learner, targets)
+            if run.items >= budget or all(coach.states.get(s) is not None and coach.states[s].mastered for s in targets):
+                return _finish(run, learner, targets, coach)
+    return _finish(run, learner, targets, coach)
 
 
 def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_questions: int) -> None:
-    """The placement test, answered by the learner's hidden state (no learning); it seeds the coach."""
-    test = Placement(graph, max_questions=max_questions)
+    """The placement test, answered by the learner's hidden state (no learning); it seeds the coach.
+    It uses the coach's parameters, and starts each skill at their prior when they are fitted
+    (a population's base rate) rather than at the test's neutral START."""
+    fitted = coach.params is not default_params
+    test = Placement(graph, max_questions=max_questions, params=coach.params, start=None if fitted else START)
     while run.items < max_questions:
         question = test.next_question()
         if question is None:
@@ -247,10 +265,10 @@ def _items_for(graph, step, on_path: set[str]) -> list[Item] | None:
 
 
 def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, float], place: bool,
-            max_questions: int = 20) -> Run:
+            max_questions: int = 20, params: ParamSource = default_params) -> Run:
     """The coach's next step again and again toward the goal ({skill: weight}) until its model
-    says the goal's skills are mastered; with `place`, a placement test first."""
-    run, coach = Run(), Coach(graph)
+    (replayed with `params`) says the goal's skills are mastered; with `place`, a placement test first."""
+    run, coach = Run(), Coach(graph, params)
     if place:
         placement_test(graph, learner, coach, run, max_questions)
     on_path = set(goal) | {a for skill in goal for a in graph.ancestors(skill)}
@@ -283,7 +301,8 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
             right &= _practise(graph, learner, coach, item, run)
         if step.skill is not None and (right or not items) and step.exercise.kind != "quiz":
             coach.passed.add(step.exercise.id)
-        if step.exercise.kind != "quiz":  # failures in a row at one exercise, as the store would show them
-            fails = 0 if right else (struggling[1] if struggling and struggling[0] == step.exercise.id else 0) + 1
-            struggling = (step.exercise.id, fails) if fails else None
-    return _finish(run, learner, goal)
+        # failures in a row at the exercise of the latest attempt, as next_step.struggling_with
+        # reads them from the store (a quiz attempt is one too)
+        fails = 0 if right else (struggling[1] if struggling and struggling[0] == step.exercise.id else 0) + 1
+        struggling = (step.exercise.id, fails) if fails else None
+    return _finish(run, learner, goal, coach)

@@ -24,8 +24,9 @@ def run(*args: str) -> dict:
 
 
 def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
-    figures = run("--learners", "3", "--budget", "80", "--seed", "7")
+    figures = run("--learners", "3", "--budget", "80", "--seed", "7", "--train", "4")
     assert figures["learners"] == 3 and figures["budget"] == 80 and figures["role"] == "data-scientist"
+    assert figures["train_learners"] == 4 and set(figures["fitted_keys"]) == {"skill", "difficulty"}
     for name in POLICIES:
         row = figures[name]
         assert 0.0 <= row["mastered_share"] <= 1.0 and 0.0 <= row["targets_known"] <= 1.0
@@ -36,7 +37,7 @@ def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
     assert 1 <= placed["questions"] <= 20 and 0.0 <= placed["skill_accuracy"] <= 1.0
     assert set(figures["targets"]) == set(figures["target_checks"])
     assert figures["meets_targets"] == all(figures["target_checks"].values())
-    assert run("--learners", "3", "--budget", "80", "--seed", "7")["coach"] == figures["coach"]  # seeded
+    assert run("--learners", "3", "--budget", "80", "--seed", "7", "--train", "4")["coach"] == figures["coach"]  # seeded
 
 
 def test_auc_counts_pairs_ranked_right_and_ties_as_half():
@@ -51,13 +52,13 @@ def test_auc_counts_pairs_ranked_right_and_ties_as_half():
 
 
 def test_simulated_learners_answer_by_their_hidden_state_and_respect_prerequisites():
-    from simulate import FastGraph, draw_learner
+    from simulate import FastGraph, draw_learner, draw_skill_params
 
     from mltrail.coach.skills import SkillGraph
     from mltrail.curriculum.loader import load_curriculum
 
     graph = FastGraph(SkillGraph.from_curriculum(load_curriculum()))
-    learner = draw_learner(graph, np.random.default_rng(3))
+    learner = draw_learner(graph, np.random.default_rng(3), draw_skill_params(graph, np.random.default_rng(0)))
     noise = sum(learner.known[s] and not all(learner.known[p] for p in graph.prerequisites(s)) for s in graph.order)
     assert noise <= 0.1 * len(graph)  # known skills build on known skills, but for a few flips
     quiz = next(i for i in graph.all_items.values() if i.kind == "quiz" and len(i.skills) == 1)
@@ -68,3 +69,18 @@ def test_simulated_learners_answer_by_their_hidden_state_and_respect_prerequisit
     assert learner.p_correct(quiz) == pytest.approx(guess)
     right = np.mean([learner.answer(quiz)[0] for _ in range(2000)])
     assert abs(right - guess) < 0.04
+
+
+def test_each_skill_has_its_parameters_shared_by_every_learner_who_differ_by_their_starting_state():
+    from simulate import FastGraph, draw_learner, draw_skill_params
+
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    graph = FastGraph(SkillGraph.from_curriculum(load_curriculum()))
+    params = draw_skill_params(graph, np.random.default_rng(0))
+    assert params == draw_skill_params(graph, np.random.default_rng(0))  # drawn once per run, from its seed
+    assert len(set(params.values())) == len(graph)  # each skill its own
+    learners = [draw_learner(graph, np.random.default_rng(seed), params) for seed in range(12)]
+    assert all(learner.params is params for learner in learners)
+    assert len({tuple(learner.known.values()) for learner in learners}) > 6  # they differ by where they start

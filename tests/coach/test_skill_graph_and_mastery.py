@@ -138,13 +138,15 @@ def test_quiz_answers_count_per_item_on_the_items_skills():
 
 
 def test_a_placement_result_seeds_mastery_and_later_answers_update_it():
-    skill = CURRICULUM.exercise("python/clamp").skills[0]
+    skill = CURRICULUM.exercise("python/running-mean").skills[0]  # its only skill: a failure is all its own
+    assert CURRICULUM.exercise("python/running-mean").skills == [skill]
     other = next(s for s in GRAPH.order if s != skill)
     placed = E(PLACEMENT, "placement", at(0), {"skills": {skill: 0.97, "no/such-skill": 0.9, other: 7}})
     states = mastery(GRAPH, [], [placed])
     assert states[skill].mastered and states[skill].placed
     assert not states[other].placed  # an estimate outside [0, 1] is not believed
-    later = mastery(GRAPH, [A("python/clamp", "failed", at(5)), A("python/clamp", "failed", at(6))], [placed])
+    later = mastery(GRAPH, [A("python/running-mean", "failed", at(5)), A("python/running-mean", "failed", at(6))],
+                    [placed])
     assert not later[skill].mastered
 
 

@@ -14,6 +14,9 @@ Keys, most specific first:
   the pool has at least `min_sequences` sequences;
 - anything thinner keeps `bkt.defaults_for(difficulty)`.
 
+Every fit stays within `FIT_BOUNDS` (forget at most 0.02, slip at most 0.15, guess at most 0.3), so a
+fitted skill can still be mastered (see there).
+
 `ParamTable` is the `mastery.ParamSource` that reads the result: skill, then difficulty,
 then the defaults. The log-likelihood gain reported per key is the fitted parameters'
 log-likelihood minus that of the starting defaults, on the same sequences.
@@ -26,10 +29,19 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from mltrail.coach import bkt
-from mltrail.coach.mastery import observations
+from mltrail.coach.mastery import Observation, observations
 from mltrail.coach.skills import SkillGraph
 
 MIN_SEQUENCES = 30
+# The fit's bounds (over bkt.DEFAULT_BOUNDS). A few dozen learners' answers leave BKT's five
+# parameters poorly identified: unbounded, EM trades a high forget against a high slip and
+# lands where three right answers in a row never reach MASTERED (P(known) settles near
+# 1 - forget), so the coach would practise a skill forever. Forgetting between two answers is
+# small (spaced reviews are FSRS's job); a slip or a guess above 0.3 means the item, not the
+# learner, is the problem; a fitted slip is further capped at the defaults' largest (0.15):
+# a wrong answer to an item on several skills is a "slip" of each skill the learner knew,
+# which inflates it.
+FIT_BOUNDS = {"forget": (1e-4, 0.02), "slip": (1e-4, 0.15), "guess": (1e-4, 0.3)}
 DIFFICULTY_PREFIX = "difficulty:"
 
 
@@ -84,8 +96,12 @@ class Sequences:
     learners: int = 0
 
     def add_learner(self, graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any]) -> None:
+        self.add_observations(graph, observations(graph, attempts, events))
+
+    def add_observations(self, graph: SkillGraph, history: Iterable[Observation]) -> None:
+        """One learner's observations (oldest first, as `mastery.observations` gives them)."""
         own: dict[str, list[tuple[int, bool]]] = {}
-        for obs in observations(graph, attempts, events):
+        for obs in history:
             if obs.kind != "answer":
                 continue
             for skill in obs.skills:
@@ -105,7 +121,7 @@ def collect(graph: SkillGraph, learners: Iterable[tuple[Sequence[Any], Sequence[
 
 
 def _fit(key: str, scope: str, sequences: list[list[bool]], init: bkt.BKTParams, max_iter: int) -> Fitted:
-    result = bkt.fit_em(sequences, init=init, max_iter=max_iter)
+    result = bkt.fit_em(sequences, init=init, max_iter=max_iter, bounds=FIT_BOUNDS)
     return Fitted(key, scope, result.params, len(sequences), result.log_likelihoods[-1],
                   bkt.log_likelihood(sequences, init), result.iterations, result.converged)
 

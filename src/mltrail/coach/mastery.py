@@ -15,10 +15,31 @@ Evidence, per skill an item practises:
 - a review answered inline (a quiz item of a mastered skill): correct or wrong;
 - a placement result: the placement's estimate replaces the prior of each skill it
   measured, at the time it was taken (later answers update it as usual).
+
+How an answer updates the skills (`replay`):
+
+- its own skills, by BKT. An item on several skills is answered right only when every one
+  of them is known, so each skill's likelihoods marginalise over the others' current
+  P(known) (`attribution`): a wrong answer is blamed on the skill least likely known, and a
+  right answer says less about one skill while another may have been guessed. An item on one
+  skill is plain BKT;
+- along the skill graph, as a tempered likelihood (the answer's log-likelihood ratio times a
+  strength below 1): a right answer on s is evidence for every skill s builds on, directly or
+  further back (knowing s implies knowing its prerequisites; `PROPAGATION`); a wrong one is
+  weaker evidence against the skills built directly on s (`PROPAGATION_DOWN`). Only the
+  direct dependents: one forgotten basic skill must not sink everything above it, and the
+  dependents' own answers carry the evidence further. No learning step follows for these
+  skills: they were not practised. The converse directions say little and are left to
+  direct evidence. (Measured on simulated learners, benchmarks/adaptive.py: spreading a
+  wrong answer to every descendant made next-answer prediction worse.)
+
+`predict` is the model's P(right) for an item before it is answered.
 """
 
 from __future__ import annotations
 
+import math
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Sequence
@@ -31,6 +52,14 @@ PLACEMENT = "placement_result"  # the event a placement test leaves: detail {"sk
 REVIEW = "review"  # a review answered inline (coach.reviews)
 
 ParamSource = Callable[[str, int], bkt.BKTParams]  # (skill, item difficulty) -> parameters
+
+# How much a right answer on s counts for the skills it builds on, and a wrong one against the
+# skills built directly on it, as a power of the answer's likelihood ratio: 0 spreads nothing,
+# 1 takes the prerequisite relation as strict. Below 1 leaves room for the exceptions (a skill
+# known while a prerequisite is forgotten); a wrong answer spreads less, as it may be a slip.
+PROPAGATION = 0.4
+PROPAGATION_DOWN = 0.15
+_EPS = 1e-6
 
 
 def default_params(skill: str, difficulty: int) -> bkt.BKTParams:
@@ -134,9 +163,70 @@ def observations(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[An
     return [observation for _, _, observation in found]
 
 
+def attribution(p_known: Sequence[float], correct: bool,
+                params: Sequence[bkt.BKTParams]) -> list[tuple[float, float]]:
+    """P(answer | known), P(answer | unknown) for each skill of one item.
+
+    The item is right with probability 1 - slip when every skill is known, else guess; for
+    skill i the others are marginalised at their current P(known) (taken independent), with
+    skill i's own guess and slip. One skill: (1 - slip, guess) or (slip, 1 - guess).
+    """
+    out = []
+    for i, p in enumerate(params):
+        others = math.prod(q for j, q in enumerate(p_known) if j != i)
+        right_if_known = others * (1.0 - p.slip) + (1.0 - others) * p.guess
+        out.append((right_if_known, p.guess) if correct else (1.0 - right_if_known, 1.0 - p.guess))
+    return out
+
+
+def predict(states: dict[str, SkillState], skills: Sequence[str], difficulty: int,
+            params: ParamSource = default_params) -> float:
+    """The model's P(right) for an item on these skills: every skill known (a skill with no
+    state at its prior), then the item's guess and slip (its first skill's parameters)."""
+    known = math.prod(states[s].p_known if s in states else params(s, difficulty).prior for s in skills)
+    return bkt.p_correct(min(max(known, 0.0), 1.0), params(skills[0], difficulty))
+
+
+_RELATIVES: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
+
+
+def _relatives(graph: SkillGraph) -> dict[str, tuple[frozenset, frozenset]]:
+    """Every skill's ancestors and direct dependents (computed once per graph)."""
+    if graph not in _RELATIVES:
+        _RELATIVES[graph] = {s: (frozenset(graph.ancestors(s)), frozenset(graph.dependents(s))) for s in graph.order}
+    return _RELATIVES[graph]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, _EPS), 1.0 - _EPS)
+    return math.log(p / (1.0 - p))
+
+
+def _spread(graph: SkillGraph, skills: Sequence[str], ratios: Sequence[float], correct: bool,
+            state: Callable[[str, int], SkillState], difficulty: int, strength: float) -> None:
+    """A right answer's evidence for the skills' ancestors, a wrong one's against their direct
+    dependents. A relative of several skills of the item takes the strongest ratio once."""
+    strength = strength if correct else strength * PROPAGATION_DOWN / PROPAGATION
+    if strength <= 0.0:
+        return
+    relatives = _relatives(graph)
+    reached: dict[str, float] = {}
+    for skill, ratio in zip(skills, ratios):
+        for other in relatives[skill][0 if correct else 1]:
+            if other not in skills and abs(ratio) > abs(reached.get(other, 0.0)):
+                reached[other] = ratio
+    for other, ratio in reached.items():
+        current = state(other, difficulty)
+        current.p_known = 1.0 / (1.0 + math.exp(-(_logit(current.p_known) + strength * ratio)))
+
+
 def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSource = default_params,
-           states: dict[str, SkillState] | None = None) -> dict[str, SkillState]:
-    """P(known) of every skill after the observations, starting from each skill's prior."""
+           states: dict[str, SkillState] | None = None, propagation: float = PROPAGATION) -> dict[str, SkillState]:
+    """P(known) of every skill after the observations, starting from each skill's prior.
+
+    `states` (updated in place) continues an earlier replay; `propagation` is how much a right
+    answer counts for the skills it builds on (a wrong one counts PROPAGATION_DOWN /
+    PROPAGATION of that against its direct dependents; see the module docstring; 0: none)."""
     states = states if states is not None else {}
 
     def state(skill: str, difficulty: int) -> SkillState:
@@ -151,18 +241,25 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
                 current.p_known = min(max(estimate, 0.0), 1.0)
                 current.placed = True
             continue
-        for skill in observation.skills:
-            if skill not in graph:
-                continue
-            p = params(skill, observation.difficulty)
-            current = state(skill, observation.difficulty)
-            if observation.kind == "answer":
-                current.p_known = bkt.update(current.p_known, bool(observation.correct), p)
-                current.answers += 1
-                current.correct += bool(observation.correct)
-                current.last_answer = observation.at
-            else:
-                current.p_known = bkt.observe_help(current.p_known, observation.kind, p)
+        skills = [s for s in dict.fromkeys(observation.skills) if s in graph]
+        if not skills:
+            continue
+        item_params = [params(s, observation.difficulty) for s in skills]
+        current = [state(s, observation.difficulty) for s in skills]
+        if observation.kind != "answer":
+            for one, p in zip(current, item_params):
+                one.p_known = bkt.observe_help(one.p_known, observation.kind, p)
+            continue
+        correct = bool(observation.correct)
+        likelihoods = attribution([one.p_known for one in current], correct, item_params)
+        for one, p, (if_known, if_unknown) in zip(current, item_params, likelihoods):
+            known = one.p_known * if_known
+            one.p_known = bkt.transition(known / (known + (1.0 - one.p_known) * if_unknown), p)
+            one.answers += 1
+            one.correct += correct
+            one.last_answer = observation.at
+        ratios = [math.log(if_known / if_unknown) for if_known, if_unknown in likelihoods]
+        _spread(graph, skills, ratios, correct, state, observation.difficulty, propagation)
     return states
 
 

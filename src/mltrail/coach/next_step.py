@@ -93,6 +93,12 @@ def practised(graph: SkillGraph, passed: set[str]) -> set[str]:
 
 
 STRUGGLING = 2  # failed attempts in a row at one exercise before the coach looks behind it
+# A skill the model believes known with at least this probability opens what builds on it,
+# though not yet mastered (MASTERED, 0.95): the learner moves on, and right answers on the
+# skills built on it confirm it (mastery spreads a right answer to the prerequisites), which
+# costs fewer answers than practising it to MASTERED first. What is left unconfirmed at the
+# end is practised by its quiz (step 3 of `recommend`).
+READY = 0.8
 
 
 def struggling_with(attempts) -> tuple[str, int] | None:
@@ -115,10 +121,13 @@ def struggling_with(attempts) -> tuple[str, int] | None:
 def _weakest_behind(graph: SkillGraph, exercise: Exercise, mastered: set[str],
                     p_known: dict[str, float]) -> str | None:
     """The prerequisite of the exercise's skills (direct first, then further back) that the
-    coach is least sure the learner knows; None when every one is mastered."""
-    direct = set().union(*(graph.prerequisites(s) for s in exercise.skills if s in graph)) - mastered
-    behind = direct or (set().union(*(graph.ancestors(s) for s in exercise.skills if s in graph)) - mastered)
-    behind = {s for s in behind if graph.items(s)}
+    coach is least sure the learner knows. When every one is mastered, the least sure of the
+    direct ones all the same (a mastered skill may have been forgotten, or guessed); None when
+    the exercise's skills build on nothing that can be practised."""
+    skills = [s for s in exercise.skills if s in graph]
+    direct = {s for s in set().union(*(graph.prerequisites(s) for s in skills)) if graph.items(s)}
+    further = {s for s in set().union(*(graph.ancestors(s) for s in skills)) if graph.items(s)}
+    behind = (direct - mastered) or (further - mastered) or direct
     if not behind:
         return None
     return min(behind, key=lambda s: (p_known.get(s, 0.0), -graph.skills[s].order))
@@ -132,14 +141,18 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
     """The next step. In order:
 
     1. after `STRUGGLING` failures in a row at an exercise (`struggling`: its id and the
-       count), a skill behind it that the learner has not mastered, to practise first;
-    2. an exercise for a skill of the outer fringe (the learner's goal first, then course
-       order), or its quiz when quiz items are all that practise it;
+       count), a skill behind it that the learner has not mastered (or, all mastered, the
+       one the coach is least sure of), to practise first;
+    2. an exercise for a skill of the outer fringe (the learner's goal first, then the
+       exercise that practises most skills not yet known, then course order), or its quiz
+       when quiz items are all that practise it. With `p_known`, a skill believed known with
+       at least READY counts as known here (it opens what builds on it);
     3. the quiz of a skill practised (every exercise passed) but not yet mastered;
     4. the next exercise on the path not yet passed.
     Nothing is locked: this only advises.
     """
-    known = practisable(graph, mastered | practised(graph, passed))
+    likely = {s for s, p in (p_known or {}).items() if p >= READY and s in graph}
+    known = practisable(graph, mastered | likely | practised(graph, passed))
     relevance = goal_relevance(graph, goal)
     fringe = [s for s in graph.fringe(known) if graph.items(s)]
     fringe.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))

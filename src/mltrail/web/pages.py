@@ -87,11 +87,12 @@ def logout(request: Request):
 
 
 @router.get("/signup")
-def signup_page(request: Request, invite: str = ""):
+def signup_page(request: Request, invite: str = "", next: str = ""):
     state = deps.state(request)
     if not state.multi_user:
         return RedirectResponse("/", status_code=303)
-    return page(request, "signup.html", registration=state.options.registration, invite=invite[:100])
+    return page(request, "signup.html", registration=state.options.registration, invite=invite[:100],
+                next=security.safe_next(next, ""))
 
 
 @router.post("/signup")
@@ -107,7 +108,8 @@ def signup(request: Request, username: str = Form("", max_length=200), password:
         from mltrail.web.server import _describe, _status
 
         return page(request, "signup.html", status=_status(exc)[0], registration=state.options.registration,
-                    invite=invite, username=username, display_name=display_name, error=_describe(exc))
+                    invite=invite, username=username, display_name=display_name, error=_describe(exc),
+                    next=security.safe_next(next, ""))
     return signed_in(request, account, security.safe_next(next, "/placement"))
 
 

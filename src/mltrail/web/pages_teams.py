@@ -1,0 +1,548 @@
+"""Teams and admin pages (multi-user mode), and their JSON API.
+
+Thin: who may see a team and every number on its page come from `service.teams` and
+`service.accounts`; this module words them as pages (forms that post normally, CSRF token in
+a hidden field) and as `/api` answers. A lead sees members' statuses, messages and verdicts,
+never their code. In personal mode every route here answers 404 with the reason.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
+from pydantic import BaseModel, Field
+
+from mltrail.service import teams as team_rules
+from mltrail.service.accounts import ROLES
+from mltrail.service.errors import Invalid, ServiceError
+from mltrail.web import deps
+from mltrail.web.render import page
+
+PERSONAL = "teams and accounts exist only when the server runs with --multi-user"
+
+router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api", tags=["teams"])
+
+
+def _accounts(request: Request):
+    state = deps.state(request)
+    if not state.multi_user:
+        raise HTTPException(404, PERSONAL)
+    return state.accounts
+
+
+def _member(request: Request):
+    """The signed-in account (401 anonymous, 404 in personal mode)."""
+    _accounts(request)
+    return deps.account(request)
+
+
+def _describe(exc: ServiceError) -> tuple[int, str]:
+    from mltrail.web.server import _describe as describe, _status
+
+    return _status(exc)[0], describe(exc)
+
+
+def _roles(engine) -> list:
+    from mltrail.service.coach_profile import careers
+
+    return careers(engine).roles
+
+
+def _back(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def heat(p: float | None) -> str:
+    """A cell colour for P(known): red (0) through yellow to green (1)."""
+    value = min(max(float(p or 0.0), 0.0), 1.0)
+    return f"hsl({round(120 * value)}, 65%, {round(82 - 10 * value)}%)"
+
+
+PALETTE = ("#0969da", "#cf222e", "#1a7f37", "#8250df", "#bf8700", "#1b7c83", "#bc4c00", "#6e7781")
+
+
+def progress_svg(progress: team_rules.WeeklyProgress, members: list) -> Markup:
+    """Exercises passed so far per member, week by week: a line plot drawn on the server."""
+    width, height, left, right, top, bottom = 640, 240, 44, 16, 14, 40
+    weeks = progress.weeks
+    series = [(m.username, progress.cumulative(m.username)) for m in members]
+    highest = max([max(values, default=0) for _, values in series] + [1])
+    span_x = max(len(weeks) - 1, 1)
+
+    def x(i: int) -> float:
+        return left + (width - left - right) * (i / span_x if len(weeks) > 1 else 0.5)
+
+    def y(v: float) -> float:
+        return top + (height - top - bottom) * (1 - v / highest)
+
+    esc = html.escape
+    parts = [f'<svg class="team-plot" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="Exercises passed so far per member, by ISO week" xmlns="http://www.w3.org/2000/svg">']
+    ticks = sorted({0, highest, round(highest / 2)})
+    for tick in ticks:
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick}</text>')
+    step = max(1, len(weeks) // 6)
+    for i, week in enumerate(weeks):
+        if i % step == 0 or i == len(weeks) - 1:
+            parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle">{esc(week)}</text>')
+    parts.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{height - bottom}" class="axis"/>'
+                 f'<line x1="{left}" x2="{width - right}" y1="{height - bottom}" y2="{height - bottom}" class="axis"/>')
+    for n, (name, values) in enumerate(series):
+        colour = PALETTE[n % len(PALETTE)]
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+        label = esc(f"{name}: {values[-1] if values else 0} passed")
+        parts.append(f'<g><title>{label}</title><polyline points="{points}" fill="none" stroke="{colour}" '
+                     f'stroke-width="2"/>')
+        for i, v in enumerate(values):
+            parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.5" fill="{colour}"/>')
+        parts.append("</g>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _team_page(request: Request, team_id: int, status: int = 200, **extra):
+    viewer = _member(request)
+    engine = deps.engine(request)
+    report = team_rules.team_report(engine, deps.state(request).accounts, viewer.account, team_id)
+    return page(request, "team.html", status=status, report=report, heat=heat, roles=_roles(engine),
+                plot=progress_svg(report.progress, report.members), palette=PALETTE,
+                join_url=str(request.base_url).rstrip("/") + f"/join/{report.team.invite_code}", **extra)
+
+
+# ---------------------------------------------------------------- teams pages
+
+
+def _teams_page(request: Request, status: int = 200, **extra):
+    viewer = _member(request)
+    accounts = deps.state(request).accounts
+    return page(request, "teams.html", status=status, teams=team_rules.my_teams(accounts, viewer.account),
+                roles=_roles(deps.engine(request)), may_create=viewer.role in ("lead", "admin"), **extra)
+
+
+@pages.get("/teams")
+def teams_page(request: Request):
+    return _teams_page(request)
+
+
+@pages.post("/teams")
+def create_team(request: Request, name: str = Form("", max_length=500), target_role: str = Form("", max_length=200)):
+    viewer = _member(request)
+    accounts = deps.state(request).accounts
+    try:
+        team = accounts.create_team(viewer.account, name, target_role or None)
+    except ServiceError as exc:
+        status, text = _describe(exc)
+        return _teams_page(request, status=status, error=text, name=name, target_role=target_role)
+    return _back(f"/teams/{team.id}")
+
+
+@pages.get("/teams/{team_id}")
+def team_page(request: Request, team_id: int):
+    return _team_page(request, team_id)
+
+
+@pages.post("/teams/{team_id}/invite")
+def new_invite(request: Request, team_id: int):
+    viewer = _member(request)
+    deps.state(request).accounts.update_team(viewer.account, team_id, new_invite=True)
+    return _back(f"/teams/{team_id}")
+
+
+@pages.post("/teams/{team_id}/settings")
+def team_settings(request: Request, team_id: int, name: str = Form("", max_length=500),
+                  target_role: str = Form("", max_length=200)):
+    viewer = _member(request)
+    try:
+        deps.state(request).accounts.update_team(viewer.account, team_id, name=name, target_role=target_role)
+    except ServiceError as exc:
+        status, text = _describe(exc)
+        if status == 404:
+            raise
+        return _team_page(request, team_id, status=status, error=text)
+    return _back(f"/teams/{team_id}")
+
+
+@pages.post("/teams/{team_id}/members/{account_id}/remove")
+def remove_member(request: Request, team_id: int, account_id: int):
+    viewer = _member(request)
+    deps.state(request).accounts.remove_member(viewer.account, team_id, account_id)
+    return _back(f"/teams/{team_id}")
+
+
+@pages.post("/teams/{team_id}/leave")
+def leave_team(request: Request, team_id: int):
+    viewer = _member(request)
+    accounts = deps.state(request).accounts
+    if not team_rules.is_member(accounts, viewer.account, team_id):
+        raise HTTPException(404, f"you are not in team {team_id}")
+    accounts.leave_team(viewer.account, team_id)
+    return _back("/teams")
+
+
+@pages.get("/teams/{team_id}/export.csv")
+def export_csv(request: Request, team_id: int):
+    viewer = _member(request)
+    report = team_rules.team_report(deps.engine(request), deps.state(request).accounts, viewer.account, team_id)
+    day = datetime.now().strftime("%Y-%m-%d")
+    return Response(team_rules.team_csv(report), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="team-{report.team.id}-{day}.csv"'})
+
+
+# ---------------------------------------------------------------- joining
+
+
+@pages.get("/join/{code}")
+def join_page(request: Request, code: str):
+    accounts = _accounts(request)
+    team = team_rules.team_by_code(accounts, code)
+    if team is None:
+        raise HTTPException(404, "This invite link is unknown or was replaced: ask your team lead for the current one.")
+    viewer = deps.viewer(request)
+    member = viewer.account is not None and team_rules.is_member(accounts, viewer.account, team.id)
+    return page(request, "join.html", team=team, code=code, member=member, next=f"/join/{code}")
+
+
+@pages.post("/join/{code}")
+def join(request: Request, code: str):
+    accounts = _accounts(request)
+    viewer = deps.account(request)
+    try:
+        team = accounts.join_team(viewer.account, code)
+    except ServiceError as exc:
+        status, text = _describe(exc)
+        raise HTTPException(404 if status == 422 else status, text) from None
+    return _back("/teams?joined=" + str(team.id))
+
+
+# ---------------------------------------------------------------- admin
+
+
+def _admin_page(request: Request, status: int = 200, **extra):
+    _accounts(request)
+    viewer = deps.admin(request)
+    accounts = deps.state(request).accounts
+    listing = team_rules.my_teams(accounts, viewer.account)["led"]
+    return page(request, "admin.html", status=status, accounts=accounts.rows.accounts(), teams=listing,
+                roles=ROLES, me=viewer.account, **extra)
+
+
+@pages.get("/admin")
+def admin_page(request: Request):
+    return _admin_page(request)
+
+
+def _admin_action(request: Request, action):
+    _accounts(request)
+    viewer = deps.admin(request)
+    try:
+        action(deps.state(request).accounts, viewer.account)
+    except ServiceError as exc:
+        status, text = _describe(exc)
+        return _admin_page(request, status=status, error=text)
+    return _back("/admin")
+
+
+@pages.post("/admin/users/{account_id}/role")
+def admin_role(request: Request, account_id: int, role: str = Form("", max_length=50)):
+    return _admin_action(request, lambda accounts, me: accounts.set_role(me, account_id, role))
+
+
+@pages.post("/admin/users/{account_id}/active")
+def admin_active(request: Request, account_id: int, active: str = Form("", max_length=10)):
+    if active not in ("yes", "no"):
+        raise HTTPException(422, "active: send yes or no")
+    return _admin_action(request, lambda accounts, me: accounts.set_active(me, account_id, active == "yes"))
+
+
+@pages.post("/admin/invites")
+def admin_invite(request: Request, role: str = Form("learner", max_length=50), uses: int = Form(1),
+                 days: int = Form(14)):
+    _accounts(request)
+    viewer = deps.admin(request)
+    try:
+        code = deps.state(request).accounts.create_invite(viewer.account, role, uses, days)
+    except ServiceError as exc:
+        status, text = _describe(exc)
+        return _admin_page(request, status=status, error=text)
+    return _admin_page(request, status=201, invite={"code": code, "role": role, "uses": uses, "days": days})
+
+
+# ---------------------------------------------------------------- JSON API
+
+
+class Problem(BaseModel):
+    error: str
+    detail: str
+
+
+ERRORS = {401: {"model": Problem, "description": "Not signed in"},
+          404: {"model": Problem, "description": "Unknown, or not yours to see (or personal mode)"},
+          422: {"model": Problem, "description": "Invalid input"}}
+
+
+class TeamItemOut(BaseModel):
+    id: int
+    name: str
+    target_role: str | None
+    members: int
+    lead: str
+    leads: bool = Field(description="whether you may open its lead view")
+
+
+class TeamsOut(BaseModel):
+    led: list[TeamItemOut] = Field(description="teams you lead (every team, for an admin)")
+    member: list[TeamItemOut] = Field(description="teams you are a member of")
+
+
+class NewTeam(BaseModel):
+    name: str = Field(max_length=500)
+    target_role: str | None = Field(None, max_length=200)
+
+
+class TeamChange(BaseModel):
+    name: str | None = Field(None, max_length=500)
+    target_role: str | None = Field(None, max_length=200, description="'' clears it")
+    new_invite: bool = Field(False, description="replace the invite link (the old one stops working)")
+
+
+class ColumnOut(BaseModel):
+    id: str
+    title: str
+    module: str
+    module_title: str
+    skills: list[str]
+
+
+class MemberOut(BaseModel):
+    username: str
+    name: str
+    account_id: int
+    passed: int
+    attempts: int
+    mastered_skills: int
+    readiness: float | None = Field(description="for the team's target role (null without one)")
+    last_active: str | None
+    p_known: list[float] = Field(description="one per column, in the order of `columns`")
+
+
+class StuckOut(BaseModel):
+    exercise: str
+    title: str
+    failures: int
+    members_failed: int
+    passed_after: int = Field(description="members who failed it and passed it later")
+
+
+class WeeklyOut(BaseModel):
+    weeks: list[str] = Field(description="ISO weeks, oldest first, e.g. 2026-W48")
+    passed: dict[str, list[int]] = Field(description="username -> exercises first passed in each week")
+
+
+class TeamOut(BaseModel):
+    id: int
+    name: str
+    target_role: str | None
+    role_title: str | None
+    lead: str | None
+    invite_path: str
+    created_at: str
+    grouped: bool = Field(description="columns are modules (averages of their skills) rather than skills")
+    columns: list[ColumnOut]
+    members: list[MemberOut]
+    progress: WeeklyOut
+    stuck: list[StuckOut]
+
+
+class AttemptStatusOut(BaseModel):
+    id: int
+    exercise: str
+    title: str
+    status: str
+    passed: bool
+    message: str
+    mistake: str | None
+    created_at: str
+
+
+class MemberProgressOut(BaseModel):
+    team: int
+    username: str
+    name: str
+    progress: dict = Field(description="exercises, passed, percent, attempts, hints_taken, passed_ids, modules")
+    attempts: list[AttemptStatusOut] = Field(description="statuses, messages and verdicts; never code")
+
+
+class AccountOut(BaseModel):
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    created_at: str
+
+
+class AccountChange(BaseModel):
+    role: str | None = Field(None, max_length=50)
+    active: bool | None = None
+
+
+class NewInvite(BaseModel):
+    role: str = Field("learner", max_length=50)
+    uses: int = 1
+    days: int = 14
+
+
+class InviteOut(BaseModel):
+    code: str = Field(description="shown once: only its digest is stored")
+    role: str
+    uses: int
+    days: int
+    signup_path: str
+
+
+def _item(item: team_rules.TeamItem) -> TeamItemOut:
+    return TeamItemOut(**item.to_json())
+
+
+@api.get("/teams", response_model=TeamsOut, responses=ERRORS)
+def api_teams(request: Request):
+    """Your teams: those you lead (all of them for an admin) and those you are in."""
+    viewer = _member(request)
+    found = team_rules.my_teams(deps.state(request).accounts, viewer.account)
+    return TeamsOut(led=[_item(t) for t in found["led"]], member=[_item(t) for t in found["member"]])
+
+
+@api.post("/teams", response_model=TeamOut, status_code=201,
+          responses={**ERRORS, 403: {"model": Problem, "description": "team leads and admins only"}})
+def api_create_team(request: Request, body: NewTeam):
+    """Create a team (team leads and admins)."""
+    viewer = _member(request)
+    team = deps.state(request).accounts.create_team(viewer.account, body.name, body.target_role or None)
+    return _report(request, viewer, team.id)
+
+
+def _report(request: Request, viewer, team_id: int) -> TeamOut:
+    report = team_rules.team_report(deps.engine(request), deps.state(request).accounts, viewer.account, team_id)
+    return TeamOut(**report.to_json())
+
+
+@api.get("/teams/{team_id}", response_model=TeamOut, responses=ERRORS)
+def api_team(request: Request, team_id: int):
+    """A team you lead: members, the skills heatmap, weekly progress, readiness, stuck points."""
+    viewer = _member(request)
+    return _report(request, viewer, team_id)
+
+
+@api.post("/teams/{team_id}", response_model=TeamOut, responses=ERRORS)
+def api_change_team(request: Request, team_id: int, body: TeamChange):
+    """Rename a team, change its target role, or replace its invite link."""
+    viewer = _member(request)
+    deps.state(request).accounts.update_team(viewer.account, team_id, name=body.name, target_role=body.target_role,
+                                             new_invite=body.new_invite)
+    return _report(request, viewer, team_id)
+
+
+@api.delete("/teams/{team_id}/members/{username}", status_code=204, responses=ERRORS)
+def api_remove_member(request: Request, team_id: int, username: str):
+    """Take a member out of a team you lead."""
+    viewer = _member(request)
+    accounts = deps.state(request).accounts
+    _, member = team_rules.member_of(accounts, viewer.account, team_id, username)
+    accounts.remove_member(viewer.account, team_id, member.id)
+    return Response(status_code=204)
+
+
+@api.get("/teams/{team_id}/members/{username}/progress", response_model=MemberProgressOut, responses=ERRORS)
+def api_member_progress(request: Request, team_id: int, username: str):
+    """A member's progress and their attempts' statuses and verdicts (never their code)."""
+    viewer = _member(request)
+    return MemberProgressOut(**team_rules.member_progress(deps.engine(request), deps.state(request).accounts,
+                                                          viewer.account, team_id, username))
+
+
+@api.post("/join/{code}", response_model=TeamItemOut, responses=ERRORS)
+def api_join(request: Request, code: str):
+    """Join the team of an invite link."""
+    viewer = _member(request)
+    accounts = deps.state(request).accounts
+    try:
+        team = accounts.join_team(viewer.account, code)
+    except ServiceError as exc:
+        raise HTTPException(404, _describe(exc)[1]) from None
+    found = [t for t in team_rules.my_teams(accounts, viewer.account)["member"] if t.team.id == team.id]
+    return _item(found[0])
+
+
+@api.post("/teams/{team_id}/leave", status_code=204, responses=ERRORS)
+def api_leave(request: Request, team_id: int):
+    """Leave a team you are in."""
+    viewer = _member(request)
+    accounts = deps.state(request).accounts
+    if not team_rules.is_member(accounts, viewer.account, team_id):
+        raise HTTPException(404, f"you are not in team {team_id}")
+    accounts.leave_team(viewer.account, team_id)
+    return Response(status_code=204)
+
+
+ADMIN_ERRORS = {**ERRORS, 403: {"model": Problem, "description": "admins only"}}
+
+
+def _admin(request: Request):
+    _accounts(request)
+    return deps.admin(request)
+
+
+@api.get("/admin/users", response_model=list[AccountOut], responses=ADMIN_ERRORS, tags=["admin"])
+def api_users(request: Request):
+    """Every account (admins)."""
+    _admin(request)
+    return [AccountOut(**a.public()) for a in deps.state(request).accounts.rows.accounts()]
+
+
+@api.post("/admin/users/{account_id}", response_model=AccountOut, responses=ADMIN_ERRORS, tags=["admin"])
+def api_change_user(request: Request, account_id: int, body: AccountChange):
+    """Change an account's role and/or enable or disable it (admins; not your own role or account)."""
+    viewer = _admin(request)
+    accounts = deps.state(request).accounts
+    if body.role is None and body.active is None:
+        raise HTTPException(422, "send role and/or active")
+    # every check before any change: nothing is changed half-way
+    if body.role is not None and body.role not in ROLES:
+        raise Invalid("role", f"must be one of {', '.join(ROLES)}, not {body.role!r}")
+    if account_id == viewer.account.id and (body.role not in (None, "admin") or body.active is False):
+        raise Invalid("account", "an admin cannot take away their own admin role or disable their own account")
+    changed = accounts.account(account_id)
+    if body.role is not None:
+        changed = accounts.set_role(viewer.account, account_id, body.role)
+    if body.active is not None:
+        changed = accounts.set_active(viewer.account, account_id, body.active)
+    return AccountOut(**changed.public())
+
+
+@api.get("/admin/teams", response_model=list[TeamItemOut], responses=ADMIN_ERRORS, tags=["admin"])
+def api_admin_teams(request: Request):
+    """Every team (admins)."""
+    viewer = _admin(request)
+    return [_item(t) for t in team_rules.my_teams(deps.state(request).accounts, viewer.account)["led"]]
+
+
+@api.post("/admin/invites", response_model=InviteOut, status_code=201, responses=ADMIN_ERRORS, tags=["admin"])
+def api_invite(request: Request, body: NewInvite):
+    """A sign-up invite code for a role (admins); the code is shown only in this answer."""
+    viewer = _admin(request)
+    code = deps.state(request).accounts.create_invite(viewer.account, body.role, body.uses, body.days)
+    return InviteOut(code=code, role=body.role, uses=body.uses, days=body.days, signup_path=f"/signup?invite={code}")
+
+
+router.include_router(pages)
+router.include_router(api)

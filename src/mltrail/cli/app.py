@@ -405,6 +405,10 @@ from mltrail.cli.web import register as _register_web_commands  # noqa: E402
 
 _register_web_commands(app)
 
+from mltrail.cli.portability import register as _register_portability_commands  # noqa: E402
+
+_register_portability_commands(app)
+
 
 def main() -> None:
     app()

@@ -6,6 +6,7 @@ coach.profile and coach.plan. A profile is a "profile" event (see coach.profile)
 
 from __future__ import annotations
 
+import weakref
 from datetime import date, datetime, tzinfo
 
 from mltrail.coach.careers import Careers, ContentFileError, Readiness, Role, assess, load_careers
@@ -38,12 +39,27 @@ class NoGoal(ServiceError):
 GRADED = {"passed", "failed", "timeout", "memory_limit", "error"}
 
 
+_loaded: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # skill graph -> (file stamp, Careers)
+
+
 def careers(app) -> Careers:
-    """The roles of content/careers.toml, checked against the course's skills."""
+    """The roles of content/careers.toml, checked against the course's skills (read again when the file changes)."""
+    from mltrail.coach.careers import BUILTIN_CAREERS
+
+    graph = app.skill_graph
     try:
-        return load_careers(app.skill_graph.skills)
+        stamp = BUILTIN_CAREERS.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    cached = _loaded.get(graph)
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        found = load_careers(graph.skills)
     except ContentFileError as exc:
         raise CoachContentError(str(exc)) from None
+    _loaded[graph] = (stamp, found)
+    return found
 
 
 def personas(app) -> Personas:

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from mltrail.service.errors import Invalid, NotFound, ServiceError
+from mltrail.service.web_panels import dashboard_panel
 from mltrail.web import deps, security
 from mltrail.web.render import fragment, lesson_html, page
 
@@ -126,7 +127,7 @@ def dashboard(request: Request):
     mastered = sum(1 for s in states.values() if s.mastered)
     lesson = engine.lesson_to_read(viewer.learner, step.exercise) if step.exercise is not None else None
     return page(request, "dashboard.html", step=step, progress=progress, lesson=lesson, mastered=mastered,
-                skills=len(states), skill_titles=engine.curriculum.skills())
+                skills=len(states), skill_titles=engine.curriculum.skills(), coach=dashboard_panel(engine, viewer.learner))
 
 
 @router.get("/map")

@@ -154,7 +154,7 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
 
     api.include_router(routes_api.router)
     api.include_router(pages.router)
-    for extra in ("mltrail.web.pages_coach", "mltrail.web.pages_teams"):
+    for extra in ("mltrail.web.pages_coach", "mltrail.web.pages_teams", "mltrail.web.pages_coach2"):
         _include_optional(api, extra)
 
     @api.middleware("http")
@@ -176,6 +176,8 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
 
                     fields = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=50)
                     given = (fields.get(security.CSRF_FIELD) or [None])[0]
+                elif given is None and request.headers.get("content-type", "").startswith("multipart/form-data"):
+                    given = await _multipart_field(request, security.CSRF_FIELD)  # a file upload form
                 if not given or given != viewer.csrf:
                     return _refuse(request, 403, "csrf", "the form is stale or was sent from elsewhere: "
                                    "reload the page and try again")
@@ -213,6 +215,22 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
 
     app_ready = engine.curriculum  # noqa: F841  (load the content now, not on the first page)
     return api
+
+
+async def _multipart_field(request: Request, name: str) -> str | None:
+    """A text field of a multipart form, read from the body Starlette caches for the route."""
+    body = await request.body()
+
+    async def replay():
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        form = await Request(request.scope, replay).form(max_files=2, max_fields=20)
+    except Exception:  # malformed multipart: no token, so the request is refused
+        return None
+    value = form.get(name)
+    await form.close()
+    return value if isinstance(value, str) else None
 
 
 CSRF_EXEMPT = {"/api/login"}  # JSON only: a browser cannot send it cross-site without a preflight

@@ -69,3 +69,17 @@ def test_deep_benchmark_prints_its_json_figures():
         return
     for key in ("p50_ms", "p95_ms", "reference_p50_ms", "baseline_p50_ms", "speedup"):
         assert figures[key] > 0, key
+
+
+def test_web_benchmark_prints_its_json_figures():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "web.py"), "--json", "--seconds", "2",
+                             "--learners", "4", "--think", "0.2", "--baseline-runs", "3"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    for key in ("p50_ms", "p95_ms", "submit_p50_ms", "requests", "pages", "submissions"):
+        assert figures[key] > 0, key
+    assert figures["errors"] == 0 and figures["lost_attempts"] == 0
+    assert figures["baseline"]["alone_p50_ms"] > 0 and figures["baseline"]["cli_grade_p50_ms"] > 0
+    assert isinstance(figures["meets_targets"], bool) and set(figures["targets"]) == {
+        "p95_ms", "submit_p50_ms", "errors", "lost_attempts"}

@@ -1,0 +1,329 @@
+"""The web app under load: `mltrail serve` on the embedded SQLite store, many learners at once.
+
+It makes a fresh home in multi-user mode with --learners accounts (each signed in: a session
+cookie and its CSRF token), starts `mltrail serve --multi-user` in a subprocess (the sandbox
+on: the warm zygote pool grades), and from THIS process drives the learners for --seconds
+with asyncio and httpx. Each learner, after a pause of --think seconds on average
+(exponential; 0: none), does one of:
+
+- browse (four in five actions): the dashboard, the skill map, a lesson or an exercise page;
+- submit: POST /api/attempts with right (the reference solution) or wrong code (the starter)
+  for one of a few plain-Python and numpy exercises, the verdict coming back in the answer,
+  then poll: GET /api/attempts/{id}.
+
+Figures (one JSON object):
+
+- p50_ms / p95_ms: page loads (browse) as the client sees them, body read;
+- submit_p50_ms / submit_p95_ms: POST /api/attempts to its verdict;
+- poll_p50_ms, requests, errors (any answer but 2xx, or no answer), pages, submissions;
+- lost_attempts: submissions the server acknowledged (201 with an attempt id) that are not
+  in the store at the end with the same status, read from the store after the server stopped;
+- baseline: one learner alone, no pause, on the same server before the load (its page and
+  submit p50/p95), and `cli_grade_p50_ms`: the same right submission through the one-shot
+  CLI (`mltrail grade`), what a learner without the server pays per check;
+- targets and meets_targets (the issue's: page p95 <= 100 ms, submit p50 <= 50 ms, no
+  errors, nothing lost).
+
+Usage: python benchmarks/web.py [--json] [--seconds S] [--learners N] [--think S] [--baseline-runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+EXERCISES = ["python/clamp", "python/running-mean", "python/standardize-columns", "python/min-max-scale"]
+PAGES = ["/", "/map", "/lessons/python/01-values-and-control-flow", "/lessons/linear-algebra/02-matrices",
+         "/exercises/python/clamp", "/exercises/python/standardize-columns"]
+TARGETS = {"p95_ms": 100.0, "submit_p50_ms": 50.0, "errors": 0, "lost_attempts": 0}
+PASSWORD = "correct horse battery"
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def codes() -> dict[str, tuple[str, str]]:
+    """exercise id -> (right code, wrong code)."""
+    from mltrail.curriculum.loader import load_curriculum
+
+    curriculum = load_curriculum()
+    found = {}
+    for exercise_id in EXERCISES:
+        exercise = curriculum.exercise(exercise_id)
+        found[exercise_id] = (exercise.file("solution.py").read_text(encoding="utf-8"),
+                              exercise.file("starter.py").read_text(encoding="utf-8"))
+    return found
+
+
+def make_home(home: Path, learners: int) -> list[tuple[str, str]]:
+    """A multi-user home with `learners` accounts, each with a session: [(username, token)]."""
+    from mltrail.config import Settings
+    from mltrail.service.accounts import Accounts
+    from mltrail.service.app import App
+
+    home.mkdir(parents=True)
+    (home / "mltrail.toml").write_text('[web]\nmulti_user = true\nregistration = "closed"\n', encoding="utf-8")
+    app = App.open(Settings.resolve(home=home, sandbox="none"))
+    try:
+        accounts = Accounts(app)
+        made = []
+        for number in range(learners + 1):  # the last one is the baseline's learner
+            account = accounts.create_user(f"learner{number:03d}", PASSWORD)
+            made.append((account.username, accounts.start_session(account, 1)))
+        return made
+    finally:
+        app.close()
+
+
+class Server:
+    def __init__(self, home: Path, env: dict) -> None:
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = home.parent / "serve.log"
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mltrail", "serve", "--port", str(self.port), "--multi-user", "--no-open",
+                 "--allow-weak-sandbox"], env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while True:
+            if self.process.poll() is not None:
+                raise SystemExit("mltrail serve stopped:\n" + self.log.read_text())
+            try:
+                if httpx.get(self.base + "/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise SystemExit("mltrail serve did not become healthy in 120 s:\n" + self.log.read_text())
+            time.sleep(0.25)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.pages: list[float] = []
+        self.submits: list[float] = []
+        self.polls: list[float] = []
+        self.requests = 0
+        self.errors: list[str] = []
+        self.acknowledged: list[tuple[str, int, str]] = []  # (learner, attempt id, status)
+
+
+async def timed(client: httpx.AsyncClient, tally: Tally, method: str, path: str, **kwargs):
+    started = time.perf_counter()
+    tally.requests += 1
+    try:
+        answer = await client.request(method, path, **kwargs)
+    except httpx.HTTPError as exc:
+        tally.errors.append(f"{method} {path}: {type(exc).__name__} {exc}")
+        return None, (time.perf_counter() - started) * 1000
+    elapsed = (time.perf_counter() - started) * 1000
+    if not 200 <= answer.status_code < 300:
+        tally.errors.append(f"{method} {path}: {answer.status_code} {answer.text[:200]}")
+        return None, elapsed
+    return answer, elapsed
+
+
+async def learner_loop(client, tally: Tally, name: str, token: str, code: dict, until: float, think: float,
+                       rng: random.Random, only: str | None = None, actions: int | None = None) -> None:
+    cookies = {"cookie": f"mltrail_session={token}"}
+    answer, _ = await timed(client, tally, "GET", "/api/session", headers=cookies)
+    if answer is None:
+        return
+    tally.requests -= 1  # the session look-up is set-up, not load
+    headers = {**cookies, "x-csrf-token": answer.json()["csrf_token"], "origin": str(client.base_url).rstrip("/")}
+    done = 0
+    while time.monotonic() < until and (actions is None or done < actions):
+        if think:
+            await asyncio.sleep(min(rng.expovariate(1 / think), 4 * think))
+            if time.monotonic() >= until:
+                break
+        done += 1
+        action = only or ("submit" if rng.random() < 0.2 else "browse")
+        if action == "browse":
+            answer, elapsed = await timed(client, tally, "GET", rng.choice(PAGES), headers=cookies)
+            if answer is not None:
+                tally.pages.append(elapsed)
+            continue
+        exercise = rng.choice(EXERCISES)
+        right = rng.random() < 0.5
+        answer, elapsed = await timed(client, tally, "POST", "/api/attempts", headers=headers,
+                                      json={"exercise": exercise, "code": code[exercise][0 if right else 1]})
+        if answer is None:
+            continue
+        tally.submits.append(elapsed)
+        verdict = answer.json()
+        if verdict["passed"] != right:
+            tally.errors.append(f"{exercise}: {'right' if right else 'wrong'} code graded {verdict['status']}: "
+                                f"{verdict['message'][:200]}")
+        if verdict.get("attempt") is None:
+            tally.errors.append(f"{exercise}: no attempt id in the answer")
+            continue
+        tally.acknowledged.append((name, verdict["attempt"], verdict["status"]))
+        answer, elapsed = await timed(client, tally, "GET", f"/api/attempts/{verdict['attempt']}", headers=cookies)
+        if answer is not None:
+            tally.polls.append(elapsed)
+            if answer.json()["status"] != verdict["status"]:
+                tally.errors.append(f"attempt {verdict['attempt']}: polled {answer.json()['status']}, "
+                                    f"answered {verdict['status']}")
+
+
+async def drive(base: str, sessions: list[tuple[str, str]], code: dict, seconds: float, think: float,
+                seed: int = 0) -> Tally:
+    tally = Tally()
+    limits = httpx.Limits(max_connections=len(sessions) + 5, max_keepalive_connections=len(sessions) + 5)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        until = time.monotonic() + seconds
+        await asyncio.gather(*(learner_loop(client, tally, name, token, code, until, think, random.Random(seed + i))
+                               for i, (name, token) in enumerate(sessions)))
+    return tally
+
+
+async def alone(base: str, session: tuple[str, str], code: dict, runs: int) -> Tally:
+    """One learner, nobody else, no pause: `runs` page loads, then `runs` submissions."""
+    tally = Tally()
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        for only in ("browse", "submit"):
+            await learner_loop(client, tally, *session, code, time.monotonic() + 600, 0, random.Random(1),
+                               only=only, actions=runs)
+    return tally
+
+
+def lost(home: Path, acknowledged: list[tuple[str, int, str]]) -> list[str]:
+    """Acknowledged attempts missing from the store, or stored with another status."""
+    from mltrail.config import Settings
+    from mltrail.service.app import App
+    from mltrail.service.errors import NotFound
+
+    app = App.open(Settings.resolve(home=home, sandbox="none"))
+    try:
+        missing = []
+        for name, attempt_id, status in acknowledged:
+            try:
+                record = app.attempt(name, attempt_id)
+            except NotFound:
+                missing.append(f"{name} #{attempt_id}: not stored")
+                continue
+            if record.status != status:
+                missing.append(f"{name} #{attempt_id}: stored as {record.status}, answered {status}")
+        return missing
+    finally:
+        app.close()
+
+
+def cli_grade(home: Path, env: dict, code: dict, runs: int) -> list[float]:
+    """Wall time of `mltrail grade python/clamp FILE --no-record` (a new process each time)."""
+    source = home.parent / "clamp.py"
+    source.write_text(code["python/clamp"][0], encoding="utf-8")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "mltrail", "grade", "python/clamp", str(source), "--no-record"],
+                              env=env, capture_output=True, text=True, timeout=120)
+        times.append((time.perf_counter() - started) * 1000)
+        if done.returncode != 0:
+            raise SystemExit(f"mltrail grade failed: {done.stdout}\n{done.stderr}")
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print only the JSON object")
+    parser.add_argument("--seconds", type=float, default=30.0, help="how long the learners work (default 30)")
+    parser.add_argument("--learners", type=int, default=100, help="simulated learners at once (default 100)")
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean pause in seconds before each action (default 1; 0: none)")
+    parser.add_argument("--baseline-runs", type=int, default=20,
+                        help="page loads and submissions of the lone learner (default 20); "
+                             "CLI gradings: a fifth of it, at least 1")
+    args = parser.parse_args()
+    log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
+
+    root = Path(tempfile.mkdtemp(prefix="mltrail-bench-web-"))
+    home = root / "home"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MLTRAIL_")}
+    env.update(MLTRAIL_HOME=str(home), NO_COLOR="1")
+    code = codes()
+    log(f"making {args.learners} accounts in {home} ...")
+    sessions = make_home(home, args.learners)
+    learners, lone = sessions[:-1], sessions[-1]
+    log("starting mltrail serve --multi-user ...")
+    server = Server(home, env)
+    try:
+        log(f"the baseline: one learner alone, {args.baseline_runs} pages and submissions ...")
+        baseline = asyncio.run(alone(server.base, lone, code, args.baseline_runs))
+        log(f"{args.learners} learners for {args.seconds:g} s (mean pause {args.think:g} s) ...")
+        started = time.perf_counter()
+        tally = asyncio.run(drive(server.base, learners, code, args.seconds, args.think))
+        wall = time.perf_counter() - started
+    finally:
+        server.stop()
+    missing = lost(home, tally.acknowledged + baseline.acknowledged)
+    cli = cli_grade(home, env, code, max(1, args.baseline_runs // 5))
+    for problem in (tally.errors + baseline.errors)[:10]:
+        log("error:", problem)
+    for problem in missing[:10]:
+        log("lost:", problem)
+    figures = {
+        "learners": args.learners, "seconds": args.seconds, "think_s": args.think,
+        "p50_ms": round(percentile(tally.pages, 0.5), 1),
+        "p95_ms": round(percentile(tally.pages, 0.95), 1),
+        "submit_p50_ms": round(percentile(tally.submits, 0.5), 1),
+        "submit_p95_ms": round(percentile(tally.submits, 0.95), 1),
+        "poll_p50_ms": round(percentile(tally.polls, 0.5), 1),
+        "requests": tally.requests,
+        "requests_per_s": round(tally.requests / wall, 1),
+        "pages": len(tally.pages),
+        "submissions": len(tally.submits),
+        "errors": len(tally.errors) + len(baseline.errors),
+        "lost_attempts": len(missing),
+        "baseline": {
+            "alone_p50_ms": round(percentile(baseline.pages, 0.5), 1),
+            "alone_p95_ms": round(percentile(baseline.pages, 0.95), 1),
+            "alone_submit_p50_ms": round(percentile(baseline.submits, 0.5), 1),
+            "alone_submit_p95_ms": round(percentile(baseline.submits, 0.95), 1),
+            "cli_grade_p50_ms": round(statistics.median(cli), 1),
+        },
+        "targets": {"p95_ms": f"<= {TARGETS['p95_ms']:g}", "submit_p50_ms": f"<= {TARGETS['submit_p50_ms']:g}",
+                    "errors": 0, "lost_attempts": 0},
+    }
+    figures["meets_targets"] = (figures["p95_ms"] <= TARGETS["p95_ms"]
+                                and figures["submit_p50_ms"] <= TARGETS["submit_p50_ms"]
+                                and figures["errors"] == 0 and figures["lost_attempts"] == 0
+                                and figures["pages"] > 0 and figures["submissions"] > 0)
+    print(json.dumps(figures, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()

@@ -212,8 +212,6 @@ G, P, D = "GET", "POST", "DELETE"
 RULES: dict[tuple[str, str], Rule] = {
     # FastAPI's own
     (G, "/api/openapi.json"): Rule(PUBLIC),
-    (G, "/api/docs"): Rule(PUBLIC),
-    (G, "/docs/oauth2-redirect"): Rule(PUBLIC),
     # pages.py
     (G, "/healthz"): Rule(PUBLIC),
     (G, "/login"): Rule(PUBLIC),

@@ -141,7 +141,8 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
     state = WebState(engine=engine, options=options, multi_user=multi,
                      secret=security.server_secret(engine.settings.home),
                      accounts=Accounts(engine) if multi else None)
-    api = FastAPI(title="mltrail", version=_version(), docs_url="/api/docs", redoc_url=None,
+    # no Swagger UI: it loads its scripts from a CDN and runs inline ones, which the CSP (and offline use) forbid
+    api = FastAPI(title="mltrail", version=_version(), docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="The mltrail engine over HTTP: exercises, attempts and verdicts, progress, "
                               "the coach's next step. Browsers authenticate with the session cookie and "

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mltrail.service.errors import Invalid
 
@@ -40,6 +40,16 @@ GRADED = ("passed", "failed", "timeout", "memory_limit", "error")
 EXERCISE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+def _moment(value: datetime) -> datetime:
+    """A timestamp of the file, as aware UTC; refused outside 2000-2100 (and so never out of range)."""
+    if not 2000 <= value.year <= 2100:
+        raise ValueError("a date between the years 2000 and 2100")
+    return value.astimezone(timezone.utc) if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+Moment = Annotated[datetime, AfterValidator(_moment)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_max_length=MAX_CODE_CHARS)
 
@@ -51,7 +61,7 @@ class AttemptIn(_Strict):
     status: Literal["passed", "failed", "timeout", "memory_limit", "error"]  # as exported: not trusted
     passed: bool = False  # as exported: not trusted
     message: Annotated[str, Field(max_length=20000)] = ""  # as exported: not trusted
-    created_at: datetime
+    created_at: Moment
     content_version: Annotated[str | None, Field(max_length=64)] = None
 
     @field_validator("code")
@@ -66,7 +76,7 @@ class EventIn(_Strict):
     kind: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")]
     subject: Annotated[str, Field(max_length=200)]
     detail: dict[str, Any] = Field(default_factory=dict)
-    created_at: datetime
+    created_at: Moment
 
     @field_validator("detail")
     @classmethod
@@ -79,7 +89,7 @@ class EventIn(_Strict):
 class ProgressFile(_Strict):
     format: Literal["mltrail-progress"]
     version: Literal[1]
-    exported_at: datetime
+    exported_at: Moment
     learner: Annotated[str, Field(max_length=200)] = ""
     profile: dict[str, Any] | None = None  # informational: the profile is restored from the events
     attempts: Annotated[list[AttemptIn], Field(max_length=MAX_ATTEMPTS)] = Field(default_factory=list)

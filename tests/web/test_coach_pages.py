@@ -91,6 +91,9 @@ def test_bad_quiz_answers_are_refused_and_nothing_is_stored(personal):
     assert post(client, "/api/quiz/python/clamp", json={"answers": {"q1": "1"}}).status_code == 422
     assert post(client, "/quiz/python/quiz", {}).status_code == 422
     assert personal.engine.attempts("local") == []
+    typed = post(client, "/quiz/python/quiz", {"q1": "<script>alert(1)</script>"})  # kept in its field, escaped
+    assert typed.status_code == 200 and results(typed.text) == {"q1": "no"}
+    assert "<script>alert" not in typed.text and 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in typed.text
 
 
 def test_the_quiz_passes_once_every_item_is_right_even_answered_in_parts(personal):

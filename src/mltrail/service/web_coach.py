@@ -101,7 +101,7 @@ def _clean_answers(exercise, answers: dict[str, str]) -> dict[str, str]:
             continue
         text = str(text).strip()
         if len(text) > MAX_ANSWER_CHARS or "\0" in text:
-            raise Invalid(item_id, f"an answer is at most {MAX_ANSWER_CHARS} characters of text")
+            raise Invalid(item_id, f"an answer is plain text of at most {MAX_ANSWER_CHARS} characters")
         given[item_id] = text
     if not given:
         raise Invalid(exercise.id, "no answer was given: answer at least one question")
@@ -207,7 +207,10 @@ def start_placement(app, learner: str, modules: list[str] | None = None, max_que
     beliefs = {skill: state.p_known for skill, state in app.mastery(learner).items() if state.answers or state.placed}
     app.store.record_event(app.learner_id(learner), START_EVENT, "placement",
                            {"modules": list(dict.fromkeys(modules or [])), "max": max_questions, "beliefs": beliefs})
-    return placement_run(app, learner)
+    run = placement_run(app, learner)
+    if run.question is None:  # nothing left to ask (the coach is already sure): over at once
+        finish_placement(app, learner, run)
+    return run
 
 
 def running(app, learner: str) -> PlacementRun:
@@ -247,7 +250,7 @@ def answer_placement(app, learner: str, item_id: str, text: str | None = None, s
         correct = None
     elif question.item.kind == "quiz":
         if text is not None and (len(text) > MAX_ANSWER_CHARS or "\0" in text):
-            raise Invalid(item_id, f"an answer is at most {MAX_ANSWER_CHARS} characters of text")
+            raise Invalid(item_id, f"an answer is plain text of at most {MAX_ANSWER_CHARS} characters")
         correct = coach_placement.grade_quiz_answer(app, learner, question, text or "")
     else:
         correct = coach_placement.grade_function_answer(app, learner, question, source)

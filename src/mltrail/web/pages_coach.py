@@ -139,8 +139,8 @@ async def placement_start(request: Request):
     engine = deps.engine(request)
     form = await request.form()
     modules = [str(m) for m in form.getlist("modules") if str(m)]
-    await run_in_threadpool(web_coach.start_placement, engine, viewer.learner, modules)
-    return RedirectResponse("/placement", status_code=303)
+    run = await run_in_threadpool(web_coach.start_placement, engine, viewer.learner, modules)
+    return RedirectResponse("/placement/result" if run.ended else "/placement", status_code=303)
 
 
 @router.post("/placement/answer", include_in_schema=False)
@@ -210,8 +210,8 @@ def _answer_review(engine, learner: str, skill: str, item: str, text: str):
 
     if not text.strip():
         raise Invalid(item or "answer", "type an answer first")
-    if len(text) > web_coach.MAX_ANSWER_CHARS:
-        raise Invalid(item, f"an answer is at most {web_coach.MAX_ANSWER_CHARS} characters")
+    if len(text) > web_coach.MAX_ANSWER_CHARS or "\0" in text:
+        raise Invalid(item, f"an answer is plain text of at most {web_coach.MAX_ANSWER_CHARS} characters")
     due = {(r.skill, r.item.id) for r in review_queue(engine, learner).reviews if r.item.item is not None}
     if (skill, item) not in due:
         raise Conflict("review", f"'{item}' is not a quiz item due for review of {skill or 'a skill'} now; reload the page")
@@ -275,7 +275,7 @@ def api_quiz(request: Request, module: str, name: str):
 
 
 class QuizAnswers(BaseModel):
-    answers: dict[str, str] = Field(description='item id -> the answer as typed: "b", "a, c", "0.5", "2*x + 1"; '
+    answers: dict[str, str | int | float] = Field(description='item id -> the answer as typed: "b", "a, c", "0.5", "2*x + 1"; '
                                                 "blank answers are left out", max_length=100)
 
 
@@ -304,7 +304,8 @@ def api_quiz_answer(request: Request, module: str, name: str, body: QuizAnswers)
     """Answer some or all items of a quiz: graded in the sandbox, stored as an attempt."""
     viewer = deps.learner(request)
     engine = deps.engine(request)
-    answer = _grading(request, viewer, lambda: web_coach.answer_quiz(engine, viewer.learner, f"{module}/{name}", body.answers))
+    answer = _grading(request, viewer, lambda: web_coach.answer_quiz(engine, viewer.learner, f"{module}/{name}",
+                                                                           {k: str(v) for k, v in body.answers.items()}))
     return answer.to_json()
 
 

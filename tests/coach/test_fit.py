@@ -119,7 +119,7 @@ def test_a_damaged_stored_row_falls_back_to_the_defaults():
 def test_the_migration_creates_coach_params_on_a_fresh_sqlite_file_and_the_store_replaces_fits(tmp_path):
     store = store_db.Store(URL.create("sqlite", database=str(tmp_path / "fresh.db")))
     assert store.revision() is None
-    assert store.upgrade(force=True) == store_db.HEAD == "0003"
+    assert store.upgrade(force=True) == store_db.HEAD == "0004"
     with store.engine.connect() as connection:
         columns = {c["name"] for c in inspect(connection).get_columns("coach_params")}
     assert {"key", "prior", "learn", "guess", "slip", "forget", "sequences", "log_likelihood", "fitted_at"} <= columns

@@ -32,6 +32,7 @@ class App:
         self._part_locks = {name: threading.Lock() for name in given}
         self._lock = threading.Lock()  # the learner-id cache and the sandbox choice
         self._learner_ids: dict[str, int] = {}
+        self._memo: dict = {}  # (kind, learner id) -> (records' stamp, value): see `memo`
 
     @classmethod
     def open(cls, settings: Settings) -> "App":
@@ -272,14 +273,32 @@ class App:
 
     # ------------------------------------------------------------ next step
 
+    def memo(self, kind: str, learner: str, compute):
+        """`compute()` for `learner`, computed again only when their records or the fitted
+        parameters changed (a page asks for mastery and reviews several times)."""
+        learner_id = self.learner_id(learner)
+        key = (kind, learner_id)
+        stamp = (self.store.history_stamp(learner_id), self.store.coach_params_stamp())
+        with self._lock:
+            cached = self._memo.get(key)
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+        value = compute()
+        with self._lock:
+            self._memo[key] = (stamp, value)
+            if len(self._memo) > 2048:
+                self._memo.pop(next(iter(self._memo)))
+        return value
+
     def mastery(self, learner: str) -> dict:
         """Every skill's state for `learner` (coach.mastery.SkillState), replayed from their records."""
         from mltrail.coach.mastery import mastery
         from mltrail.service.coach_reviews import param_source
 
         learner_id = self.learner_id(learner)
-        return mastery(self.skill_graph, self.store.attempts(learner_id), self.store.events(learner_id),
-                       params=param_source(self))  # `mltrail coach fit`'s parameters where stored
+        return dict(self.memo("mastery", learner, lambda: mastery(
+            self.skill_graph, self.store.attempts(learner_id), self.store.events(learner_id),
+            params=param_source(self))))  # `mltrail coach fit`'s parameters where stored
 
     def next_step(self, learner: str, goal: dict[str, float] | None = None):
         """The coach's next step for `learner` (coach.next_step.NextStep): a skill of the outer

@@ -37,8 +37,8 @@ def _usable(app):
 def review_cards(app, learner: str) -> dict[str, reviews.SkillCard]:
     """The FSRS card of every skill `learner` has mastered, replayed from their records."""
     learner_id = app.learner_id(learner)
-    return reviews.cards(app.skill_graph, app.store.attempts(learner_id), app.store.events(learner_id),
-                         param_source(app))
+    return dict(app.memo("review_cards", learner, lambda: reviews.cards(
+        app.skill_graph, app.store.attempts(learner_id), app.store.events(learner_id), param_source(app))))
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from mltrail.store.models import Attempt, CoachParam, Event, Learner, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0004"  # the newest migration; a test keeps it equal to Alembic's head
+HISTORY_CACHE = 512  # learners whose history is kept in memory (see Store._history)
 LEASE_S = 120.0  # a pending attempt untouched this long was left by a grader that stopped
 _upgrade_lock = threading.Lock()
 _upgraded: set[str] = set()  # databases this process has brought to the newest schema
@@ -110,6 +112,8 @@ class Store:
         if self.url.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._history_cache: OrderedDict = OrderedDict()  # learner id -> (fingerprint, attempts, events)
+        self._history_lock = threading.Lock()
 
     @classmethod
     def at_home(cls, home: Path, upgrade: bool = True) -> "Store":
@@ -201,14 +205,46 @@ class Store:
             if verdict.get("content_version"):
                 attempt.content_version = verdict["content_version"]
 
-    def attempts(self, learner_id: int, exercise_id: str | None = None, status: str | None = None) -> list[AttemptRecord]:
-        query = select(Attempt).where(Attempt.learner_id == learner_id).order_by(Attempt.id)
-        if exercise_id is not None:
-            query = query.where(Attempt.exercise_id == exercise_id)
-        if status is not None:
-            query = query.where(Attempt.status == status)
+    def history_stamp(self, learner_id: int) -> tuple:
+        """A fingerprint of a learner's records: equal stamps, equal history (see `_history`)."""
+        return self._history(learner_id, with_stamp=True)[2]
+
+    def _history(self, learner_id: int, with_stamp: bool = False):
+        """Every attempt and event of a learner, oldest first, read again only when they changed.
+
+        A web page asks for a learner's history several times (mastery, next step, progress,
+        reviews); reading and building hundreds of rows each time was most of a page's cost.
+        The cache is checked against a fingerprint of the learner's rows (how many, the newest
+        id, the latest grading, the regrade count), read in one small query, so a change made
+        by another process (a CLI command on the same home) is seen at once.
+        """
+        from sqlalchemy import func
+
+        attempts_stamp = (select(func.count(Attempt.id), func.max(Attempt.id), func.max(Attempt.graded_at),
+                                 func.sum(Attempt.regrades)).where(Attempt.learner_id == learner_id))
+        events_stamp = select(func.count(Event.id), func.max(Event.id)).where(Event.learner_id == learner_id)
         with self.session() as session:
-            return [_attempt_record(a) for a in session.scalars(query)]
+            stamp = (tuple(session.execute(attempts_stamp).one()), tuple(session.execute(events_stamp).one()))
+            with self._history_lock:
+                cached = self._history_cache.get(learner_id)
+                if cached is not None and cached[0] == stamp:
+                    self._history_cache.move_to_end(learner_id)
+                    return (cached[1], cached[2], stamp) if with_stamp else (cached[1], cached[2])
+            attempts = [_attempt_record(a) for a in session.scalars(
+                select(Attempt).where(Attempt.learner_id == learner_id).order_by(Attempt.id))]
+            events = [EventRecord(e.id, e.kind, e.subject, e.detail, e.created_at) for e in session.scalars(
+                select(Event).where(Event.learner_id == learner_id).order_by(Event.id))]
+        with self._history_lock:
+            self._history_cache[learner_id] = (stamp, attempts, events)
+            self._history_cache.move_to_end(learner_id)
+            while len(self._history_cache) > HISTORY_CACHE:
+                self._history_cache.popitem(last=False)
+        return (attempts, events, stamp) if with_stamp else (attempts, events)
+
+    def attempts(self, learner_id: int, exercise_id: str | None = None, status: str | None = None) -> list[AttemptRecord]:
+        rows, _ = self._history(learner_id)
+        return [a for a in rows if (exercise_id is None or a.exercise_id == exercise_id)
+                and (status is None or a.status == status)]
 
     def attempt(self, learner_id: int, attempt_id: int) -> AttemptRecord | None:
         """One attempt, only if it is `learner_id`'s."""
@@ -221,13 +257,8 @@ class Store:
             session.add(Event(learner_id=learner_id, kind=kind, subject=subject, detail=detail or {}))
 
     def events(self, learner_id: int, kind: str | None = None, subject: str | None = None) -> list[EventRecord]:
-        query = select(Event).where(Event.learner_id == learner_id).order_by(Event.id)
-        if kind is not None:
-            query = query.where(Event.kind == kind)
-        if subject is not None:
-            query = query.where(Event.subject == subject)
-        with self.session() as session:
-            return [EventRecord(e.id, e.kind, e.subject, e.detail, e.created_at) for e in session.scalars(query)]
+        _, rows = self._history(learner_id)
+        return [e for e in rows if (kind is None or e.kind == kind) and (subject is None or e.subject == subject)]
 
     def iter_pending(self) -> list[AttemptRecord]:
         """Every pending attempt, leased or not (for display; graders use `claim_stale`)."""
@@ -273,6 +304,13 @@ class Store:
         with self.session() as session, session.begin():
             session.execute(delete(CoachParam))
             session.add_all([CoachParam(**row, fitted_at=now) for row in rows])
+
+    def coach_params_stamp(self):
+        """When the stored fit was made (None before the first): changes with every `coach fit`."""
+        from sqlalchemy import func
+
+        with self.session() as session:
+            return session.scalar(select(func.max(CoachParam.fitted_at)))
 
     def coach_params(self) -> list[dict]:
         """The stored fit, one dict per key (empty before the first `mltrail coach fit`)."""

@@ -159,9 +159,10 @@ def test_team_and_display_names_are_escaped(multi):
     accounts.join_team(mallory, code)
     admin = multi.user("root", "admin")
     for client, url in ((lead, f"/teams/{team_id}"), (lead, "/teams"), (admin, "/admin"), (multi.client(), f"/join/{code}")):
-        text = client.get(url).text
-        assert "<script>alert(" not in text, url
-        assert "&lt;script&gt;alert(" in text, url
+        answer = client.get(url)
+        assert answer.status_code == 200, (url, answer.text[:500])
+        assert "<script>alert(" not in answer.text, url
+        assert "&lt;script&gt;alert(" in answer.text, url
 
 
 def test_admin_actions_and_their_guards(multi):
@@ -257,3 +258,12 @@ def test_without_code_and_grouped_columns(multi):
     report = team_report(multi.engine, accounts, lead, team.id)
     assert report.grouped and [c.id for c in report.columns] == [m.id for m in multi.engine.curriculum.modules]
     assert report.members == [] and report.stuck == [] and len(report.progress.weeks) == 1
+    from mltrail.service.coach_profile import careers
+
+    role = careers(multi.engine).roles[0]
+    focused = team_report(multi.engine, accounts, lead, accounts.create_team(lead, "Focused", role.id).id)
+    assert not focused.grouped and {c.id for c in focused.columns} == set(role.weights)
+    order = [m.title for m in multi.engine.curriculum.modules]
+    titles = [title for title, _ in focused.column_groups()]
+    assert titles == sorted(titles, key=order.index) and len(set(titles)) == len(titles)
+    assert sum(span for _, span in focused.column_groups()) == len(focused.columns)

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from mltrail.service.errors import NotFound
 from mltrail.store.accounts import AccountRecord, TeamRecord
 
-MAX_COLUMNS = 24  # more skills than this: one column per module (the average of its skills)
+MAX_COLUMNS = 30  # more skills than this (a role lists at most 30): one column per module, their average
 MAX_WEEKS = 26  # the progress plot covers at most this many weeks, the latest
 STUCK = 10  # stuck points listed
 FAILED = {"failed", "timeout", "memory_limit", "error"}  # graded and not passed
@@ -109,6 +109,16 @@ class TeamReport:
     progress: WeeklyProgress
     stuck: list[StuckPoint]
 
+    def column_groups(self) -> list[tuple[str, int]]:
+        """(module title, how many columns) for consecutive columns of one module, in column order."""
+        groups: list[tuple[str, int]] = []
+        for column in self.columns:
+            if groups and groups[-1][0] == column.module_title:
+                groups[-1] = (column.module_title, groups[-1][1] + 1)
+            else:
+                groups.append((column.module_title, 1))
+        return groups
+
     def to_json(self) -> dict:
         return {"id": self.team.id, "name": self.team.name, "target_role": self.role_id, "role_title": self.role_title,
                 "lead": self.lead.username if self.lead else None, "invite_path": f"/join/{self.team.invite_code}",
@@ -126,6 +136,16 @@ class TeamItem:
     members: int
     lead: str
     leads: bool  # the viewer may open its lead page
+
+    def column_groups(self) -> list[tuple[str, int]]:
+        """(module title, how many columns) for consecutive columns of one module, in column order."""
+        groups: list[tuple[str, int]] = []
+        for column in self.columns:
+            if groups and groups[-1][0] == column.module_title:
+                groups[-1] = (column.module_title, groups[-1][1] + 1)
+            else:
+                groups.append((column.module_title, 1))
+        return groups
 
     def to_json(self) -> dict:
         return {"id": self.team.id, "name": self.team.name, "target_role": self.team.target_role,

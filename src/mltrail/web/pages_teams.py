@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import BaseModel, Field
@@ -22,6 +23,7 @@ from mltrail.service.errors import Invalid, ServiceError
 from mltrail.web import deps
 from mltrail.web.render import page
 
+Id = Annotated[int, Path(ge=1, le=2**62, description="a numeric id")]
 PERSONAL = "teams and accounts exist only when the server runs with --multi-user"
 
 router = APIRouter()
@@ -72,7 +74,7 @@ PALETTE = ("#0969da", "#cf222e", "#1a7f37", "#8250df", "#bf8700", "#1b7c83", "#b
 
 def progress_svg(progress: team_rules.WeeklyProgress, members: list) -> Markup:
     """Exercises passed so far per member, week by week: a line plot drawn on the server."""
-    width, height, left, right, top, bottom = 640, 240, 44, 16, 14, 40
+    width, height, left, right, top, bottom = 640, 240, 44, 36, 14, 40
     weeks = progress.weeks
     series = [(m.username, progress.cumulative(m.username)) for m in members]
     highest = max([max(values, default=0) for _, values in series] + [1])
@@ -110,7 +112,7 @@ def progress_svg(progress: team_rules.WeeklyProgress, members: list) -> Markup:
     return Markup("".join(parts))
 
 
-def _team_page(request: Request, team_id: int, status: int = 200, **extra):
+def _team_page(request: Request, team_id: Id, status: int = 200, **extra):
     viewer = _member(request)
     engine = deps.engine(request)
     report = team_rules.team_report(engine, deps.state(request).accounts, viewer.account, team_id)
@@ -147,19 +149,19 @@ def create_team(request: Request, name: str = Form("", max_length=500), target_r
 
 
 @pages.get("/teams/{team_id}")
-def team_page(request: Request, team_id: int):
+def team_page(request: Request, team_id: Id):
     return _team_page(request, team_id)
 
 
 @pages.post("/teams/{team_id}/invite")
-def new_invite(request: Request, team_id: int):
+def new_invite(request: Request, team_id: Id):
     viewer = _member(request)
     deps.state(request).accounts.update_team(viewer.account, team_id, new_invite=True)
     return _back(f"/teams/{team_id}")
 
 
 @pages.post("/teams/{team_id}/settings")
-def team_settings(request: Request, team_id: int, name: str = Form("", max_length=500),
+def team_settings(request: Request, team_id: Id, name: str = Form("", max_length=500),
                   target_role: str = Form("", max_length=200)):
     viewer = _member(request)
     try:
@@ -173,14 +175,14 @@ def team_settings(request: Request, team_id: int, name: str = Form("", max_lengt
 
 
 @pages.post("/teams/{team_id}/members/{account_id}/remove")
-def remove_member(request: Request, team_id: int, account_id: int):
+def remove_member(request: Request, team_id: Id, account_id: Id):
     viewer = _member(request)
     deps.state(request).accounts.remove_member(viewer.account, team_id, account_id)
     return _back(f"/teams/{team_id}")
 
 
 @pages.post("/teams/{team_id}/leave")
-def leave_team(request: Request, team_id: int):
+def leave_team(request: Request, team_id: Id):
     viewer = _member(request)
     accounts = deps.state(request).accounts
     if not team_rules.is_member(accounts, viewer.account, team_id):
@@ -190,7 +192,7 @@ def leave_team(request: Request, team_id: int):
 
 
 @pages.get("/teams/{team_id}/export.csv")
-def export_csv(request: Request, team_id: int):
+def export_csv(request: Request, team_id: Id):
     viewer = _member(request)
     report = team_rules.team_report(deps.engine(request), deps.state(request).accounts, viewer.account, team_id)
     day = datetime.now().strftime("%Y-%m-%d")
@@ -253,12 +255,12 @@ def _admin_action(request: Request, action):
 
 
 @pages.post("/admin/users/{account_id}/role")
-def admin_role(request: Request, account_id: int, role: str = Form("", max_length=50)):
+def admin_role(request: Request, account_id: Id, role: str = Form("", max_length=50)):
     return _admin_action(request, lambda accounts, me: accounts.set_role(me, account_id, role))
 
 
 @pages.post("/admin/users/{account_id}/active")
-def admin_active(request: Request, account_id: int, active: str = Form("", max_length=10)):
+def admin_active(request: Request, account_id: Id, active: str = Form("", max_length=10)):
     if active not in ("yes", "no"):
         raise HTTPException(422, "active: send yes or no")
     return _admin_action(request, lambda accounts, me: accounts.set_active(me, account_id, active == "yes"))
@@ -431,20 +433,20 @@ def api_create_team(request: Request, body: NewTeam):
     return _report(request, viewer, team.id)
 
 
-def _report(request: Request, viewer, team_id: int) -> TeamOut:
+def _report(request: Request, viewer, team_id: Id) -> TeamOut:
     report = team_rules.team_report(deps.engine(request), deps.state(request).accounts, viewer.account, team_id)
     return TeamOut(**report.to_json())
 
 
 @api.get("/teams/{team_id}", response_model=TeamOut, responses=ERRORS)
-def api_team(request: Request, team_id: int):
+def api_team(request: Request, team_id: Id):
     """A team you lead: members, the skills heatmap, weekly progress, readiness, stuck points."""
     viewer = _member(request)
     return _report(request, viewer, team_id)
 
 
 @api.post("/teams/{team_id}", response_model=TeamOut, responses=ERRORS)
-def api_change_team(request: Request, team_id: int, body: TeamChange):
+def api_change_team(request: Request, team_id: Id, body: TeamChange):
     """Rename a team, change its target role, or replace its invite link."""
     viewer = _member(request)
     deps.state(request).accounts.update_team(viewer.account, team_id, name=body.name, target_role=body.target_role,
@@ -453,7 +455,7 @@ def api_change_team(request: Request, team_id: int, body: TeamChange):
 
 
 @api.delete("/teams/{team_id}/members/{username}", status_code=204, responses=ERRORS)
-def api_remove_member(request: Request, team_id: int, username: str):
+def api_remove_member(request: Request, team_id: Id, username: str):
     """Take a member out of a team you lead."""
     viewer = _member(request)
     accounts = deps.state(request).accounts
@@ -463,7 +465,7 @@ def api_remove_member(request: Request, team_id: int, username: str):
 
 
 @api.get("/teams/{team_id}/members/{username}/progress", response_model=MemberProgressOut, responses=ERRORS)
-def api_member_progress(request: Request, team_id: int, username: str):
+def api_member_progress(request: Request, team_id: Id, username: str):
     """A member's progress and their attempts' statuses and verdicts (never their code)."""
     viewer = _member(request)
     return MemberProgressOut(**team_rules.member_progress(deps.engine(request), deps.state(request).accounts,
@@ -484,7 +486,7 @@ def api_join(request: Request, code: str):
 
 
 @api.post("/teams/{team_id}/leave", status_code=204, responses=ERRORS)
-def api_leave(request: Request, team_id: int):
+def api_leave(request: Request, team_id: Id):
     """Leave a team you are in."""
     viewer = _member(request)
     accounts = deps.state(request).accounts
@@ -510,7 +512,7 @@ def api_users(request: Request):
 
 
 @api.post("/admin/users/{account_id}", response_model=AccountOut, responses=ADMIN_ERRORS, tags=["admin"])
-def api_change_user(request: Request, account_id: int, body: AccountChange):
+def api_change_user(request: Request, account_id: Id, body: AccountChange):
     """Change an account's role and/or enable or disable it (admins; not your own role or account)."""
     viewer = _admin(request)
     accounts = deps.state(request).accounts

@@ -128,8 +128,16 @@ def test_watch_regrades_on_save_and_moves_on(home, tmp_path):
         [sys.executable, "-m", "mltrail", "watch"], cwd=workspace, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, env=dict(os.environ, COLUMNS="200", NO_COLOR="1", **env),
     )
+    import threading
+
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True)
+    reader.start()
     try:
-        time.sleep(2.5)
+        started = time.monotonic() + 60  # watching starts once it has said what to edit (slow on a loaded machine)
+        while time.monotonic() < started and not any("and save" in line for line in lines):
+            time.sleep(0.1)
+        time.sleep(0.5)
         (workspace / "python" / "clamp.py").write_text(CLAMP_SOLUTION)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -140,7 +148,9 @@ def test_watch_regrades_on_save_and_moves_on(home, tmp_path):
         time.sleep(1)
     finally:
         proc.terminate()
-        output = proc.communicate(timeout=10)[0]
+        proc.wait(timeout=10)
+        reader.join(timeout=10)
+    output = "".join(lines)
     assert progress["passed"] == 1
     assert "PASSED" in output and "running-mean" in output
 

@@ -33,6 +33,22 @@ def healthz(request: Request):
     return {"status": "ok", "exercises": len(engine.curriculum.exercises()), "multi_user": state.multi_user}
 
 
+@router.get("/api/docs")
+def api_docs(request: Request):
+    """The API's reference, drawn from its OpenAPI schema on the server (no CDN-hosted viewer)."""
+    schema = request.app.openapi()
+    operations = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, operation in methods.items():
+            body = (operation.get("requestBody") or {}).get("content", {}).get("application/json", {}).get("schema")
+            operations.append({"method": method.upper(), "path": path, "summary": operation.get("summary", ""),
+                               "description": operation.get("description", ""),
+                               "parameters": [p.get("name") for p in operation.get("parameters", [])],
+                               "body": (body or {}).get("$ref", "").rsplit("/", 1)[-1],
+                               "responses": sorted(operation.get("responses", {}))})
+    return page(request, "api_docs.html", operations=operations, info=schema.get("info", {}))
+
+
 # ---------------------------------------------------------------- sign-in
 
 

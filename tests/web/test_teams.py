@@ -55,6 +55,12 @@ def test_lead_sees_progress_heatmap_stuck_points_and_csv_but_never_code(multi):
     assert f"/login?next=/join/{code}" in invited.text and f"/signup?next=/join/{code}" in invited.text
     assert _post(anonymous, f"/join/{code}").headers["location"] == f"/login?next=/join/{code}"
 
+    signup = anonymous.get(f"/signup?next=/join/{code}")
+    assert f'name="next" value="/join/{code}"' in signup.text
+    joined = anonymous.post("/signup", data={"username": "newbie", "password": "a long enough one",
+                                             "next": f"/join/{code}", "csrf_token": anonymous.csrf})
+    assert joined.headers["location"] == f"/join/{code}"  # back to the invite after signing up
+
     alice = multi.user("alice")
     assert f'action="/join/{code}"' in alice.get(f"/join/{code}").text
     _join(alice, code)
@@ -77,7 +83,7 @@ def test_lead_sees_progress_heatmap_stuck_points_and_csv_but_never_code(multi):
     assert member["readiness"] is not None and len(member["p_known"]) == len(data["columns"])
     assert data["stuck"][0] == {"exercise": "python/clamp", "title": data["stuck"][0]["title"], "failures": 2,
                                 "members_failed": 1, "passed_after": 1}
-    assert sum(data["progress"]["passed"]["alice"]) == 1
+    assert sum(data["progress"]["passed"]["alice"]) == 1 and data["progress"]["before"]["alice"] == 0
     assert data["invite_path"] == f"/join/{code}"
 
     progress = lead.get(f"/api/teams/{team_id}/members/alice/progress")
@@ -267,3 +273,18 @@ def test_without_code_and_grouped_columns(multi):
     titles = [title for title, _ in focused.column_groups()]
     assert titles == sorted(titles, key=order.index) and len(set(titles)) == len(titles)
     assert sum(span for _, span in focused.column_groups()) == len(focused.columns)
+
+
+def test_weekly_progress_counts_first_passes_per_iso_week():
+    from datetime import datetime, timedelta, timezone
+
+    from mltrail.service.teams import MAX_WEEKS, _weekly
+
+    now = datetime(2026, 11, 26, tzinfo=timezone.utc)  # a Thursday of 2026-W48
+    weekly = _weekly({"alice": {"a": now - timedelta(weeks=40), "b": now - timedelta(days=3), "c": now},
+                      "bob": {}}, now)
+    assert len(weekly.weeks) == MAX_WEEKS and weekly.weeks[-1] == "2026-W48"
+    assert weekly.passed["alice"][-1] == 2 and sum(weekly.passed["alice"]) == 2 and weekly.before["alice"] == 1
+    assert weekly.cumulative("alice")[-1] == 3 and weekly.cumulative("bob") == [0] * MAX_WEEKS
+    monday = _weekly({"alice": {"a": datetime(2026, 11, 23, tzinfo=timezone.utc)}}, now)
+    assert monday.weeks == ["2026-W48"] and monday.passed["alice"] == [1]

@@ -85,16 +85,17 @@ class WeeklyProgress:
 
     weeks: list[str]  # "2026-W48"
     passed: dict[str, list[int]]  # username -> count per week
+    before: dict[str, int] = field(default_factory=dict)  # username -> passed before the first week shown
 
     def cumulative(self, username: str) -> list[int]:
-        total, out = 0, []
+        total, out = self.before.get(username, 0), []
         for count in self.passed.get(username, []):
             total += count
             out.append(total)
         return out
 
     def to_json(self) -> dict:
-        return {"weeks": self.weeks, "passed": self.passed}
+        return {"weeks": self.weeks, "passed": self.passed, "before": self.before}
 
 
 @dataclass
@@ -210,54 +211,79 @@ def _weeks(first: date, last: date) -> list[str]:
 
 def team_report(engine, accounts, actor: AccountRecord, team_id: int, now: datetime | None = None) -> TeamReport:
     """Everything the lead's page shows of a team (NotFound unless `actor` leads it or is an admin)."""
-    from mltrail.coach.mastery import mastered
-    from mltrail.service.coach_profile import careers, readiness
+    from mltrail.service.coach_profile import careers
 
     team = accounts.team_for_lead(actor, team_id)
-    members = accounts.rows.members(team.id)
     role = careers(engine).role(team.target_role) if team.target_role else None
     columns, grouped = _columns(engine, role)
+    stuck = _StuckTally()
+    summaries, first_pass = [], {}
+    for member in accounts.rows.members(team.id):
+        summary, first_pass[member.username] = _summarise(engine, member, role, columns, stuck)
+        summaries.append(summary)
     titles = {ex.id: ex.title for ex in engine.curriculum.exercises()}
-    now = now or datetime.now(timezone.utc)
+    return TeamReport(team=team, lead=accounts.rows.account(team.lead_id), role_id=role.id if role else None,
+                      role_title=role.title if role else None, grouped=grouped, columns=columns, members=summaries,
+                      progress=_weekly(first_pass, now or datetime.now(timezone.utc)), stuck=stuck.points(titles))
 
-    summaries: list[MemberSummary] = []
-    first_pass: dict[str, dict[str, datetime]] = {}
-    failures: dict[str, int] = {}
-    failed_by: dict[str, set[str]] = {}
-    passed_after: dict[str, set[str]] = {}
-    for member in members:
-        learner = member.username
-        attempts = engine.attempts(learner)
-        states = engine.mastery(learner)
-        p_known = {skill: state.p_known for skill, state in states.items()}
-        events = engine.store.events(engine.learner_id(learner))
-        moments = [a.created_at for a in attempts] + [e.created_at for e in events]
-        score = None
-        if role is not None:
-            score = readiness(engine, learner, role.id)[0].score
-        passes: dict[str, datetime] = {}
-        failed_at: dict[str, bool] = {}
+
+class _StuckTally:
+    """Failed attempts per exercise over the members, and who failed then passed."""
+
+    def __init__(self) -> None:
+        self.failures: dict[str, int] = {}
+        self.failed_by: dict[str, set[str]] = {}
+        self.passed_after: dict[str, set[str]] = {}
+
+    def add(self, learner: str, attempts: list) -> None:
+        failed: set[str] = set()
         for attempt in attempts:  # oldest first
-            if attempt.passed:
-                passes.setdefault(attempt.exercise_id, _aware(attempt.created_at))
-                if failed_at.get(attempt.exercise_id):
-                    passed_after.setdefault(attempt.exercise_id, set()).add(learner)
-            elif attempt.status in FAILED:
-                failures[attempt.exercise_id] = failures.get(attempt.exercise_id, 0) + 1
-                failed_by.setdefault(attempt.exercise_id, set()).add(learner)
-                failed_at[attempt.exercise_id] = True
-        first_pass[learner] = passes
-        values = [sum(p_known.get(s, 0.0) for s in column.skills) / len(column.skills) for column in columns]
-        summaries.append(MemberSummary(
-            username=learner, name=member.display_name, account_id=member.id, passed=len(passes),
-            attempts=sum(1 for a in attempts if a.status != "pending"), mastered=len(mastered(states)),
-            readiness=score if role is not None else None,
-            last_active=max((_aware(m) for m in moments), default=None), p_known=values))
+            exercise = attempt.exercise_id
+            if attempt.passed and exercise in failed:
+                self.passed_after.setdefault(exercise, set()).add(learner)
+            elif not attempt.passed and attempt.status in FAILED:
+                self.failures[exercise] = self.failures.get(exercise, 0) + 1
+                self.failed_by.setdefault(exercise, set()).add(learner)
+                failed.add(exercise)
 
-    all_passes = [moment for passes in first_pass.values() for moment in passes.values()]
-    weeks = _weeks(min(all_passes).date(), now.date()) if all_passes else [_iso_week(now)]
+    def points(self, titles: dict[str, str]) -> list[StuckPoint]:
+        found = [StuckPoint(ex, titles.get(ex, ex), count, len(self.failed_by.get(ex, ())),
+                            len(self.passed_after.get(ex, ()))) for ex, count in self.failures.items()]
+        found.sort(key=lambda s: (-s.failures, -s.members_failed, s.exercise))
+        return found[:STUCK]
+
+
+def _summarise(engine, member: AccountRecord, role, columns: list[Column],
+               stuck: _StuckTally) -> tuple[MemberSummary, dict[str, datetime]]:
+    """One member's row (and when they first passed each exercise); their failures go to `stuck`."""
+    from mltrail.coach.mastery import mastered
+    from mltrail.service.coach_profile import readiness
+
+    learner = member.username
+    attempts = engine.attempts(learner)
+    states = engine.mastery(learner)
+    events = engine.store.events(engine.learner_id(learner))
+    first_pass: dict[str, datetime] = {}
+    for attempt in attempts:
+        if attempt.passed:
+            first_pass.setdefault(attempt.exercise_id, _aware(attempt.created_at))
+    stuck.add(learner, attempts)
+    p_known = {skill: state.p_known for skill, state in states.items()}
+    moments = [_aware(a.created_at) for a in attempts] + [_aware(e.created_at) for e in events]
+    return MemberSummary(
+        username=learner, name=member.display_name, account_id=member.id, passed=len(first_pass),
+        attempts=sum(1 for a in attempts if a.status != "pending"), mastered=len(mastered(states)),
+        readiness=readiness(engine, learner, role.id)[0].score if role is not None else None,
+        last_active=max(moments, default=None),
+        p_known=[sum(p_known.get(s, 0.0) for s in column.skills) / len(column.skills) for column in columns],
+    ), first_pass
+
+
+def _weekly(first_pass: dict[str, dict[str, datetime]], now: datetime) -> WeeklyProgress:
+    moments = [moment for passes in first_pass.values() for moment in passes.values()]
+    weeks = _weeks(min(moments).date(), now.date()) if moments else [_iso_week(now)]
     index = {week: i for i, week in enumerate(weeks)}
-    weekly = {}
+    weekly, before = {}, {}
     for learner, passes in first_pass.items():
         counts = [0] * len(weeks)
         for moment in passes.values():
@@ -265,13 +291,8 @@ def team_report(engine, accounts, actor: AccountRecord, team_id: int, now: datet
             if at is not None:
                 counts[at] += 1
         weekly[learner] = counts
-
-    stuck = [StuckPoint(ex, titles.get(ex, ex), count, len(failed_by.get(ex, ())), len(passed_after.get(ex, ())))
-             for ex, count in failures.items()]
-    stuck.sort(key=lambda s: (-s.failures, -s.members_failed, s.exercise))
-    return TeamReport(team=team, lead=accounts.rows.account(team.lead_id), role_id=role.id if role else None,
-                      role_title=role.title if role else None, grouped=grouped, columns=columns, members=summaries,
-                      progress=WeeklyProgress(weeks, weekly), stuck=stuck[:STUCK])
+        before[learner] = len(passes) - sum(counts)  # passed before the weeks shown
+    return WeeklyProgress(weeks, weekly, before)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -233,3 +233,11 @@ def test_a_wrong_review_answer_through_the_api_brings_the_skill_back_soon(person
     body = answer.json()
     assert body["correct"] is False and body["rating"] == "again" and "-3" in body["message"]
     assert post(client, "/api/reviews", json={"skill": TYPES, "item": f"{QUIZ}#q1", "answer": ""}).status_code in (409, 422)
+
+
+def test_items_answered_right_one_by_one_are_not_failures_to_the_coach(personal):
+    client = personal.client()
+    for item in ("q1", "q3", "q5"):
+        answer = post(client, "/api/quiz/python/quiz", json={"answers": {item: reference_text(personal.engine, f"{QUIZ}#{item}")}})
+        assert answer.json()["results"][0]["correct"]
+    assert "failed" not in client.get("/api/next").json()["reason"]

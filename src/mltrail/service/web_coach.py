@@ -283,3 +283,36 @@ def placement_outcome(app, learner: str) -> coach_placement.PlacementOutcome | N
     stop = (stops[-1].detail or {}).get("stop", "") if stops else ""
     return coach_placement.PlacementOutcome(placement.result(), placement.beliefs(), known, to_learn, asked, stop,
                                             app.next_step(learner))
+
+
+# ---------------------------------------------------------------- reviews
+
+
+def due_reviews(app, learner: str, limit: int = 50):
+    """`learner`'s review queue and its due reviews once per item (an item practising two due
+    skills reviews both at once)."""
+    from mltrail.service.coach_reviews import review_queue
+
+    queue = review_queue(app, learner, limit=limit)
+    seen: set[str] = set()
+    once = []
+    for review in queue.reviews:
+        if review.item.id not in seen:
+            seen.add(review.item.id)
+            once.append(review)
+    return queue, once
+
+
+def answer_due_review(app, learner: str, skill: str, item_id: str, text: str):
+    """Answer a quiz item due for review of `skill` now (Conflict when it is not due), as `mltrail review`."""
+    from mltrail.service.coach_reviews import answer_review, review_queue
+
+    if not text.strip():
+        raise Invalid(item_id or "answer", "type an answer first")
+    if len(text) > MAX_ANSWER_CHARS or "\0" in text:
+        raise Invalid(item_id, f"an answer is plain text of at most {MAX_ANSWER_CHARS} characters")
+    due = {(r.skill, r.item.id) for r in review_queue(app, learner).reviews if r.item.item is not None}
+    if (skill, item_id) not in due:
+        raise Conflict("review", f"'{item_id}' is not a quiz item due for review of {skill or 'a skill'} now; "
+                                 "reload the page")
+    return answer_review(app, learner, skill, item_id, text)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from mltrail.service import web_coach
-from mltrail.service.errors import Conflict, Invalid
+from mltrail.service.errors import Invalid
 from mltrail.web import deps
 from mltrail.web.render import fragment, page
 from mltrail.web.routes_api import ERRORS, Problem
@@ -146,7 +146,6 @@ async def placement_start(request: Request):
 @router.post("/placement/answer", include_in_schema=False)
 async def placement_answer(request: Request):
     viewer = deps.learner(request)
-    engine = deps.engine(request)
     form = await _form(request)
     step = await run_in_threadpool(_placement_step, request, viewer, form.get("item", ""), form.get("answer"),
                                    form.get("code"), form.get("action") == "skip")
@@ -186,36 +185,16 @@ def placement_result(request: Request):
 
 
 def _due_reviews(engine, learner: str) -> tuple[object, list[dict]]:
-    """The queue, and each due review once per item with what the page asks."""
-    from mltrail.service.coach_reviews import quiz_item, review_queue
+    """The queue, and what the page asks for each due review."""
+    from mltrail.service.coach_reviews import quiz_item
 
-    queue = review_queue(engine, learner, limit=50)
+    queue, due = web_coach.due_reviews(engine, learner)
     titles = engine.curriculum.skills()
-    rows, seen = [], set()
-    for review in queue.reviews:
-        if review.item.id in seen:  # an item practising two due skills reviews both at once
-            continue
-        seen.add(review.item.id)
-        row = {"skill": review.skill, "title": titles.get(review.skill, review.skill), "due": review.due,
-               "item": review.item.id, "exercise": review.item.exercise, "quiz": None,
-               "passed_before": review.passed_before}
-        if review.item.item is not None:
-            row["quiz"] = _item_view(quiz_item(engine, review.item.id)[2])
-        rows.append(row)
+    rows = [{"skill": review.skill, "title": titles.get(review.skill, review.skill), "due": review.due,
+             "item": review.item.id, "exercise": review.item.exercise, "passed_before": review.passed_before,
+             "quiz": _item_view(quiz_item(engine, review.item.id)[2]) if review.item.item is not None else None}
+            for review in due]
     return queue, rows
-
-
-def _answer_review(engine, learner: str, skill: str, item: str, text: str):
-    from mltrail.service.coach_reviews import answer_review, review_queue
-
-    if not text.strip():
-        raise Invalid(item or "answer", "type an answer first")
-    if len(text) > web_coach.MAX_ANSWER_CHARS or "\0" in text:
-        raise Invalid(item, f"an answer is plain text of at most {web_coach.MAX_ANSWER_CHARS} characters")
-    due = {(r.skill, r.item.id) for r in review_queue(engine, learner).reviews if r.item.item is not None}
-    if (skill, item) not in due:
-        raise Conflict("review", f"'{item}' is not a quiz item due for review of {skill or 'a skill'} now; reload the page")
-    return answer_review(engine, learner, skill, item, text)
 
 
 @router.get("/review", include_in_schema=False)
@@ -232,7 +211,7 @@ async def review_answer(request: Request):
     engine = deps.engine(request)
     form = await _form(request)
     skill, item = form.get("skill", ""), form.get("item", "")
-    result = await run_in_threadpool(_grading, request, viewer, lambda: _answer_review(
+    result = await run_in_threadpool(_grading, request, viewer, lambda: web_coach.answer_due_review(
         engine, viewer.learner, skill, item, form.get("answer", "")))
     if _is_htmx(request):
         return fragment(request, "review_result.html", result=result)
@@ -462,5 +441,6 @@ def api_review_answer(request: Request, body: ReviewAnswerIn):
     """Answer a due review: graded in the sandbox, recorded, and the skill rescheduled."""
     viewer = deps.learner(request)
     engine = deps.engine(request)
-    result = _grading(request, viewer, lambda: _answer_review(engine, viewer.learner, body.skill, body.item, body.answer))
+    result = _grading(request, viewer, lambda: web_coach.answer_due_review(engine, viewer.learner, body.skill,
+                                                                              body.item, body.answer))
     return result.to_json()

@@ -168,3 +168,52 @@ def test_dashboard_panel_is_cached_until_something_changes(engines):
     app.submit("local", "python/clamp", CLAMP.encode())
     second = web_panels.dashboard_panel(app, "local")
     assert second is not first and len(second.timeline) == 1 and second.streak.current == 1
+
+
+def test_quiz_attempts_are_graded_again_item_by_item(engines):
+    from mltrail.curriculum.quiz_file import quiz_file, reference_answers
+
+    source = engines("a")
+    quiz = source.exercise("python/quiz")
+    answers = reference_answers(quiz)
+    ids = [item.id for item in quiz.manifest.items]
+    whole = quiz_file(quiz, answers)
+    source.submit("local", quiz.id, whole.encode())  # a whole file, as `mltrail check` grades it
+    data = portability.export_learner(source, "local")
+    assert data["attempts"][0]["items"] == ids and data["attempts"][0]["status"] == "passed"
+    target = engines("b")
+    assert portability.import_learner(target, "local", data).passed == 1
+    assert target.passed_ids("local") == {quiz.id} and target.progress("local") == source.progress("local")
+
+    # a forged file: one item answered right, said to pass the whole quiz
+    forged = engines("c")
+    data["attempts"] = [{**data["attempts"][0], "items": ids[:1], "seed": 3,
+                         "code": quiz_file(quiz, {i: (answers[i] if i == ids[0] else None) for i in ids})}]
+    result = portability.import_learner(forged, "local", data)
+    assert result.attempts_added == 1 and result.passed == 0
+    stored = forged.attempts("local")[0]
+    assert stored.status == "failed" and [c["index"] for c in stored.verdict["cases"]] == [0]
+    # the other items answered right in a later attempt: now every item's latest answer is right
+    data["attempts"] = [{**data["attempts"][0], "items": ids[1:], "seed": 4, "created_at": "2026-05-01T00:00:00Z",
+                         "code": whole}]
+    assert portability.import_learner(forged, "local", data).passed == 1
+    assert forged.passed_ids("local") == {quiz.id}
+
+
+def test_answers_typed_on_the_quiz_page_round_trip(engines):
+    from mltrail.curriculum.quiz_file import reference_answers
+    from mltrail.service import web_coach
+
+    source = engines("a")
+    quiz = source.exercise("python/quiz")
+    answers = {k: str(v) for k, v in reference_answers(quiz).items()}
+    ids = list(answers)
+    web_coach.answer_quiz(source, "local", quiz.id, {ids[0]: answers[ids[0]], ids[1]: "surely not this"})
+    web_coach.answer_quiz(source, "local", quiz.id, {i: answers[i] for i in ids[1:]})
+    assert [len(a.verdict["cases"]) for a in source.attempts("local")] == [2, len(ids) - 1]
+    target = engines("b")
+    portability.import_learner(target, "local", portability.export_learner(source, "local"))
+    assert [(a.status, [c["passed"] for c in a.verdict["cases"]]) for a in target.attempts("local")] == \
+        [(a.status, [c["passed"] for c in a.verdict["cases"]]) for a in source.attempts("local")]
+    mine = {s: round(st.p_known, 9) for s, st in source.mastery("local").items()}
+    assert {s: round(st.p_known, 9) for s, st in target.mastery("local").items()} == mine

@@ -63,6 +63,8 @@ class AttemptIn(_Strict):
     message: Annotated[str, Field(max_length=20000)] = ""  # as exported: not trusted
     created_at: Moment
     content_version: Annotated[str | None, Field(max_length=64)] = None
+    # a quiz attempt: the items it answered (a quiz page may answer some only); graded again, those alone
+    items: Annotated[list[Annotated[str, Field(max_length=100)]] | None, Field(max_length=500)] = None
 
     @field_validator("code")
     @classmethod
@@ -136,15 +138,31 @@ def export_learner(app, learner: str) -> dict:
     attempts = [a for a in app.store.attempts(learner_id) if a.status in GRADED]
     events = app.store.events(learner_id)
     current = coach_profile.latest_profile(events)
+    rows = []
+    for a in attempts:
+        row = {"exercise": a.exercise_id, "code": a.code, "seed": a.seed, "status": a.status, "passed": a.passed,
+               "message": a.message[:20000], "created_at": _iso(a.created_at), "content_version": a.content_version}
+        items = _quiz_items(app, a)
+        if items is not None:
+            row["items"] = items
+        rows.append(row)
     return {
         "format": FORMAT, "version": VERSION, "exported_at": _iso(datetime.now(timezone.utc)), "learner": learner,
         "profile": current.to_json() if current else None,
-        "attempts": [{"exercise": a.exercise_id, "code": a.code, "seed": a.seed, "status": a.status, "passed": a.passed,
-                      "message": a.message[:20000], "created_at": _iso(a.created_at),
-                      "content_version": a.content_version} for a in attempts],
+        "attempts": rows,
         "events": [{"kind": e.kind, "subject": e.subject, "detail": e.detail or {}, "created_at": _iso(e.created_at)}
                    for e in events],
     }
+
+
+def _quiz_items(app, attempt) -> list[str] | None:
+    """The items a quiz attempt answered (from its stored verdict's cases); None for other exercises."""
+    exercise = app.curriculum.exercise(attempt.exercise_id)
+    if exercise is None or exercise.kind != "quiz":
+        return None
+    items = exercise.manifest.items
+    indexes = [c.get("index") for c in (attempt.verdict or {}).get("cases") or []]
+    return [items[i].id for i in indexes if isinstance(i, int) and 0 <= i < len(items)]
 
 
 # ---------------------------------------------------------------- import
@@ -199,6 +217,45 @@ def _event_key(kind: str, subject: str, detail: dict, at: datetime) -> tuple:
     return (kind, subject, json.dumps(detail or {}, sort_keys=True, ensure_ascii=False), _utc(at).isoformat())
 
 
+def _latest(app, learner: str, exercise) -> dict[str, bool]:
+    """Each item of a quiz: right in the learner's latest graded answer to it (stored attempts)."""
+    items = exercise.manifest.items
+    latest: dict[str, bool] = {}
+    for attempt in app.attempts(learner, exercise.id):
+        if attempt.status in ("passed", "failed"):
+            for case in (attempt.verdict or {}).get("cases") or []:
+                index = case.get("index")
+                if isinstance(index, int) and 0 <= index < len(items):
+                    latest[items[index].id] = bool(case.get("passed"))
+    return latest
+
+
+def _grade_quiz(app, learner: str, exercise, attempt: AttemptIn, latest: dict[str, bool]):
+    """A quiz attempt graded again: the items it answered (all, without `items`), in the sandbox with
+    its seed; it passes, as on the quiz page, when every item's latest answer is right. None when
+    it cannot be graded."""
+    from mltrail.grading.grader import submission_text
+    from mltrail.grading.quiz import grade_quiz
+
+    known = [item.id for item in exercise.manifest.items]
+    only = set(attempt.items) & set(known) if attempt.items is not None else set(known)
+    if not only:
+        return None
+    try:
+        verdict = grade_quiz(exercise, submission_text(attempt.code.encode("utf-8")), attempt.seed, app.sandbox,
+                             learner, only=only)
+    except Exception:  # a broken quiz or grader: not graded, not stored
+        return None
+    if verdict.status not in ("passed", "failed"):
+        return verdict
+    latest.update({known[case.index]: case.passed for case in verdict.cases})
+    right = sum(1 for item in known if latest.get(item))
+    verdict.status = "passed" if right == len(known) else "failed"
+    verdict.message = f"{sum(c.passed for c in verdict.cases)} of {len(verdict.cases)} answers right; {right} of {len(known)} questions of this quiz right so far (imported)."
+    verdict.content_version = exercise.content_version()
+    return verdict
+
+
 def import_learner(app, learner: str, data: Any) -> ImportResult:
     """Add the progress in `data` (a dict, or a ProgressFile) to `learner`'s records; see the module
     docstring. Invalid (naming the field) for a file that does not validate: nothing stored."""
@@ -211,6 +268,7 @@ def import_learner(app, learner: str, data: Any) -> ImportResult:
     have_events = {_event_key(e.kind, e.subject, e.detail, e.created_at) for e in app.store.events(learner_id)}
 
     graded: list[tuple[AttemptIn, dict]] = []
+    latest: dict[str, dict[str, bool]] = {}  # quiz -> item -> right in its latest answer
     for attempt in sorted(found.attempts, key=lambda a: _utc(a.created_at)):
         key = _attempt_key(attempt.exercise, attempt.seed, attempt.code, attempt.created_at)
         if key in have_attempts:
@@ -223,8 +281,11 @@ def import_learner(app, learner: str, data: Any) -> ImportResult:
                 result.not_in_course.append(attempt.exercise)
             continue
         # graded again here, with its seed: the file's status and message are not trusted
-        _, verdict = app.submit(learner, exercise.id, attempt.code.encode("utf-8"), record=False, seed=attempt.seed)
-        if verdict.status not in GRADED:  # skipped (an extra not installed) or refused: not an attempt here
+        if exercise.kind == "quiz":
+            verdict = _grade_quiz(app, learner, exercise, attempt, latest.setdefault(exercise.id, _latest(app, learner, exercise)))
+        else:
+            _, verdict = app.submit(learner, exercise.id, attempt.code.encode("utf-8"), record=False, seed=attempt.seed)
+        if verdict is None or verdict.status not in GRADED:  # skipped (an extra not installed) or refused: not an attempt here
             if exercise.id not in result.not_graded:
                 result.not_graded.append(exercise.id)
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from mltrail.service.errors import Invalid
@@ -83,7 +83,7 @@ def logout(request: Request):
         auth = request.headers.get("authorization", "")
         token = auth[7:].strip() if auth.lower().startswith("bearer ") else request.cookies.get(security.SESSION_COOKIE)
         state.accounts.end_session(token)
-    return JSONResponse(None, status_code=204)
+    return Response(status_code=204)  # no body at all: a 204 with one breaks HTTP clients
 
 
 class ExerciseItem(BaseModel):

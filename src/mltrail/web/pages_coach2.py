@@ -53,7 +53,8 @@ def line_chart(points, width: int = 560, height: int = 180, label: str = "skills
     if count:
         labels = {0, count - 1} | ({count // 2} if count > 4 else set())
         for i in sorted(labels):
-            parts.append(f'<text x="{x(i):.1f}" y="{height - 8}" font-size="11" text-anchor="middle" fill="#666">'
+            anchor = "start" if i == 0 and count > 1 else "end" if i == count - 1 and count > 1 else "middle"
+            parts.append(f'<text x="{x(i):.1f}" y="{height - 8}" font-size="11" text-anchor="{anchor}" fill="#666">'
                          f"{points[i].day:%d %b}</text>")
         line = " ".join(f"{x(i):.1f},{y(p.mastered):.1f}" for i, p in enumerate(points))
         parts.append(f'<polyline fill="none" stroke="#2f6fb2" stroke-width="2" points="{line}"/>')
@@ -195,7 +196,9 @@ def _careers_context(engine, learner: str, role_id: str | None) -> dict:
     valid = {r.role.id for r in results}
     chosen_id = role_id if role_id in valid else (goal if goal in valid else None)
     chosen = next((r for r in results if r.role.id == chosen_id), None)
-    return {"results": results, "goal": goal, "profile": current, "chosen": chosen,
+    wanted = {step.exercise for step in chosen.gap} if chosen else set()
+    titles = {ex.id: ex.title for ex in engine.curriculum.exercises() if ex.id in wanted}
+    return {"results": results, "goal": goal, "profile": current, "chosen": chosen, "exercise_titles": titles,
             "personas": coach_profile.personas(engine).personas, "unknown_role": role_id if role_id and role_id not in valid else None}
 
 

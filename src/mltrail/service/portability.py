@@ -13,8 +13,11 @@ profile) and their current profile. Import is strict and safe:
 - idempotent: an attempt (exercise, seed, code, time) or an event (kind, subject, detail,
   time) the learner already has is skipped, so importing the same file twice adds nothing.
 
-Events are kept as recorded (lessons read, hints taken, placement results and review
-answers have no code to grade again).
+A quiz attempt is graded again on the items it answered (the export names them: a quiz page
+may answer some items only), and passes, as on the quiz page, only when every item's latest
+answer is right. Events are kept as recorded: lessons read, hints taken, placement results
+and review answers have no code to grade again, so a hand-edited placement result would be
+believed (it seeds mastery, never a pass).
 """
 
 from __future__ import annotations

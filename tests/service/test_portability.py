@@ -217,3 +217,27 @@ def test_answers_typed_on_the_quiz_page_round_trip(engines):
         [(a.status, [c["passed"] for c in a.verdict["cases"]]) for a in source.attempts("local")]
     mine = {s: round(st.p_known, 9) for s, st in source.mastery("local").items()}
     assert {s: round(st.p_known, 9) for s, st in target.mastery("local").items()} == mine
+
+
+def test_cli_export_and_import(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    def cli(home, *args):
+        return subprocess.run([sys.executable, "-m", "mltrail", "--home", str(tmp_path / home), "--no-sandbox", *args],
+                              capture_output=True, text=True, timeout=120)
+
+    solution = tmp_path / "clamp.py"
+    solution.write_text(CLAMP)
+    assert cli("a", "grade", "python/clamp", str(solution)).returncode == 0
+    exported = tmp_path / "progress.json"
+    assert cli("a", "export", str(exported)).returncode == 0
+    assert json.loads(exported.read_text())["attempts"][0]["status"] == "passed"
+    first = cli("b", "import", str(exported), "--json")
+    assert first.returncode == 0 and json.loads(first.stdout)["passed"] == 1
+    again = cli("b", "import", str(exported))
+    assert again.returncode == 0 and "Imported 0 attempts" in again.stdout
+    exported.write_text(exported.read_text().replace('"version": 1', '"version": 7'))
+    refused = cli("b", "import", str(exported))
+    assert refused.returncode == 2 and "version" in refused.stderr and "Nothing was imported" in refused.stderr

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from mltrail.service import web_coach
@@ -254,6 +254,8 @@ def api_quiz(request: Request, module: str, name: str):
 
 
 class QuizAnswers(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a field of another route is a mistake, said as such
+
     answers: dict[str, str | int | float] = Field(description='item id -> the answer as typed: "b", "a, c", "0.5", "2*x + 1"; '
                                                 "blank answers are left out", max_length=100)
 
@@ -324,6 +326,8 @@ def _placement_out(engine, run) -> PlacementOut:
 
 
 class PlacementStart(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a field of another route is a mistake, said as such
+
     modules: list[str] = Field(default_factory=list, description="module ids; empty: every skill", max_length=100)
     max_questions: int = Field(20, ge=1, le=50)
 
@@ -345,6 +349,8 @@ def api_placement(request: Request):
 
 
 class PlacementAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a field of another route is a mistake, said as such
+
     item: str = Field(max_length=300, description="the item id of the question asked now")
     answer: str | None = Field(None, max_length=web_coach.MAX_ANSWER_CHARS, description="a quiz item's answer")
     code: str | None = Field(None, max_length=200_000, description="a function exercise's source")
@@ -421,6 +427,8 @@ def api_reviews(request: Request):
 
 
 class ReviewAnswerIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a field of another route is a mistake, said as such
+
     skill: str = Field(max_length=300)
     item: str = Field(max_length=300, description='a due quiz item, "module/quiz#q3"')
     answer: str = Field(max_length=web_coach.MAX_ANSWER_CHARS)

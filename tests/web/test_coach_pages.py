@@ -235,6 +235,14 @@ def test_a_wrong_review_answer_through_the_api_brings_the_skill_back_soon(person
     assert post(client, "/api/reviews", json={"skill": TYPES, "item": f"{QUIZ}#q1", "answer": ""}).status_code in (409, 422)
 
 
+def test_a_review_answered_without_javascript_shows_the_page_with_its_result(personal):
+    client = personal.client()
+    seed_mastery(personal.engine)
+    page = post(client, "/review", {"skill": TYPES, "item": f"{QUIZ}#q1", "answer": "-3", "csrf_token": client.csrf})
+    assert page.status_code == 200 and 'id="review-answered"' in page.text and "Not yet" in page.text
+    assert "<html" in page.text  # the whole page, the review list under the result
+
+
 def test_items_answered_right_one_by_one_are_not_failures_to_the_coach(personal):
     client = personal.client()
     for item in ("q1", "q3", "q5"):

@@ -305,6 +305,8 @@ class Accounts:
 
     def remove_member(self, actor: AccountRecord, team_id: int, account_id: int) -> None:
         team = self.team_for_lead(actor, team_id)
+        if not any(member.id == account_id for member in self.rows.members(team.id)):
+            raise NotFound("member", str(account_id))
         self.rows.remove_member(team.id, account_id)
 
     def members(self, actor: AccountRecord, team_id: int) -> list[AccountRecord]:

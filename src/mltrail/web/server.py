@@ -93,12 +93,13 @@ class WebState:
             self.grading.discard(learner)
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class LimitBody:
-    """ASGI middleware: refuse a request body over the limit (by Content-Length or as it streams)."""
+    """ASGI middleware: refuse a request body over the limit (by Content-Length or as it streams).
+
+    A chunked body that streams past the limit is cut off: the app is told the client went away,
+    and whatever it answers to that is replaced by the 413 (an exception raised from `receive`
+    would reach FastAPI wrapped in the middleware's task group and be worded as a vague 400).
+    """
 
     def __init__(self, app) -> None:
         self.app = app
@@ -111,26 +112,42 @@ class LimitBody:
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             return await _too_large(scope, send, limit)
-        seen = 0
+        seen, over, started = 0, False, False
 
         async def counted():
-            nonlocal seen
+            nonlocal seen, over
+            if over:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise BodyTooLarge()
+                    over = True
+                    return {"type": "http.disconnect"}
             return message
 
+        async def guarded(message):
+            nonlocal started
+            if over and not started:
+                return  # the app's answer to a body cut short: the 413 below goes instead
+            started = True
+            await send(message)
+
         try:
-            await self.app(scope, counted, send)
-        except BodyTooLarge:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not over or started:
+                raise
+        if over and not started:
             await _too_large(scope, send, limit)
 
 
+def _too_large_detail(limit: int) -> str:
+    return f"the request body is over {limit // 1024} KiB; send less (code is limited to 64 KiB)"
+
+
 async def _too_large(scope, send, limit: int) -> None:
-    body = JSONResponse({"error": "too_large", "detail": f"the request body is over {limit // 1024} KiB; "
-                                                            "send less (code is limited to 64 KiB)"}, status_code=413)
+    body = JSONResponse({"error": "too_large", "detail": _too_large_detail(limit)}, status_code=413)
     await body(scope, None, send)
 
 
@@ -211,9 +228,10 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
             return RedirectResponse(f"/login?next={_quote(request.url.path)}", status_code=303)
         detail = exc.detail if isinstance(exc.detail, str) else "error"
         return _refuse(request, exc.status_code, {401: "sign_in", 403: "forbidden", 404: "not_found",
-                                                  405: "method", 409: "busy", 429: "too_many"}.get(exc.status_code, "error"),
+                                                  405: "method", 409: "busy", 413: "too_large", 429: "too_many"}.get(exc.status_code, "error"),
                        detail, headers=getattr(exc, "headers", None))
 
+    api.add_middleware(LimitBody)  # added last, so outermost: no body is read past the limit, not even for CSRF
     app_ready = engine.curriculum  # noqa: F841  (load the content now, not on the first page)
     return api
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from mltrail.coach import bkt
 from mltrail.coach.mastery import Observation, ParamSource, default_params, predict, replay
-from mltrail.coach.next_step import recommend
+from mltrail.coach.next_step import DOUBT, READY, recommend
 from mltrail.coach.placement import START, Placement
 from mltrail.coach.skills import Item, SkillGraph
 
@@ -169,7 +169,7 @@ class Coach:
 
     def predict(self, item: Item) -> float:
         """P(right) by the model, before the answer (`mastery.predict`)."""
-        return predict(self.states, item.skills, item.difficulty, self.params)
+        return predict(self.graph, self.states, item.skills, item.difficulty, self.params)
 
     def observe(self, item: Item, correct: bool) -> None:
         observation = Observation(T, item.skills, item.difficulty, "answer", correct, item.id)
@@ -245,8 +245,9 @@ def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_question
         coach.place(test.result())
 
 
-def _items_for(graph, step, on_path: set[str]) -> list[Item] | None:
-    """What the learner answers for the coach's advice; None when nothing is left for the goal."""
+def _items_for(graph, step, on_path: set[str], asked: dict[str, int]) -> list[Item] | None:
+    """What the learner answers for the coach's advice; None when nothing is left for the goal.
+    `asked` counts how often each quiz item was asked."""
     if step.skill is not None:
         items = [i for i in graph.exercise_items.get(step.exercise.id, []) if i.skills]
         if step.exercise.kind != "quiz":
@@ -261,7 +262,10 @@ def _items_for(graph, step, on_path: set[str]) -> list[Item] | None:
             return None
         skill, items = quizzed[0], [i for i in graph.items(quizzed[0]) if i.kind == "quiz"]
     on_skill = [i for i in items if skill in i.skills]
-    return [i for i in on_skill if len(i.skills) == 1] or on_skill
+    chosen = [i for i in on_skill if len(i.skills) == 1] or on_skill
+    # one quiz item at a time (the one asked least so far), then the coach looks again: it stops
+    # asking as soon as its model is sure
+    return [min(chosen, key=lambda i: (asked.get(i.id, 0), chosen.index(i)))] if chosen else chosen
 
 
 def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, float], place: bool,
@@ -276,11 +280,16 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
     cache: dict = {}
     last, stalled = None, 0
     struggling: tuple[str, int] | None = None  # the exercise failed in a row, and how many times
+    asked: dict[str, int] = {}
     while run.items < budget:
         mastered = coach.mastered()
         if all(s in mastered for s in goal):
             break
-        key = (frozenset(mastered), frozenset(coach.passed), struggling)
+        # what recommend's advice depends on: mastered, passed, struggling, and the skills the
+        # model puts at READY or DOUBT and above
+        key = (frozenset(mastered), frozenset(coach.passed), struggling,
+               frozenset(s for s, state in coach.states.items() if state.p_known >= READY),
+               frozenset(s for s, state in coach.states.items() if state.p_known >= DOUBT))
         stalled = stalled + 1 if key == last else 0
         if stalled >= MAX_ROUNDS:
             run.stalled = True
@@ -290,9 +299,11 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
             cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal, usable, struggling=struggling,
                                    p_known={s: state.p_known for s, state in coach.states.items()})
         step = cache[key]
-        items = _items_for(graph, step, on_path)
+        items = _items_for(graph, step, on_path, asked)
         if items is None:
             break
+        for item in items:
+            asked[item.id] = asked.get(item.id, 0) + 1
         right = True
         for item in items:
             if run.items >= budget:

@@ -33,6 +33,14 @@ How an answer updates the skills (`replay`):
   direct evidence. (Measured on simulated learners, benchmarks/adaptive.py: spreading a
   wrong answer to every descendant made next-answer prediction worse.)
 
+Where a skill starts (`prior`): the learners' base rate (the parameters' prior), scaled by
+how much more (or less) likely than usual its prerequisites are known now. If knowledge
+respects prerequisites, P(s known) = P(s | its prerequisites known) * P(they are known), so
+the base rate divided by the prerequisites' base rate is P(s | they are known). A learner who
+has shown the first skills of a module is likelier to know the next one; one who failed them,
+less. Without evidence of its own a skill stays below `PRIOR_CAP`, so it is never taken as
+known, nor mastered, on its prerequisites alone.
+
 `predict` is the model's P(right) for an item before it is answered.
 """
 
@@ -59,6 +67,9 @@ ParamSource = Callable[[str, int], bkt.BKTParams]  # (skill, item difficulty) ->
 # known while a prerequisite is forgotten); a wrong answer spreads less, as it may be a slip.
 PROPAGATION = 0.4
 PROPAGATION_DOWN = 0.15
+# A skill's starting P(known) from its prerequisites alone stays below this (and below
+# next_step.READY, 0.8): at least one answer of its own is needed before it counts as known.
+PRIOR_CAP = 0.75
 _EPS = 1e-6
 
 
@@ -179,22 +190,59 @@ def attribution(p_known: Sequence[float], correct: bool,
     return out
 
 
-def predict(states: dict[str, SkillState], skills: Sequence[str], difficulty: int,
+def prior(graph: SkillGraph, skill: str, states: dict[str, SkillState], params: ParamSource = default_params,
+          difficulty: int = 3) -> float:
+    """Where a skill with no evidence of its own starts: its base rate (`params` prior) times
+    how much likelier than their base rate its prerequisites are known now (their states, or
+    their own `prior`), capped at max(base rate, PRIOR_CAP). See the module docstring."""
+    memo: dict[str, float] = {}
+    relatives = _relatives(graph)
+
+    def now(one: str) -> float:
+        return states[one].p_known if one in states else start(one, 3)
+
+    def start(one: str, level: int) -> float:
+        if (one, level) not in memo:
+            own = params(one, level).prior
+            parents = relatives[one][2] if one in relatives else ()
+            if not parents:
+                memo[one, level] = own
+            else:
+                usual = max(min(params(parent, 3).prior for parent in parents), _EPS)
+                memo[one, level] = min(own * min(now(parent) for parent in parents) / usual, max(own, PRIOR_CAP))
+        return memo[one, level]
+
+    return start(skill, difficulty)
+
+
+def predict(graph: SkillGraph, states: dict[str, SkillState], skills: Sequence[str], difficulty: int,
             params: ParamSource = default_params) -> float:
     """The model's P(right) for an item on these skills: every skill known (a skill with no
-    state at its prior), then the item's guess and slip (its first skill's parameters)."""
-    known = math.prod(states[s].p_known if s in states else params(s, difficulty).prior for s in skills)
+    state at its `prior`), then the item's guess and slip (its first skill's parameters)."""
+    known = math.prod(states[s].p_known if s in states else prior(graph, s, states, params, difficulty)
+                      for s in skills)
     return bkt.p_correct(min(max(known, 0.0), 1.0), params(skills[0], difficulty))
 
 
 _RELATIVES: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
 
 
-def _relatives(graph: SkillGraph) -> dict[str, tuple[frozenset, frozenset]]:
-    """Every skill's ancestors and direct dependents (computed once per graph)."""
+def _relatives(graph: SkillGraph) -> dict[str, tuple[frozenset, frozenset, frozenset]]:
+    """Every skill's ancestors, direct dependents and direct prerequisites (once per graph)."""
     if graph not in _RELATIVES:
-        _RELATIVES[graph] = {s: (frozenset(graph.ancestors(s)), frozenset(graph.dependents(s))) for s in graph.order}
+        _RELATIVES[graph] = {s: (frozenset(graph.ancestors(s)), frozenset(graph.dependents(s)),
+                                 frozenset(graph.prerequisites(s))) for s in graph.order}
     return _RELATIVES[graph]
+
+
+_POSITIONS: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
+
+
+def _positions(graph: SkillGraph) -> dict[str, int]:
+    """Each skill's place in graph.order (prerequisites first), once per graph."""
+    if graph not in _POSITIONS:
+        _POSITIONS[graph] = {s: i for i, s in enumerate(graph.order)}
+    return _POSITIONS[graph]
 
 
 def _logit(p: float) -> float:
@@ -215,7 +263,9 @@ def _spread(graph: SkillGraph, skills: Sequence[str], ratios: Sequence[float], c
         for other in relatives[skill][0 if correct else 1]:
             if other not in skills and abs(ratio) > abs(reached.get(other, 0.0)):
                 reached[other] = ratio
-    for other, ratio in reached.items():
+    position = _positions(graph)
+    for other in sorted(reached, key=position.__getitem__):  # prerequisites first: a new state's prior reads them
+        ratio = reached[other]
         current = state(other, difficulty)
         current.p_known = 1.0 / (1.0 + math.exp(-(_logit(current.p_known) + strength * ratio)))
 
@@ -231,7 +281,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
 
     def state(skill: str, difficulty: int) -> SkillState:
         if skill not in states:
-            states[skill] = SkillState(skill, params(skill, difficulty).prior)
+            states[skill] = SkillState(skill, prior(graph, skill, states, params, difficulty))
         return states[skill]
 
     for observation in history:
@@ -267,9 +317,9 @@ def mastery(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any],
             params: ParamSource = default_params) -> dict[str, SkillState]:
     """Every skill's state for a learner: replayed evidence, or the prior where there is none."""
     states = replay(graph, observations(graph, attempts, events), params)
-    for skill in graph.order:
+    for skill in graph.order:  # prerequisites first, so each starts from theirs
         if skill not in states:
-            states[skill] = SkillState(skill, params(skill, 3).prior)
+            states[skill] = SkillState(skill, prior(graph, skill, states, params))
     return states
 
 

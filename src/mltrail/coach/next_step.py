@@ -66,9 +66,15 @@ def practisable(graph: SkillGraph, mastered: set[str]) -> set[str]:
 
 
 def exercise_for(curriculum: Curriculum, graph: SkillGraph, skill: str, passed: set[str],
-                 usable: Callable[[Exercise], bool] = lambda ex: True, quiz: bool = False) -> Exercise | None:
+                 usable: Callable[[Exercise], bool] = lambda ex: True, quiz: bool = False,
+                 known: set[str] | None = None) -> Exercise | None:
     """The exercise to practise a skill with: the easiest one not yet passed, in course order
-    among equals; a quiz only with `quiz`, and then only a quiz."""
+    among equals; a quiz only with `quiz`, and then only a quiz.
+
+    With `known` (the skills the learner is taken to know): first an exercise whose every
+    skill is known or ready (its prerequisites known), since a skill is hard to learn while
+    what it builds on is missing; among those, the one that practises most skills not yet
+    known (one answer, several skills)."""
     seen: list[str] = []
     for item in graph.items(skill):
         if item.exercise not in seen and (item.kind == "quiz") is quiz:
@@ -78,7 +84,16 @@ def exercise_for(curriculum: Curriculum, graph: SkillGraph, skill: str, passed: 
     if not candidates:
         return None
     position = {ex.id: i for i, ex in enumerate(curriculum.exercises())}
-    return min(candidates, key=lambda ex: (ex.manifest.difficulty, position[ex.id]))
+    if known is None:
+        return min(candidates, key=lambda ex: (ex.manifest.difficulty, position[ex.id]))
+
+    def rank(ex: Exercise) -> tuple:
+        skills = [s for s in ex.skills if s in graph]
+        blocked = any(s not in known and not graph.prerequisites(s) <= known for s in skills)
+        fresh = sum(s not in known for s in skills)
+        return (blocked, -fresh, ex.manifest.difficulty, position[ex.id])
+
+    return min(candidates, key=rank)
 
 
 def practised(graph: SkillGraph, passed: set[str]) -> set[str]:
@@ -99,6 +114,9 @@ STRUGGLING = 2  # failed attempts in a row at one exercise before the coach look
 # costs fewer answers than practising it to MASTERED first. What is left unconfirmed at the
 # end is practised by its quiz (step 3 of `recommend`).
 READY = 0.8
+# A skill whose every exercise is passed opens what builds on it unless the model puts it
+# below this (a pass by luck, or forgotten since): then its quiz comes first (step 3).
+DOUBT = 0.5
 
 
 def struggling_with(attempts) -> tuple[str, int] | None:
@@ -148,14 +166,21 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
        one the coach is least sure of), to practise first;
     2. an exercise for a skill of the outer fringe (the learner's goal first, then the
        exercise that practises most skills not yet known, then course order), or its quiz
-       when quiz items are all that practise it. With `p_known`, a skill believed known with
-       at least READY counts as known here (it opens what builds on it);
-    3. the quiz of a skill practised (every exercise passed) but not yet mastered;
+       when quiz items are all that practise it or its exercises are all passed (without a
+       quiz, with `p_known`: its easiest exercise once more). With
+       `p_known`, a skill believed known with at least READY counts as known here (it opens
+       what builds on it), and one whose exercises are all passed counts only if the model
+       puts it at DOUBT or more;
+    3. the quiz of a skill practised (every exercise passed) but not yet mastered; for a
+       skill of the goal without a quiz, its easiest exercise once more;
     4. the next exercise on the path not yet passed.
     Nothing is locked: this only advises.
     """
     likely = {s for s, p in (p_known or {}).items() if p >= READY and s in graph}
-    known = practisable(graph, mastered | likely | practised(graph, passed))
+    done = practised(graph, passed)
+    if p_known is not None:  # every exercise passed, but the model doubts it: its quiz will tell (step 3)
+        done = {s for s in done if p_known.get(s, 0.0) >= DOUBT}
+    known = practisable(graph, mastered | likely | done)
     relevance = goal_relevance(graph, goal)
     fringe = [s for s in graph.fringe(known) if graph.items(s)]
     fringe.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
@@ -170,9 +195,11 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
                                 f"'{graph.skills[behind].title}', which the coach is not sure you master yet: "
                                 "practise that first", fringe)
     for skill in fringe:
-        exercise = exercise_for(curriculum, graph, skill, passed, usable)
-        if exercise is None and not any(item.kind != "quiz" for item in graph.items(skill)):
-            exercise = exercise_for(curriculum, graph, skill, passed, usable, quiz=True)  # only quiz items practise it
+        exercise = exercise_for(curriculum, graph, skill, passed, usable, known=known)
+        if exercise is None:  # only quiz items practise it, or its exercises are passed and the model doubts it
+            exercise = exercise_for(curriculum, graph, skill, passed, usable, quiz=True)
+        if exercise is None and p_known is not None:  # no quiz either: an exercise of it once more
+            exercise = exercise_for(curriculum, graph, skill, set(), usable, known=known)
         if exercise is not None:
             why = "it is on the way to your goal" if relevance.get(skill) else "it is next on the path"
             return NextStep(exercise, skill, f"you are ready for '{graph.skills[skill].title}' (what it builds on "
@@ -184,6 +211,11 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
         if exercise is not None:
             return NextStep(exercise, skill, f"you have practised '{graph.skills[skill].title}' but the coach is "
                             "not yet sure you master it: its quiz will tell", fringe)
+    for skill in unsure:  # no quiz: a goal skill's exercise once more
+        exercise = exercise_for(curriculum, graph, skill, set(), usable) if relevance.get(skill) else None
+        if exercise is not None:
+            return NextStep(exercise, skill, f"you have practised '{graph.skills[skill].title}' but the coach is "
+                            f"not yet sure you master it: {exercise.id} once more will tell", fringe)
     for exercise in curriculum.exercises():  # what is left, in path order
         if exercise.id not in passed and usable(exercise):
             return NextStep(exercise, None, "the next exercise on the path that you have not passed", fringe)

@@ -241,3 +241,21 @@ def test_cli_export_and_import(tmp_path):
     exported.write_text(exported.read_text().replace('"version": 1', '"version": 7'))
     refused = cli("b", "import", str(exported))
     assert refused.returncode == 2 and "version" in refused.stderr and "Nothing was imported" in refused.stderr
+
+
+def test_placement_and_review_records_are_not_imported(engines):
+    """A hand-edited placement result would raise mastery: such records are left out."""
+    source = engines("a")
+    source.lesson("local", "python/01-values-and-control-flow")
+    data = portability.export_learner(source, "local")
+    stamp = data["events"][0]["created_at"]
+    data["events"] += [
+        {"kind": "placement_result", "subject": "placement", "created_at": stamp,
+         "detail": {"skills": {skill: 0.999 for skill in source.skill_graph.order}}},
+        {"kind": "review", "subject": "python/types", "created_at": stamp, "detail": {"correct": True}},
+    ]
+    target = engines("b")
+    result = portability.import_learner(target, "local", data)
+    assert (result.events_added, result.events_not_imported) == (1, 2)
+    assert not any(state.mastered for state in target.mastery("local").values())
+    assert [e.kind for e in target.store.events(target.learner_id("local"))] == ["lesson_read"]

@@ -73,6 +73,9 @@ def import_(ctx: typer.Context,
                   + (f", {result.changed} graded differently from the file" if result.changed else "")
                   + f") and {result.events_added} other records; {result.attempts_known + result.events_known} "
                   "you already had were skipped.", soft_wrap=True, markup=False)
+        if result.events_not_imported:
+            out.print(f"{result.events_not_imported} placement or review records were left out: they cannot be "
+                      "checked here (take the placement test again).", soft_wrap=True, markup=False)
         if result.not_in_course:
             out.print("Not in this course (skipped): " + ", ".join(result.not_in_course), soft_wrap=True, markup=False)
         if result.not_graded:

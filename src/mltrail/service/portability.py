@@ -15,9 +15,11 @@ profile) and their current profile. Import is strict and safe:
 
 A quiz attempt is graded again on the items it answered (the export names them: a quiz page
 may answer some items only), and passes, as on the quiz page, only when every item's latest
-answer is right. Events are kept as recorded: lessons read, hints taken, placement results
-and review answers have no code to grade again, so a hand-edited placement result would be
-believed (it seeds mastery, never a pass).
+answer is right. Of the events, only those that cannot raise mastery are imported as
+recorded: lessons read, hints and solutions seen (which count against mastery) and the
+profile. Placement tests and review answers have no code to grade again, and a hand-edited
+one would raise mastery: they are left out (counted in `events_not_imported`); a learner
+takes the placement test again on the new server.
 """
 
 from __future__ import annotations
@@ -109,15 +111,22 @@ class ImportResult:
     attempts_known: int = 0  # already there: skipped
     events_added: int = 0
     events_known: int = 0
+    events_not_imported: int = 0  # placement and review records: they cannot be checked, so they are left out
     not_in_course: list[str] = field(default_factory=list)  # exercises this course lacks: their attempts skipped
     not_graded: list[str] = field(default_factory=list)  # exercises not gradable here (an extra not installed)
 
     def to_json(self) -> dict:
         return {"attempts_added": self.attempts_added, "passed": self.passed, "changed": self.changed,
                 "attempts_known": self.attempts_known, "events_added": self.events_added,
-                "events_known": self.events_known, "not_in_course": self.not_in_course,
+                "events_known": self.events_known, "events_not_imported": self.events_not_imported,
+                "not_in_course": self.not_in_course,
                 "not_graded": self.not_graded}
 
+
+# The events imported as recorded: none of them can raise mastery (hints and solutions seen
+# count against it; a profile only sets the goal). Everything else a learner did that the coach
+# believes (placement results and answers, review answers) is left out of an import.
+IMPORTED_EVENTS = frozenset({"lesson_read", "hint", "solution", "profile"})
 
 # ---------------------------------------------------------------- export
 
@@ -297,6 +306,9 @@ def import_learner(app, learner: str, data: Any) -> ImportResult:
         graded.append((attempt, record))
     new_events = []
     for event in sorted(found.events, key=lambda e: _utc(e.created_at)):
+        if event.kind not in IMPORTED_EVENTS:
+            result.events_not_imported += 1
+            continue
         key = _event_key(event.kind, event.subject, event.detail, event.created_at)
         if key in have_events:
             result.events_known += 1

@@ -176,6 +176,7 @@ class ImportOut(BaseModel):
     attempts_known: int
     events_added: int
     events_known: int
+    events_not_imported: int = 0
     not_in_course: list[str]
     not_graded: list[str]
 

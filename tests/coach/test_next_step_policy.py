@@ -1,0 +1,60 @@
+"""The next step spends the learner's answers where the model is unsure: a skill believed known
+opens what builds on it, a doubtful pass is checked, a failing exercise sends the learner back
+to the prerequisite the coach is least sure of, and exercises on ready skills come first."""
+
+from __future__ import annotations
+
+from mltrail.coach.next_step import DOUBT, READY, exercise_for, recommend
+from mltrail.coach.skills import SkillGraph
+from mltrail.curriculum.loader import load_curriculum
+
+CURRICULUM = load_curriculum()
+GRAPH = SkillGraph.from_curriculum(CURRICULUM)
+TYPES, FLOW, FUNCTIONS = "python/types", "python/control-flow", "python/functions"
+
+
+def test_a_skill_believed_known_opens_what_builds_on_it_before_it_is_mastered():
+    below = recommend(CURRICULUM, GRAPH, {TYPES}, set(), p_known={TYPES: 0.97, FLOW: READY - 0.05})
+    assert below.skill == FLOW and FUNCTIONS not in below.fringe
+    above = recommend(CURRICULUM, GRAPH, {TYPES}, set(), p_known={TYPES: 0.97, FLOW: READY + 0.05})
+    assert FLOW not in above.fringe and FUNCTIONS in above.fringe and above.skill == FUNCTIONS
+
+
+def test_a_passed_skill_the_model_doubts_is_checked_before_what_builds_on_it():
+    flow_exercises = {item.exercise for item in GRAPH.items(FLOW) if item.kind != "quiz"}
+    passed = flow_exercises | {item.exercise for item in GRAPH.items(TYPES) if item.kind != "quiz"}
+    trusted = recommend(CURRICULUM, GRAPH, {TYPES}, passed, p_known={TYPES: 0.97, FLOW: DOUBT + 0.1})
+    assert FUNCTIONS in trusted.fringe  # every exercise passed: what builds on it opens
+    doubted = recommend(CURRICULUM, GRAPH, {TYPES}, passed, p_known={TYPES: 0.97, FLOW: DOUBT - 0.2})
+    assert doubted.skill == FLOW and FLOW in doubted.exercise.skills  # practised again first
+    assert FUNCTIONS not in doubted.fringe
+
+
+def test_when_every_prerequisite_is_mastered_a_failing_exercise_rechecks_the_least_sure_one():
+    late = next(ex for ex in CURRICULUM.exercises() if ex.module == "supervised" and ex.kind == "function")
+    behind = set().union(*(GRAPH.prerequisites(s) for s in late.skills))
+    mastered = behind | set().union(*(GRAPH.ancestors(s) for s in late.skills))
+    least = sorted(behind, key=lambda s: GRAPH.skills[s].order)[-1]
+    p_known = {s: 0.99 for s in mastered} | {least: 0.96}
+    step = recommend(CURRICULUM, GRAPH, mastered, set(), struggling=(late.id, 2), p_known=p_known)
+    assert step.skill == least and "failed 2 times" in step.reason
+
+
+def test_exercises_on_ready_skills_come_first_then_those_practising_more_new_skills():
+    found = 0
+    for skill in GRAPH.order:
+        known = GRAPH.ancestors(skill)
+
+        def ready(exercise):
+            return all(s in known or GRAPH.prerequisites(s) <= known for s in exercise.skills if s in GRAPH)
+
+        candidates = [CURRICULUM.exercise(e) for e in dict.fromkeys(i.exercise for i in GRAPH.items(skill) if i.kind != "quiz")]
+        plain = exercise_for(CURRICULUM, GRAPH, skill, set())
+        chosen = exercise_for(CURRICULUM, GRAPH, skill, set(), known=known)
+        if plain is not None and not ready(plain) and any(ready(ex) for ex in candidates):
+            found += 1
+            assert ready(chosen)
+        if chosen is not None and all(ready(ex) for ex in candidates):
+            fresh = [sum(s not in known for s in ex.skills) for ex in candidates]
+            assert sum(s not in known for s in chosen.skills) == max(fresh)
+    assert found, "the course has a skill whose easiest exercise also needs a skill that is not ready"

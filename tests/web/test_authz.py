@@ -685,3 +685,46 @@ def test_sign_in_goes_back_to_a_local_next(world):
     sent = anonymous.get("/exercises/python/clamp")
     assert sent.headers["location"] == "/login?next=/exercises/python/clamp"
     assert re.search(r'name="next" value="/exercises/python/clamp"', anonymous.get(sent.headers["location"]).text)
+
+
+# ---------------------------------------------------------------- personal mode
+
+
+MULTI_USER_ONLY = ("/teams", "/api/teams", "/admin", "/api/admin", "/join", "/api/join")
+
+
+def test_personal_mode_guards_every_route(tmp_path):
+    """One local learner: still CSRF on every change, loopback host names only, no team or admin pages."""
+    from fastapi.testclient import TestClient
+
+    site = make_site(tmp_path / "personal", multi_user=False)
+    try:
+        problems = [f"unclassified: {route}" for route in unclassified(site.web)]
+        world = World(site, None)
+        client = site.client()
+        for method, path, _ in app_routes(site.web):
+            if method == "MOUNT" or (method, path) not in RULES:
+                continue
+            rule = RULES[(method, path)]
+            params = {k: ("1" if str(v).startswith("$") else v) for k, v in rule.params.items()}
+            url = path.format(**params)
+            rebound = client.request(method, url, headers={"host": "attacker.example"})
+            if rebound.status_code != 400:
+                problems.append(f"{method} {path} for host attacker.example: {rebound.status_code}")
+            if method not in SAFE and not rule.csrf_exempt:
+                answer = client.request(method, url, params=rule.query)
+                if answer.status_code != 403 or REFUSALS["csrf"] not in answer.text:
+                    problems.append(f"{method} {path} without a token: {answer.status_code}")
+            if method == "GET" and path.startswith(MULTI_USER_ONLY):
+                answer = client.get(url)
+                if answer.status_code != 404:
+                    problems.append(f"{method} {path} in personal mode: {answer.status_code}")
+        other = TestClient(site.web, base_url="http://127.0.0.1", follow_redirects=False)
+        foreign = other.post("/api/attempts", json={"exercise": "python/clamp", "code": OTHER_CODE},
+                             headers={"x-csrf-token": client.csrf})  # a token of another visitor
+        if foreign.status_code != 403:
+            problems.append(f"another visitor's token: {foreign.status_code}")
+        assert world.engine.attempts(site.engine.settings.learner) == []
+        assert not problems, "\n".join(problems)
+    finally:
+        site.engine.close()

@@ -8,6 +8,7 @@ package (`web/static`), nothing from another host.
 
 from __future__ import annotations
 
+import hmac
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,7 +197,7 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
                     given = (fields.get(security.CSRF_FIELD) or [None])[0]
                 elif given is None and request.headers.get("content-type", "").startswith("multipart/form-data"):
                     given = await _multipart_field(request, security.CSRF_FIELD)  # a file upload form
-                if not given or given != viewer.csrf:
+                if not given or not hmac.compare_digest(given.encode("utf-8", "replace"), viewer.csrf.encode()):
                     return _refuse(request, 403, "csrf", "the form is stale or was sent from elsewhere: "
                                    "reload the page and try again")
         response = await call_next(request)

@@ -187,7 +187,7 @@ def test_malformed_json_and_wrong_types_on_every_json_route(world):
 # ---------------------------------------------------------------- unknown ids
 
 
-UNKNOWN = {"int": "987654", "str": "no-such-thing"}
+UNKNOWN = {"int": "987654", "str": "no-such-thing", "huge": str(2**70), "negative": "-1", "nul": "%00"}
 
 
 def test_unknown_ids_in_every_path_parameter(world):

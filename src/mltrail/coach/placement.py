@@ -94,14 +94,12 @@ class Placement:
     """One learner's placement test over `scope` (default: every skill of the graph).
 
     `beliefs` gives a starting P(known) for skills the coach already has evidence on; the
-    others start at `start`, or with `start=None` at their prior by `params` (meant for fitted
-    parameters, whose prior is the learners' base rate; see START). `params` gives each item's
-    guess and slip (default: by difficulty).
+    others start at `start`. `params` gives each item's guess and slip (default: by difficulty).
     """
 
     def __init__(self, graph: SkillGraph, scope: Iterable[str] | None = None, max_questions: int = MAX_QUESTIONS,
                  params: ParamSource = default_params, beliefs: Mapping[str, float] | None = None,
-                 strength: float = STRENGTH, start: float | None = START) -> None:
+                 strength: float = STRENGTH, start: float = START) -> None:
         if isinstance(max_questions, bool) or not isinstance(max_questions, int) or max_questions < 1:
             raise ValueError(f"max_questions must be a whole number of at least 1, got {max_questions!r}")
         if not 0.0 <= strength <= 1.0:
@@ -123,12 +121,10 @@ class Placement:
         self.params = params
         self.strength = float(strength)
         self.ancestors, self.descendants = _relations(graph)  # [s, r]: r is an ancestor / a descendant of s
-        if start is not None and not 0.0 < start < 1.0:
-            raise ValueError(f"start must be strictly between 0 and 1 (or None for each skill's prior), got {start!r}")
+        if not 0.0 < start < 1.0:
+            raise ValueError(f"start must be strictly between 0 and 1, got {start!r}")
         given = dict(beliefs or {})
-        first = np.array([float(given[s]) if s in given else (params(s, 3).prior if start is None else start)
-                          for s in self.skills])
-        first = np.clip(first, _EPS, 1 - _EPS)
+        first = np.array([min(max(float(given[s]), _EPS), 1 - _EPS) if s in given else start for s in self.skills])
         self.base = np.log(first / (1 - first))  # log-odds where the test started
         self.evidence = np.zeros(len(self.skills))  # log-likelihood ratios of the answers so far
         self.answers: list[Answer] = []

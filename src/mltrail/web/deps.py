@@ -7,9 +7,14 @@ signed-in viewer (401 otherwise: pages redirect to the sign-in page, the API ans
 
 from __future__ import annotations
 
-from fastapi import HTTPException, Request
+from typing import Annotated
+
+from fastapi import HTTPException, Path, Request
 
 from mltrail.web.server import Viewer, WebState
+
+# a record's id in a path: bounded, so a number past SQLite's 64-bit integers is a 422, not a 500
+RecordId = Annotated[int, Path(ge=1, le=2**62, description="a numeric id")]
 
 
 def state(request: Request) -> WebState:

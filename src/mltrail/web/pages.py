@@ -314,7 +314,7 @@ def solution(request: Request, module: str, name: str, reveal: str = Form("")):
 
 
 @router.get("/attempts/{attempt_id}")
-def attempt_page(request: Request, attempt_id: int):
+def attempt_page(request: Request, attempt_id: deps.RecordId):
     viewer = deps.learner(request)
     engine = deps.engine(request)
     attempt = engine.attempt(viewer.learner, attempt_id)

@@ -193,7 +193,7 @@ def attempts(request: Request, exercise: str | None = None, limit: int = 100):
 
 
 @router.get("/attempts/{attempt_id}", response_model=AttemptOut, responses=ERRORS)
-def attempt(request: Request, attempt_id: int):
+def attempt(request: Request, attempt_id: deps.RecordId):
     """One of your attempts (poll it while its status is `pending`)."""
     viewer = deps.learner(request)
     return _attempt(deps.engine(request).attempt(viewer.learner, attempt_id))

@@ -184,6 +184,47 @@ def test_malformed_json_and_wrong_types_on_every_json_route(world):
     assert not changed, f"refused requests changed {changed}"
 
 
+ODD_TEXT = {"a lone surrogate": ('"\\ud800"', "%ED%A0%80"), "a NUL": ('"a\\u0000b"', "a%00b"),
+            "control characters": ('"\\u001b[2J\\r\\n"', "%1B%5B2J%0D%0A")}
+
+
+def test_odd_text_in_every_text_field(world):
+    """Each text field of each JSON or form body holds a lone surrogate, a NUL, control characters:
+    refused with a message or taken as text, never a 500."""
+    import json
+    from urllib.parse import quote
+
+    problems = []
+    for method, path, _ in app_routes(world.web):
+        rule = RULES.get((method, path))
+        if rule is None or method in SAFE or method == "MOUNT":
+            continue
+        principal = next(p for p in (A, "alead", ADMIN, ANON) if rule.who[p] == "ok")
+        url = path.format(**{k: resolve(world, v) for k, v in rule.params.items()})
+        body = resolve(world, rule.json) if rule.json is not None else resolve(world, rule.form)
+        if not isinstance(body, dict) or rule.grades and rule.form is not None:
+            continue
+        for key, value in body.items():
+            if not isinstance(value, str):
+                continue
+            for what, (as_json, as_form) in ODD_TEXT.items():
+                client = world.client(principal)
+                if rule.json is not None:
+                    sent = json.dumps({**body, key: "ODD"}).replace('"ODD"', as_json).encode()
+                    kind = "application/json"
+                else:
+                    sent = "&".join(f"{k}={as_form if k == key else quote(v)}" for k, v in body.items()).encode()
+                    kind = "application/x-www-form-urlencoded"
+                answer = client.request(method, url, content=sent, params=rule.query,
+                                        headers={"x-csrf-token": client.csrf, "content-type": kind})
+                if answer.status_code >= 500 or (answer.status_code >= 400 and len(message(answer).strip()) < 5):
+                    problems.append(f"{method} {path} {key} with {what}: {answer.status_code} {answer.text[:150]!r}")
+                if rule.reset is not None:
+                    rule.reset(world)
+    assert not problems, "\n".join(problems)
+    assert nothing_pending(world)
+
+
 # ---------------------------------------------------------------- unknown ids
 
 

@@ -1,14 +1,22 @@
 """The coach on simulated learners over the real skill graph: linear order vs coach vs coach with placement.
 
-Each simulated learner (benchmarks/simulate.py) has a hidden state per skill, per-skill BKT
-parameters drawn at random, and a starting point from a persona. The same learner (same
-seed) is taught three ways, each with the same budget of items (an item is one answer: a
-function or dataset exercise attempt, or one quiz item):
+Each skill has BKT parameters drawn at random once per run (from --seed), shared by every
+simulated learner (benchmarks/simulate.py); learners differ by their hidden starting state,
+drawn from a persona. The model's own parameters are what `mltrail coach fit` (coach.fit, EM)
+estimates from the answers of a separate training cohort (--train learners, other seeds, half
+taught in the content's order and half by the coach with the default parameters), as a
+deployment would fit them on its stored attempts; the simulator's true parameters and states
+are never given to the model. `--train 0` uses the default parameters instead.
 
-- linear: the content's fixed order, each item retried until right (at most 3 times);
-- coach: mastery replayed by BKT with the default parameters, the next step from
-  `coach.next_step.recommend` toward the goal role, until the model says the role's skills
-  are mastered or the budget is spent;
+The same test learner (same seed) is then taught three ways, each with the same budget of items
+(an item is one answer: a function or dataset exercise attempt, or one quiz item):
+
+- linear: the content's fixed order, each item retried until right (at most 3 times), until
+  the budget is spent or, the coach's stopping rule, the mastery model (replayed from the same
+  answers with the same parameters) says every goal skill is mastered;
+- coach: mastery replayed by BKT (coach.mastery), the next step from
+  `coach.next_step.recommend` toward the goal role, one quiz item at a time when its advice is
+  a quiz, until the model says the role's skills are mastered or the budget is spent;
 - coach_placement: the same, after a placement test (`coach.placement`, at most 20
   questions, counted in the budget) whose result seeds mastery.
 
@@ -23,7 +31,7 @@ nothing would get; `known_recall`, the share of the skills a learner knew that i
 known). `stalled_share`: learners whose coach gave the same advice 50 rounds in a row with
 nothing changing (they quit there). `targets` and `meets_targets` are the issue's goals.
 
-Usage: python benchmarks/adaptive.py [--json] [--learners N] [--budget N] [--role ID] [--seed S]
+Usage: python benchmarks/adaptive.py [--json] [--learners N] [--budget N] [--role ID] [--seed S] [--train N]
 """
 
 from __future__ import annotations

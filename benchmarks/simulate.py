@@ -32,7 +32,7 @@ import numpy as np
 from mltrail.coach import bkt
 from mltrail.coach.mastery import Observation, ParamSource, default_params, predict, replay
 from mltrail.coach.next_step import DOUBT, READY, recommend
-from mltrail.coach.placement import START, Placement
+from mltrail.coach.placement import Placement
 from mltrail.coach.skills import Item, SkillGraph
 
 PREREQUISITE_FACTOR = 0.2  # learning a skill whose prerequisites are not all known is this much slower
@@ -222,11 +222,10 @@ def linear(graph, curriculum, learner: Learner, budget: int, targets, params: Pa
 
 
 def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_questions: int) -> None:
-    """The placement test, answered by the learner's hidden state (no learning); it seeds the coach.
-    It uses the coach's parameters, and starts each skill at their prior when they are fitted
-    (a population's base rate) rather than at the test's neutral START."""
-    fitted = coach.params is not default_params
-    test = Placement(graph, max_questions=max_questions, params=coach.params, start=None if fitted else START)
+    """The placement test, answered by the learner's hidden state (no learning), with the coach's
+    parameters for its items' guess and slip; it seeds the coach. (Each skill starts at the test's
+    neutral START: starting at the fitted base rates placed fewer known skills as known.)"""
+    test = Placement(graph, max_questions=max_questions, params=coach.params)
     while run.items < max_questions:
         question = test.next_question()
         if question is None:

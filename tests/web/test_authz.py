@@ -565,6 +565,12 @@ def test_no_session_fixation(world):
         assert after not in (visitor_csrf, browser.csrf)  # the CSRF token changes with the session
     # the planted session was ended by the sign-in over it: it is nobody's now
     assert world.accounts.session_account(attacker_token) is None
+    newcomer = world.client(ANON)  # signing up signs in the same way
+    newcomer.cookies.set(security.SESSION_COOKIE, "planted-by-an-attacker")
+    answer = newcomer.post("/signup", data={"username": world.new_name(), "password": PASSWORD,
+                                            "csrf_token": newcomer.csrf})
+    assert answer.status_code == 303, answer.text
+    assert answer.cookies.get(security.SESSION_COOKIE) not in (None, "planted-by-an-attacker")
 
 
 def test_signing_out_ends_the_session_on_the_server(world):

@@ -518,6 +518,23 @@ def test_every_change_needs_the_session_bound_csrf_token_and_our_origin(world):
     assert world.fingerprint() == before, "a refused request changed the store"
 
 
+def test_a_multipart_form_carries_its_own_sessions_token(world):
+    """A file upload form sends the token as a multipart field: only this session's passes."""
+    pytest.importorskip("mltrail.web.pages_coach2")
+    import json
+
+    alice, other = world.client(A), world.client(B)
+    upload = {"file": ("progress.json", json.dumps(carol_export(world)).encode(), "application/json")}
+    before = world.fingerprint()
+    for token in (None, "0" * 64, other.csrf):
+        fields = {} if token is None else {"csrf_token": token}
+        answer = alice.post("/api/import", files=upload, data=fields)
+        assert answer.status_code == 403 and REFUSALS["csrf"] in answer.text, (token, answer.text[:200])
+    assert world.fingerprint() == before
+    accepted = alice.post("/api/import", files=upload, data={"csrf_token": alice.csrf})
+    assert accepted.status_code == 200, accepted.text[:300]
+
+
 def test_the_csrf_exempt_json_login_cannot_be_posted_as_a_form(world):
     """/api/login skips the token because only JSON is accepted (a cross-site form cannot send JSON)."""
     client = world.client(ANON)

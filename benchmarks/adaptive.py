@@ -24,7 +24,10 @@ Figures, per policy: `mastered_share` (share of learners who truly know every sk
 goal role when they stop), `items_used` and `over_practice` (mean items per learner, and
 mean items spent on items whose skills the learner already truly knew, placement questions
 included), `auc` (the mastery model's P(right) before each practice answer against the
-answers) and `oracle_auc` (the simulator's own P(right) against the same answers); for
+answers) and `oracle_auc` (the simulator's own P(right) against the same answers: it sees the
+hidden state, including the moment a skill is learnt); `reference_auc`, a yardstick that is
+not the model: a per-skill BKT filter given the simulator's true parameters and the skills'
+base rates (simulate.ReferenceFilter), i.e. about what the answers alone can predict; for
 coach_placement also `questions` (mean asked) and `skill_accuracy` (share of skills placed
 correctly as known / not known; `skill_accuracy_all_unknown`, the share a test that places
 nothing would get; `known_recall`, the share of the skills a learner knew that it placed as
@@ -121,15 +124,19 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
     if train:
         params, report = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
         log(f"fitted on {train} training learners: {len(report.fitted)} keys")
+    # the skills' base rates, from learners drawn for nothing else: ReferenceFilter's priors
+    sample = [draw_learner(graph, np.random.default_rng([seed, 3, i]), skill_params) for i in range(400)]
+    base_rates = {s: float(np.clip(np.mean([one.known[s] for one in sample]), 0.01, 0.99)) for s in graph.order}
     runs: dict[str, list] = {name: [] for name in POLICIES}
     unknown_share = []
     for index in range(learners):
         for name in POLICIES:
             learner = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)  # the same each time
             if name == "linear":
-                run = linear(graph, curriculum, learner, budget, targets, params)
+                run = linear(graph, curriculum, learner, budget, targets, params, base_rates)
             else:
-                run = coached(graph, curriculum, learner, budget, goal, place=name == "coach_placement", params=params)
+                run = coached(graph, curriculum, learner, budget, goal, place=name == "coach_placement", params=params,
+                              base_rates=base_rates)
             runs[name].append(run)
         first = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)
         unknown_share.append(1 - np.mean(list(first.known.values())))
@@ -145,6 +152,7 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
         oracle = [p for run in chosen for p in run.oracle]
         outcomes = [o for run in chosen for o in run.outcomes]
         model_auc, oracle_auc = auc(predicted, outcomes), auc(oracle, outcomes)
+        reference_auc = auc([p for run in chosen for p in run.reference], outcomes)
         row = {
             "mastered_share": round(float(np.mean([run.reached for run in chosen])), 4),
             "targets_known": round(float(np.mean([run.targets_known for run in chosen])), 4),
@@ -152,6 +160,7 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
             "over_practice": round(float(np.mean([run.over_practice for run in chosen])), 2),
             "auc": None if model_auc is None else round(model_auc, 4),
             "oracle_auc": None if oracle_auc is None else round(oracle_auc, 4),
+            "reference_auc": None if reference_auc is None else round(reference_auc, 4),
             "answers": len(outcomes),
         }
         if name != "linear":

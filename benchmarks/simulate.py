@@ -151,6 +151,7 @@ class Run:
     predicted: list[float] = field(default_factory=list)  # the mastery model's P(right) before each answer
     oracle: list[float] = field(default_factory=list)  # the simulator's true P(right)
     outcomes: list[bool] = field(default_factory=list)
+    reference: list[float] = field(default_factory=list)  # ReferenceFilter's P(right), when asked for
     reached: bool = False
     targets_known: float = 0.0  # share of the goal's skills truly known at the end
     stalled: bool = False  # the coach gave the same advice MAX_ROUNDS times in a row, nothing changing
@@ -184,14 +185,52 @@ class Coach:
         return {s for s, state in self.states.items() if state.mastered}
 
 
-def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run) -> bool:
+class ReferenceFilter:
+    """Not the coach's model: a yardstick for it. Per-skill BKT given what the model may never
+    see, the simulator's own parameters (an item's guess as the learner's, CODE_GUESS for code)
+    and the skills' base rates as priors, filtering the same answers. What answers alone can
+    predict, near enough (it ignores the prerequisites' effect on learning and on where
+    learners start); the benchmark reports its AUC as `reference_auc`."""
+
+    def __init__(self, learner: Learner, base_rates: dict[str, float]) -> None:
+        self.params = learner.params
+        self.p = dict(base_rates)
+
+    def _guess_slip(self, item: Item) -> tuple[float, float]:
+        _, guess, slip, _ = self.params[item.skills[0]]
+        return (guess * CODE_GUESS if item.kind != "quiz" else guess), slip
+
+    def predict(self, item: Item) -> float:
+        guess, slip = self._guess_slip(item)
+        known = float(np.prod([self.p[s] for s in item.skills]))
+        return known * (1 - slip) + (1 - known) * guess
+
+    def observe(self, item: Item, correct: bool) -> None:
+        guess, slip = self._guess_slip(item)
+        before = [self.p[s] for s in item.skills]
+        for i, skill in enumerate(item.skills):
+            others = float(np.prod([q for j, q in enumerate(before) if j != i]))
+            right_if_known = others * (1 - slip) + (1 - others) * guess
+            known = before[i] * (right_if_known if correct else 1 - right_if_known)
+            unknown = (1 - before[i]) * (guess if correct else 1 - guess)
+            post = known / (known + unknown)
+            learn, _, _, forget = self.params[skill]
+            self.p[skill] = post * (1 - forget) + (1 - post) * learn
+
+
+def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run,
+              reference: ReferenceFilter | None = None) -> bool:
     if all(learner.known[s] for s in item.skills):
         run.over_practice += 1
     run.predicted.append(coach.predict(item))
+    if reference is not None:
+        run.reference.append(reference.predict(item))
     correct, p = learner.answer(item)
     run.oracle.append(p)
     run.outcomes.append(correct)
     coach.observe(item, correct)
+    if reference is not None:
+        reference.observe(item, correct)
     learner.practise(graph, item)
     run.items += 1
     return correct
@@ -204,17 +243,19 @@ def _finish(run: Run, learner: Learner, targets, coach: Coach) -> Run:
     return run
 
 
-def linear(graph, curriculum, learner: Learner, budget: int, targets, params: ParamSource = default_params) -> Run:
+def linear(graph, curriculum, learner: Learner, budget: int, targets, params: ParamSource = default_params,
+           base_rates: dict[str, float] | None = None) -> Run:
     """The content's fixed order: every item in turn, retried until right (at most MAX_TRIES),
     until the budget is spent or (the coach's stopping rule) the mastery model, replayed with
     `params` as the coach's is, says every target skill is mastered."""
     run, coach = Run(), Coach(graph, params)
+    reference = ReferenceFilter(learner, base_rates) if base_rates else None
     for exercise in curriculum.exercises():
         for item in graph.exercise_items.get(exercise.id, []):
             if not item.skills:
                 continue
             for _ in range(MAX_TRIES):
-                if run.items >= budget or _practise(graph, learner, coach, item, run):
+                if run.items >= budget or _practise(graph, learner, coach, item, run, reference):
                     break
             if run.items >= budget or all(coach.states.get(s) is not None and coach.states[s].mastered for s in targets):
                 return _finish(run, learner, targets, coach)
@@ -268,10 +309,12 @@ def _items_for(graph, step, on_path: set[str], asked: dict[str, int]) -> list[It
 
 
 def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, float], place: bool,
-            max_questions: int = 20, params: ParamSource = default_params) -> Run:
+            max_questions: int = 20, params: ParamSource = default_params,
+            base_rates: dict[str, float] | None = None) -> Run:
     """The coach's next step again and again toward the goal ({skill: weight}) until its model
     (replayed with `params`) says the goal's skills are mastered; with `place`, a placement test first."""
     run, coach = Run(), Coach(graph, params)
+    reference = ReferenceFilter(learner, base_rates) if base_rates else None
     if place:
         placement_test(graph, learner, coach, run, max_questions)
     on_path = set(goal) | {a for skill in goal for a in graph.ancestors(skill)}
@@ -308,7 +351,7 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
             if run.items >= budget:
                 right = False
                 break
-            right &= _practise(graph, learner, coach, item, run)
+            right &= _practise(graph, learner, coach, item, run, reference)
         if step.skill is not None and (right or not items) and step.exercise.kind != "quiz":
             coach.passed.add(step.exercise.id)
         # failures in a row at the exercise of the latest attempt, as next_step.struggling_with

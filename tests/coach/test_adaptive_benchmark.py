@@ -31,7 +31,7 @@ def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
         row = figures[name]
         assert 0.0 <= row["mastered_share"] <= 1.0 and 0.0 <= row["targets_known"] <= 1.0
         assert 0 < row["items_used"] <= 80 and 0 <= row["over_practice"] <= row["items_used"]
-        for key in ("auc", "oracle_auc"):
+        for key in ("auc", "oracle_auc", "reference_auc"):
             assert row[key] is None or 0.0 <= row[key] <= 1.0
     placed = figures["coach_placement"]
     assert 1 <= placed["questions"] <= 20 and 0.0 <= placed["skill_accuracy"] <= 1.0
@@ -84,3 +84,40 @@ def test_each_skill_has_its_parameters_shared_by_every_learner_who_differ_by_the
     learners = [draw_learner(graph, np.random.default_rng(seed), params) for seed in range(12)]
     assert all(learner.params is params for learner in learners)
     assert len({tuple(learner.known.values()) for learner in learners}) > 6  # they differ by where they start
+
+
+def test_the_linear_order_stops_when_the_model_says_the_goal_is_mastered_like_the_coach():
+    from simulate import FastGraph, draw_learner, draw_skill_params, linear
+
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    curriculum = load_curriculum()
+    graph = FastGraph(SkillGraph.from_curriculum(curriculum))
+    learner = draw_learner(graph, np.random.default_rng(1), draw_skill_params(graph, np.random.default_rng(0)))
+    learner.known = dict.fromkeys(learner.known, True)
+    run = linear(graph, curriculum, learner, 200, [graph.order[0]])
+    assert 0 < run.items < 30 and run.reached  # the first skill is mastered within the first module's items
+    assert linear(graph, curriculum, learner, 200, graph.order).items == 200  # the whole graph: the budget
+
+
+def test_the_reference_filter_uses_the_simulators_parameters_on_the_same_answers():
+    from simulate import CODE_GUESS, FastGraph, ReferenceFilter, draw_learner, draw_skill_params
+
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    graph = FastGraph(SkillGraph.from_curriculum(load_curriculum()))
+    learner = draw_learner(graph, np.random.default_rng(1), draw_skill_params(graph, np.random.default_rng(0)))
+    code = next(i for i in graph.all_items.values() if i.kind == "function" and len(i.skills) == 1
+                and any(q.kind == "quiz" and q.skills == i.skills for q in graph.items(i.skills[0])))
+    quiz = next(q for q in graph.items(code.skills[0]) if q.kind == "quiz" and q.skills == code.skills)
+    skill = quiz.skills[0]
+    _, guess, slip, _ = learner.params[skill]
+    reference = ReferenceFilter(learner, {s: 0.0 for s in graph.order})
+    assert reference.predict(quiz) == pytest.approx(guess) and reference.predict(code) == pytest.approx(guess * CODE_GUESS)
+    reference.p[skill] = 1.0
+    assert reference.predict(quiz) == pytest.approx(1 - slip)
+    reference.p[skill] = 0.5
+    reference.observe(quiz, True)
+    assert reference.p[skill] > 0.5

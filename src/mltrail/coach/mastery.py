@@ -254,7 +254,7 @@ def _spread(graph: SkillGraph, skills: Sequence[str], ratios: Sequence[float], c
             state: Callable[[str, int], SkillState], difficulty: int, strength: float) -> None:
     """A right answer's evidence for the skills' ancestors, a wrong one's against their direct
     dependents. A relative of several skills of the item takes the strongest ratio once."""
-    strength = strength if correct else strength * PROPAGATION_DOWN / PROPAGATION
+    strength = strength if correct else (strength * PROPAGATION_DOWN / PROPAGATION if PROPAGATION > 0 else 0.0)
     if strength <= 0.0:
         return
     relatives = _relatives(graph)

@@ -13,7 +13,8 @@ with asyncio and httpx. Each learner, after a pause of --think seconds on averag
 
 Figures (one JSON object):
 
-- p50_ms / p95_ms: page loads (browse) as the client sees them, body read;
+- p50_ms / p95_ms: page loads (browse) as the client sees them, body read (and per page,
+  pages_by_path);
 - submit_p50_ms / submit_p95_ms: POST /api/attempts to its verdict;
 - poll_p50_ms, requests, errors (any answer but 2xx, or no answer), pages, submissions;
 - lost_attempts: submissions the server acknowledged (201 with an attempt id) that are not
@@ -133,6 +134,7 @@ class Server:
 class Tally:
     def __init__(self) -> None:
         self.pages: list[float] = []
+        self.by_path: dict[str, list[float]] = {}
         self.submits: list[float] = []
         self.polls: list[float] = []
         self.requests = 0
@@ -172,9 +174,11 @@ async def learner_loop(client, tally: Tally, name: str, token: str, code: dict, 
         done += 1
         action = only or ("submit" if rng.random() < 0.2 else "browse")
         if action == "browse":
-            answer, elapsed = await timed(client, tally, "GET", rng.choice(PAGES), headers=cookies)
+            path = rng.choice(PAGES)
+            answer, elapsed = await timed(client, tally, "GET", path, headers=cookies)
             if answer is not None:
                 tally.pages.append(elapsed)
+                tally.by_path.setdefault(path, []).append(elapsed)
             continue
         exercise = rng.choice(EXERCISES)
         right = rng.random() < 0.5
@@ -202,7 +206,11 @@ async def learner_loop(client, tally: Tally, name: str, token: str, code: dict, 
 async def drive(base: str, sessions: list[tuple[str, str]], code: dict, seconds: float, think: float,
                 seed: int = 0) -> Tally:
     tally = Tally()
-    limits = httpx.Limits(max_connections=len(sessions) + 5, max_keepalive_connections=len(sessions) + 5)
+    # Idle connections are dropped before uvicorn's 5 s keep-alive timeout closes them: a request
+    # sent on a connection the server is closing at that moment would fail with a read error
+    # (browsers retry those; httpx does not), which is a race of this client, not a server error.
+    limits = httpx.Limits(max_connections=len(sessions) + 5, max_keepalive_connections=len(sessions) + 5,
+                          keepalive_expiry=3.0)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
         until = time.monotonic() + seconds
         await asyncio.gather(*(learner_loop(client, tally, name, token, code, until, think, random.Random(seed + i))
@@ -213,7 +221,7 @@ async def drive(base: str, sessions: list[tuple[str, str]], code: dict, seconds:
 async def alone(base: str, session: tuple[str, str], code: dict, runs: int) -> Tally:
     """One learner, nobody else, no pause: `runs` page loads, then `runs` submissions."""
     tally = Tally()
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=httpx.Limits(keepalive_expiry=3.0)) as client:
         for only in ("browse", "submit"):
             await learner_loop(client, tally, *session, code, time.monotonic() + 600, 0, random.Random(1),
                                only=only, actions=runs)
@@ -302,6 +310,8 @@ def main() -> None:
         "submit_p50_ms": round(percentile(tally.submits, 0.5), 1),
         "submit_p95_ms": round(percentile(tally.submits, 0.95), 1),
         "poll_p50_ms": round(percentile(tally.polls, 0.5), 1),
+        "pages_by_path": {path: {"p50_ms": round(percentile(times, 0.5), 1), "p95_ms": round(percentile(times, 0.95), 1)}
+                          for path, times in sorted(tally.by_path.items())},
         "requests": tally.requests,
         "requests_per_s": round(tally.requests / wall, 1),
         "pages": len(tally.pages),

@@ -32,16 +32,21 @@ def summarise(curriculum: Curriculum, attempts: Sequence[AttemptLike], events: S
             "lessons": len(module.lessons),
             "lessons_read": sum(lesson.id in read for lesson in module.lessons),
         })
+    every = curriculum.exercises()
+    by_skill: dict[str, list[str]] = {}
+    for ex in every:  # once over the exercises, not once per skill (the dashboard asks on every view)
+        for skill_id in dict.fromkeys(ex.skills):
+            by_skill.setdefault(skill_id, []).append(ex.id)
     skills = {}
     for skill_id, title in curriculum.skills().items():
-        exercises = [ex.id for ex in curriculum.exercises() if skill_id in ex.skills]
+        exercises = by_skill.get(skill_id, [])
         skills[skill_id] = {
             "title": title,
             "exercises": len(exercises),
             "passed": sum(i in passed for i in exercises),
         }
-    total = len(curriculum.exercises())
-    done = len(passed & {ex.id for ex in curriculum.exercises()})
+    total = len(every)
+    done = len(passed & {ex.id for ex in every})
     return {
         "exercises": total,
         "passed": done,

@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from simulate import FastGraph, coached, draw_learner, draw_skill_params, linear  # noqa: E402
 
-from mltrail.coach.fit import ParamTable, Sequences, fit  # noqa: E402
+from mltrail.coach.fit import ParamTable, Sequences, fit, fit_propagation  # noqa: E402
 from mltrail.coach.mastery import default_params  # noqa: E402
 from mltrail.coach.skills import SkillGraph  # noqa: E402
 from mltrail.curriculum.loader import load_curriculum  # noqa: E402
@@ -59,6 +59,7 @@ from mltrail.curriculum.loader import load_curriculum  # noqa: E402
 POLICIES = ("linear", "coach", "coach_placement")
 TARGETS = {"mastered_ratio_vs_linear": 3.0, "over_practice_ratio_vs_linear": 0.5, "skill_accuracy": 0.9,
            "questions": 20, "auc_gap": 0.02}
+PROPAGATION_SAMPLE = 40  # training learners whose histories the propagation strength is fitted on
 FALLBACK_MODULES = ("supervised", "unsupervised")  # the goal when the content has no careers file
 
 
@@ -105,13 +106,20 @@ def fitted_params(graph, curriculum, skill_params, learners: int, budget: int, s
     (coach.fit) on the answers of a separate cohort (other seeds, the same skills), half of it
     taught in the content's order and half by the coach with the default parameters."""
     data = Sequences()
+    histories = []
     for index in range(learners):
         learner = draw_learner(graph, np.random.default_rng([seed, 2, index]), skill_params)
         run = (linear(graph, curriculum, learner, budget, list(goal)) if index % 2 == 0
                else coached(graph, curriculum, learner, budget, goal, place=False))
         data.add_observations(graph, run.history)
+        histories.append(run.history)
     report = fit(data)
-    return ParamTable({row.key: row.params for row in report.fitted}), report
+    table = ParamTable({row.key: row.params for row in report.fitted})
+    # how far a right answer spreads to the prerequisites: the strength that best predicts the
+    # same cohort's next answers under the fitted parameters (a sample of it, to save time)
+    spread = fit_propagation(graph, histories[:PROPAGATION_SAMPLE], table)
+    table.propagation = spread.strength
+    return table, report, spread
 
 
 def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, train: int = 80) -> dict:
@@ -120,10 +128,10 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
     role, goal = goal_role(graph, role_id)
     targets = list(goal)
     skill_params = draw_skill_params(graph, np.random.default_rng([seed, 0]))
-    params, report = default_params, None
+    params, report, spread = default_params, None, None
     if train:
-        params, report = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
-        log(f"fitted on {train} training learners: {len(report.fitted)} keys")
+        params, report, spread = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
+        log(f"fitted on {train} training learners: {len(report.fitted)} keys, propagation {spread.strength}")
     # the skills' base rates, from learners drawn for nothing else: ReferenceFilter's priors
     sample = [draw_learner(graph, np.random.default_rng([seed, 3, i]), skill_params) for i in range(400)]
     base_rates = {s: float(np.clip(np.mean([one.known[s] for one in sample]), 0.01, 0.99)) for s in graph.order}
@@ -145,7 +153,8 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
     figures: dict = {"learners": learners, "budget": budget, "role": role, "role_skills": len(targets), "seed": seed,
                      "train_learners": train,
                      "fitted_keys": {scope: sum(row.scope == scope for row in report.fitted) for scope in ("skill", "difficulty")}
-                     if report else None}
+                     if report else None,
+                     "propagation": spread.strength if spread else None}
     for name in POLICIES:
         chosen = runs[name]
         predicted = [p for run in chosen for p in run.predicted]

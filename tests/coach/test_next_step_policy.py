@@ -4,7 +4,7 @@ to the prerequisite the coach is least sure of, and exercises on ready skills co
 
 from __future__ import annotations
 
-from mltrail.coach.next_step import DOUBT, READY, exercise_for, recommend
+from mltrail.coach.next_step import DOUBT, READY, STRUGGLING, STRUGGLING_KNOWN, exercise_for, recommend
 from mltrail.coach.skills import SkillGraph
 from mltrail.curriculum.loader import load_curriculum
 
@@ -30,14 +30,29 @@ def test_a_passed_skill_the_model_doubts_is_checked_before_what_builds_on_it():
     assert FUNCTIONS not in doubted.fringe
 
 
-def test_when_every_prerequisite_is_mastered_a_failing_exercise_rechecks_the_least_sure_one():
+def test_when_every_prerequisite_is_mastered_a_failing_exercise_rechecks_the_least_sure_one_later():
     late = next(ex for ex in CURRICULUM.exercises() if ex.module == "supervised" and ex.kind == "function")
     behind = set().union(*(GRAPH.prerequisites(s) for s in late.skills))
     mastered = behind | set().union(*(GRAPH.ancestors(s) for s in late.skills))
     least = sorted(behind, key=lambda s: GRAPH.skills[s].order)[-1]
     p_known = {s: 0.99 for s in mastered} | {least: 0.96}
-    step = recommend(CURRICULUM, GRAPH, mastered, set(), struggling=(late.id, 2), p_known=p_known)
-    assert step.skill == least and "failed 2 times" in step.reason
+    # two failures at a new skill are what learning it looks like: no step back yet
+    early = recommend(CURRICULUM, GRAPH, mastered, set(), struggling=(late.id, STRUGGLING), p_known=p_known)
+    assert "failed" not in early.reason
+    step = recommend(CURRICULUM, GRAPH, mastered, set(), struggling=(late.id, STRUGGLING_KNOWN), p_known=p_known)
+    assert step.skill == least and f"failed {STRUGGLING_KNOWN} times" in step.reason
+
+
+def test_a_failing_exercise_sends_back_at_once_only_to_a_prerequisite_not_believed_known():
+    late = next(ex for ex in CURRICULUM.exercises() if ex.module == "supervised" and ex.kind == "function")
+    behind = sorted(set().union(*(GRAPH.prerequisites(s) for s in late.skills)), key=lambda s: GRAPH.skills[s].order)
+    further = set().union(*(GRAPH.ancestors(s) for s in late.skills))
+    believed = {s: 0.9 for s in further}  # above READY, none mastered
+    assert "failed" not in recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, STRUGGLING),
+                                     p_known=believed).reason
+    doubtful = believed | {behind[0]: READY - 0.1}
+    step = recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, STRUGGLING), p_known=doubtful)
+    assert step.skill == behind[0] and "failed 2 times" in step.reason
 
 
 def test_exercises_on_ready_skills_come_first_then_those_practising_more_new_skills():

@@ -24,12 +24,13 @@ log-likelihood minus that of the starting defaults, on the same sequences.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from mltrail.coach import bkt
-from mltrail.coach.mastery import Observation, observations
+from mltrail.coach.mastery import Observation, ParamSource, default_params, observations, predict, replay
 from mltrail.coach.skills import SkillGraph
 
 MIN_SEQUENCES = 30
@@ -152,10 +153,15 @@ def fit(data: Sequences, min_sequences: int = MIN_SEQUENCES, max_iter: int = 200
 
 
 class ParamTable:
-    """A `mastery.ParamSource` over fitted parameters: the skill's, else its difficulty's, else the defaults."""
+    """A `mastery.ParamSource` over fitted parameters: the skill's, else its difficulty's, else
+    the defaults. `propagation`, when set (`fit_propagation`), is the strength `mastery.replay`
+    spreads a right answer to the prerequisites with (None: mastery.PROPAGATION)."""
 
-    def __init__(self, rows: Mapping[str, bkt.BKTParams] | None = None) -> None:
+    def __init__(self, rows: Mapping[str, bkt.BKTParams] | None = None, propagation: float | None = None) -> None:
         self.rows = dict(rows or {})
+        if propagation is not None and not 0.0 <= propagation <= 1.0:
+            raise ValueError(f"propagation must be between 0 and 1, got {propagation!r}")
+        self.propagation = propagation
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]]) -> "ParamTable":
@@ -171,3 +177,48 @@ class ParamTable:
     def __call__(self, skill: str, difficulty: int) -> bkt.BKTParams:
         found = self.rows.get(skill) or self.rows.get(difficulty_key(difficulty))
         return found if found is not None else bkt.defaults_for(difficulty)
+
+
+PROPAGATION_GRID = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+@dataclass(frozen=True)
+class PropagationFit:
+    """The strength of `mastery.PROPAGATION` that predicts the learners' next answers best."""
+
+    strength: float
+    log_likelihoods: dict[float, float]  # per strength tried: the summed log P(answer) before each answer
+    answers: int
+
+    def to_json(self) -> dict:
+        return {"strength": self.strength, "answers": self.answers,
+                "log_likelihoods": {str(k): round(v, 4) for k, v in self.log_likelihoods.items()}}
+
+
+def fit_propagation(graph: SkillGraph, histories: Iterable[Sequence[Observation]], params: ParamSource = default_params,
+                    grid: Sequence[float] = PROPAGATION_GRID) -> PropagationFit:
+    """How much a right answer on a skill should count for the skills it builds on: each
+    strength of `grid` replays every learner's history (`mastery.replay` with `params`),
+    scoring the model's P(right) for each answer before it is seen (`mastery.predict`); the
+    strength with the largest log-likelihood wins (ties: the smaller). Learners' answers only:
+    what a deployment has on record."""
+    strengths = sorted({float(g) for g in grid})
+    if not strengths or any(not 0.0 <= g <= 1.0 for g in strengths):
+        raise ValueError(f"grid must hold strengths between 0 and 1, got {list(grid)!r}")
+    histories = [list(h) for h in histories]
+    totals: dict[float, float] = {}
+    answers = 0
+    for strength in strengths:
+        total, count = 0.0, 0
+        for history in histories:
+            states: dict = {}
+            for observation in history:
+                if observation.kind == "answer" and observation.skills:
+                    p = predict(graph, states, observation.skills, observation.difficulty, params)
+                    p = min(max(p, 1e-6), 1 - 1e-6)
+                    total += math.log(p if observation.correct else 1.0 - p)
+                    count += 1
+                replay(graph, [observation], params, states=states, propagation=strength)
+        totals[strength], answers = total, count
+    best = max(strengths, key=lambda g: (totals[g], -g))
+    return PropagationFit(best, totals, answers)

@@ -14,7 +14,8 @@ Evidence, per skill an item practises:
   (bkt.observe_help); after passing, curiosity says nothing;
 - a review answered inline (a quiz item of a mastered skill): correct or wrong;
 - a placement result: the placement's estimate replaces the prior of each skill it
-  measured, at the time it was taken (later answers update it as usual).
+  measured, at the time it was taken (later answers update it as usual), kept within
+  `PLACEMENT_BOUNDS` (a test is never certainty).
 
 How an answer updates the skills (`replay`):
 
@@ -31,7 +32,13 @@ How an answer updates the skills (`replay`):
   dependents' own answers carry the evidence further. No learning step follows for these
   skills: they were not practised. The converse directions say little and are left to
   direct evidence. (Measured on simulated learners, benchmarks/adaptive.py: spreading a
-  wrong answer to every descendant made next-answer prediction worse.)
+  wrong answer to every descendant made next-answer prediction worse.) A right answer lifts
+  a prerequisite at most to the P(known) the answered skill has after it: answers on one
+  dependent are not independent evidence about what it builds on, and summed without that
+  ceiling a run of right answers on later skills mastered an earlier one the learner kept
+  failing (the benchmark found goal skills believed mastered at 1.0 after 30 wrong answers of
+  their own). The strength can be fitted (`fit.fit_propagation`) and carried by the
+  parameters (`fit.ParamTable.propagation`).
 
 Where a skill starts (`prior`): the learners' base rate (the parameters' prior), scaled by
 how much more (or less) likely than usual its prerequisites are known now. If knowledge
@@ -67,9 +74,17 @@ ParamSource = Callable[[str, int], bkt.BKTParams]  # (skill, item difficulty) ->
 # known while a prerequisite is forgotten); a wrong answer spreads less, as it may be a slip.
 PROPAGATION = 0.4
 PROPAGATION_DOWN = 0.15
+# A right answer on s raises a skill s builds on at most to P(s known) after the answer: the
+# answers on one dependent are not independent evidence about its prerequisites (ten right
+# answers on s say little more about them than s's own P(known)), and summed up without a
+# ceiling they would master a prerequisite the learner keeps failing.
 # A skill's starting P(known) from its prerequisites alone stays below this (and below
 # next_step.READY, 0.8): at least one answer of its own is needed before it counts as known.
 PRIOR_CAP = 0.75
+# A placement is a short test, not certainty: its estimate is kept within these bounds. (At
+# exactly 1.0, as a rounded estimate can be, BKT can never lower P(known) again: a skill placed
+# known by mistake would stay mastered through any number of wrong answers.)
+PLACEMENT_BOUNDS = (0.01, 0.99)
 _EPS = 1e-6
 
 
@@ -251,33 +266,43 @@ def _logit(p: float) -> float:
 
 
 def _spread(graph: SkillGraph, skills: Sequence[str], ratios: Sequence[float], correct: bool,
-            state: Callable[[str, int], SkillState], difficulty: int, strength: float) -> None:
+            state: Callable[[str, int], SkillState], difficulty: int, strength: float,
+            after: Sequence[float] = ()) -> None:
     """A right answer's evidence for the skills' ancestors, a wrong one's against their direct
-    dependents. A relative of several skills of the item takes the strongest ratio once."""
+    dependents. A relative of several skills of the item takes the strongest ratio once. A
+    right answer raises an ancestor at most to the P(known) its skill has now (`after`; see
+    the module docstring)."""
     strength = strength if correct else (strength * PROPAGATION_DOWN / PROPAGATION if PROPAGATION > 0 else 0.0)
     if strength <= 0.0:
         return
     relatives = _relatives(graph)
-    reached: dict[str, float] = {}
-    for skill, ratio in zip(skills, ratios):
+    reached: dict[str, tuple[float, float]] = {}
+    ceilings = list(after) or [1.0] * len(skills)
+    for skill, ratio, ceiling in zip(skills, ratios, ceilings):
         for other in relatives[skill][0 if correct else 1]:
-            if other not in skills and abs(ratio) > abs(reached.get(other, 0.0)):
-                reached[other] = ratio
+            if other not in skills and abs(ratio) > abs(reached.get(other, (0.0, 0.0))[0]):
+                reached[other] = (ratio, ceiling)
     position = _positions(graph)
     for other in sorted(reached, key=position.__getitem__):  # prerequisites first: a new state's prior reads them
-        ratio = reached[other]
+        ratio, ceiling = reached[other]
         current = state(other, difficulty)
-        current.p_known = 1.0 / (1.0 + math.exp(-(_logit(current.p_known) + strength * ratio)))
+        moved = 1.0 / (1.0 + math.exp(-(_logit(current.p_known) + strength * ratio)))
+        current.p_known = min(moved, max(current.p_known, ceiling)) if correct else moved
 
 
 def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSource = default_params,
-           states: dict[str, SkillState] | None = None, propagation: float = PROPAGATION) -> dict[str, SkillState]:
+           states: dict[str, SkillState] | None = None, propagation: float | None = None) -> dict[str, SkillState]:
     """P(known) of every skill after the observations, starting from each skill's prior.
 
     `states` (updated in place) continues an earlier replay; `propagation` is how much a right
     answer counts for the skills it builds on (a wrong one counts PROPAGATION_DOWN /
-    PROPAGATION of that against its direct dependents; see the module docstring; 0: none)."""
+    PROPAGATION of that against its direct dependents; see the module docstring; 0: none).
+    Without `propagation`: the `propagation` attribute of `params` when it has one (a fitted
+    `fit.ParamTable`), else PROPAGATION."""
     states = states if states is not None else {}
+    if propagation is None:
+        fitted = getattr(params, "propagation", None)
+        propagation = PROPAGATION if fitted is None else float(fitted)
 
     def state(skill: str, difficulty: int) -> SkillState:
         if skill not in states:
@@ -288,7 +313,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
         if observation.kind == "placement":
             for skill, estimate in (observation.estimates or {}).items():
                 current = state(skill, 3)
-                current.p_known = min(max(estimate, 0.0), 1.0)
+                current.p_known = min(max(estimate, PLACEMENT_BOUNDS[0]), PLACEMENT_BOUNDS[1])
                 current.placed = True
             continue
         skills = [s for s in dict.fromkeys(observation.skills) if s in graph]
@@ -309,7 +334,8 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
             one.correct += correct
             one.last_answer = observation.at
         ratios = [math.log(if_known / if_unknown) for if_known, if_unknown in likelihoods]
-        _spread(graph, skills, ratios, correct, state, observation.difficulty, propagation)
+        _spread(graph, skills, ratios, correct, state, observation.difficulty, propagation,
+                [one.p_known for one in current])
     return states
 
 

@@ -108,6 +108,12 @@ def practised(graph: SkillGraph, passed: set[str]) -> set[str]:
 
 
 STRUGGLING = 2  # failed attempts in a row at one exercise before the coach looks behind it
+# ... at a prerequisite it does not believe known (below READY). When it believes every one
+# known, failing is what learning a new skill looks like (a few tries before it is learnt), and
+# sending the learner back each time costs answers on skills they know: it looks behind only
+# after this many failures in a row.
+STRUGGLING_KNOWN = 4
+
 # A skill the model believes known with at least this probability opens what builds on it,
 # though not yet mastered (MASTERED, 0.95): the learner moves on, and right answers on the
 # skills built on it confirm it (mastery spreads a right answer to the prerequisites), which
@@ -140,15 +146,21 @@ def struggling_with(attempts) -> tuple[str, int] | None:
 
 
 def _weakest_behind(graph: SkillGraph, exercise: Exercise, mastered: set[str],
-                    p_known: dict[str, float]) -> str | None:
+                    p_known: dict[str, float], failures: int = STRUGGLING_KNOWN) -> str | None:
     """The prerequisite of the exercise's skills (direct first, then further back) that the
-    coach is least sure the learner knows. When every one is mastered, the least sure of the
-    direct ones all the same (a mastered skill may have been forgotten, or guessed); None when
-    the exercise's skills build on nothing that can be practised."""
+    coach is least sure the learner knows. Below STRUGGLING_KNOWN `failures`, only one it does
+    not believe known (below READY; without `p_known`, not mastered), else None. From there on,
+    when every one is mastered, the least sure of the direct ones all the same (a mastered
+    skill may have been forgotten, or guessed); None when the exercise's skills build on
+    nothing that can be practised."""
     skills = [s for s in exercise.skills if s in graph]
     direct = {s for s in set().union(*(graph.prerequisites(s) for s in skills)) if graph.items(s)}
     further = {s for s in set().union(*(graph.ancestors(s) for s in skills)) if graph.items(s)}
-    behind = (direct - mastered) or (further - mastered) or direct
+    if failures < STRUGGLING_KNOWN:
+        believed = {s for s in further if s in mastered or p_known.get(s, 0.0) >= READY}
+        behind = (direct - believed) or (further - believed)
+    else:
+        behind = (direct - mastered) or (further - mastered) or direct
     if not behind:
         return None
     return min(behind, key=lambda s: (p_known.get(s, 0.0), -graph.skills[s].order))
@@ -162,8 +174,9 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
     """The next step. In order:
 
     1. after `STRUGGLING` failures in a row at an exercise (`struggling`: its id and the
-       count), a skill behind it that the learner has not mastered (or, all mastered, the
-       one the coach is least sure of), to practise first;
+       count), a skill behind it that the coach does not believe known (below READY), to
+       practise first; after `STRUGGLING_KNOWN`, one it has not mastered (or, all mastered,
+       the one it is least sure of);
     2. an exercise for a skill of the outer fringe (the learner's goal first, then the
        exercise that practises most skills not yet known, then course order), or its quiz
        when quiz items are all that practise it or its exercises are all passed (without a
@@ -186,7 +199,7 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
     fringe.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
     if struggling is not None and struggling[1] >= STRUGGLING:
         stuck = curriculum.exercise(struggling[0])
-        behind = _weakest_behind(graph, stuck, mastered, p_known or {}) if stuck is not None else None
+        behind = _weakest_behind(graph, stuck, mastered, p_known or {}, struggling[1]) if stuck is not None else None
         if behind is not None:
             exercise = (exercise_for(curriculum, graph, behind, passed, usable, quiz=True)
                         or exercise_for(curriculum, graph, behind, passed, usable))

@@ -152,7 +152,7 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
             f"{name} {'reached' if runs[name][-1].reached else 'not yet'} in {runs[name][-1].items}" for name in POLICIES))
     figures: dict = {"learners": learners, "budget": budget, "role": role, "role_skills": len(targets), "seed": seed,
                      "train_learners": train,
-                     "fitted_keys": {scope: sum(row.scope == scope for row in report.fitted) for scope in ("skill", "difficulty")}
+                     "fitted_keys": {scope: sum(row.scope == scope for row in report.fitted) for scope in ("skill", "difficulty", "kind")}
                      if report else None,
                      "propagation": spread.strength if spread else None}
     for name in POLICIES:

@@ -170,7 +170,7 @@ class Coach:
 
     def predict(self, item: Item) -> float:
         """P(right) by the model, before the answer (`mastery.predict`)."""
-        return predict(self.graph, self.states, item.skills, item.difficulty, self.params)
+        return predict(self.graph, self.states, item.skills, item.difficulty, self.params, item.kind)
 
     def observe(self, item: Item, correct: bool) -> None:
         observation = Observation(T, item.skills, item.difficulty, "answer", correct, item.id)
@@ -325,11 +325,14 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
     asked: dict[str, int] = {}
     while run.items < budget:
         mastered = coach.mastered()
-        if all(s in mastered for s in goal):
+        # believed mastered with no answer of the learner's own (placed, or by spreading): the
+        # coach asks once before it stops (next_step.recommend, step 3)
+        unconfirmed = {s for s in goal if s in mastered and not coach.states[s].answers}
+        if all(s in mastered for s in goal) and not unconfirmed:
             break
         # what recommend's advice depends on: mastered, passed, struggling, and the skills the
         # model puts at READY or DOUBT and above
-        key = (frozenset(mastered), frozenset(coach.passed), struggling,
+        key = (frozenset(mastered), frozenset(coach.passed), struggling, frozenset(unconfirmed),
                frozenset(s for s, state in coach.states.items() if state.p_known >= READY),
                frozenset(s for s, state in coach.states.items() if state.p_known >= DOUBT))
         stalled = stalled + 1 if key == last else 0
@@ -339,7 +342,8 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
         last = key
         if key not in cache:
             cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal, usable, struggling=struggling,
-                                   p_known={s: state.p_known for s, state in coach.states.items()})
+                                   p_known={s: state.p_known for s, state in coach.states.items()},
+                                   unconfirmed=unconfirmed)
         step = cache[key]
         items = _items_for(graph, step, on_path, asked)
         if items is None:

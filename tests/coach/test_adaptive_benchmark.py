@@ -26,7 +26,7 @@ def run(*args: str) -> dict:
 def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
     figures = run("--learners", "3", "--budget", "80", "--seed", "7", "--train", "4")
     assert figures["learners"] == 3 and figures["budget"] == 80 and figures["role"] == "data-scientist"
-    assert figures["train_learners"] == 4 and set(figures["fitted_keys"]) == {"skill", "difficulty"}
+    assert figures["train_learners"] == 4 and set(figures["fitted_keys"]) == {"skill", "difficulty", "kind"}
     for name in POLICIES:
         row = figures[name]
         assert 0.0 <= row["mastered_share"] <= 1.0 and 0.0 <= row["targets_known"] <= 1.0

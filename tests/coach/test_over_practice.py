@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import numpy as np
 import pytest
 
 from mltrail.coach import bkt
@@ -15,7 +16,8 @@ from mltrail.coach.mastery import PLACEMENT_BOUNDS, Observation, SkillState, mas
 from mltrail.coach.skills import SkillGraph
 from mltrail.curriculum.loader import load_curriculum
 
-GRAPH = SkillGraph.from_curriculum(load_curriculum())
+CURRICULUM = load_curriculum()
+GRAPH = SkillGraph.from_curriculum(CURRICULUM)
 T = datetime(2026, 1, 5, tzinfo=timezone.utc)
 TYPES, FLOW, FUNCTIONS = "python/types", "python/control-flow", "python/functions"
 
@@ -82,3 +84,68 @@ def test_a_stored_placement_of_one_is_kept_below_certainty():
         detail = {"skills": {FLOW: 1.0}}
 
     assert mastery(GRAPH, [], [E()])[FLOW].p_known == PLACEMENT_BOUNDS[1]
+
+
+def _both_kinds_skill():
+    """A skill practised alone by a quiz item and by a function exercise, with one of each."""
+    for skill in GRAPH.order:
+        quiz = [i for i in GRAPH.items(skill) if i.kind == "quiz" and i.skills == (skill,)]
+        code = [i for i in GRAPH.items(skill) if i.kind == "function" and i.skills == (skill,)]
+        if quiz and code:
+            return skill, quiz[0], code[0]
+    raise AssertionError("the course has no skill with both a one-skill quiz item and a one-skill function")
+
+
+def test_the_fit_keeps_a_quiz_items_guess_apart_from_a_code_exercises():
+    from mltrail.coach.fit import Sequences, fit
+
+    skill, quiz, code = _both_kinds_skill()
+    data = Sequences()
+    rng = np.random.default_rng(3)
+    for _ in range(60):  # learners who never learn: right answers are guesses, often on a quiz, rarely in code
+        history = []
+        for _ in range(4):
+            history.append(Observation(T, (skill,), quiz.difficulty, "answer", bool(rng.random() < 0.3), quiz.id))
+            history.append(Observation(T, (skill,), code.difficulty, "answer", bool(rng.random() < 0.03), code.id))
+        data.add_observations(GRAPH, history)
+    report = fit(data)
+    rows = {row.key: row for row in report.fitted}
+    assert {f"{skill}@quiz", f"{skill}@code"} <= set(rows) and rows[f"{skill}@quiz"].scope == "kind"
+    table = ParamTable({key: row.params for key, row in rows.items()})
+    assert table.for_kind(skill, 2, "quiz").guess > 2 * table.for_kind(skill, 2, "function").guess
+    assert table.for_kind(skill, 2, "dataset") == table.for_kind(skill, 2, "function")
+    assert table.for_kind(skill, 2, "quiz").learn == pytest.approx(rows[skill].params.learn, abs=2e-3)
+    assert table.for_kind("python/types", 2, "quiz") == table("python/types", 2)  # no kind row: the skill's
+
+
+def test_a_right_answer_counts_by_how_easily_its_kind_is_guessed():
+    skill, quiz, code = _both_kinds_skill()
+    base = bkt.BKTParams(prior=0.3, learn=0.1, guess=0.15, slip=0.1, forget=0.001)
+    table = ParamTable({skill: base, f"{skill}@quiz": bkt.BKTParams(0.3, 0.1, 0.3, 0.1, 0.001),
+                        f"{skill}@code": bkt.BKTParams(0.3, 0.1, 0.03, 0.1, 0.001)}, propagation=0.0)
+    after_quiz = replay(GRAPH, [Observation(T, (skill,), quiz.difficulty, "answer", True, quiz.id)], table,
+                        states={skill: SkillState(skill, 0.3)})
+    after_code = replay(GRAPH, [Observation(T, (skill,), code.difficulty, "answer", True, code.id)], table,
+                        states={skill: SkillState(skill, 0.3)})
+    assert after_code[skill].p_known > 0.8 > after_quiz[skill].p_known
+    from mltrail.coach.mastery import predict
+
+    assert predict(GRAPH, {skill: SkillState(skill, 0.0)}, (skill,), 2, table, "quiz") == pytest.approx(0.3)
+    assert predict(GRAPH, {skill: SkillState(skill, 0.0)}, (skill,), 2, table, "function") == pytest.approx(0.03)
+
+
+def test_a_goal_skill_believed_mastered_without_an_answer_of_its_own_is_asked_once():
+    from mltrail.coach.next_step import recommend
+
+    goal_skill = next(s for s in GRAPH.order if s.startswith("supervised/") and
+                      any(i.kind == "quiz" for i in GRAPH.items(s)))
+    everything = set(GRAPH.order)
+    p_known = {s: 0.99 for s in everything}
+    done = recommend(CURRICULUM, GRAPH, everything, set(), {goal_skill: 1.0}, p_known=p_known)
+    assert done.skill is None  # nothing to learn, nothing to confirm: the last resort
+    ask = recommend(CURRICULUM, GRAPH, everything, set(), {goal_skill: 1.0}, p_known=p_known,
+                    unconfirmed={goal_skill})
+    assert ask.skill == goal_skill and ask.exercise.kind == "quiz" and "confirm" in ask.reason
+    off_goal = recommend(CURRICULUM, GRAPH, everything, set(), {goal_skill: 1.0}, p_known=p_known,
+                         unconfirmed={"python/types"})
+    assert off_goal.skill is None  # only the goal's own skills are confirmed

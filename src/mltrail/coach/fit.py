@@ -2,7 +2,13 @@
 
 Data: one sequence per (learner, skill) of correct/wrong answers in time order, from
 `mastery.observations` (graded attempts and quiz items; help views and placements are
-not answers and are left out, as `bkt.fit_em` expects).
+not answers and are left out, as `bkt.fit_em` expects). Only answers to items on ONE
+skill: a wrong answer to an item on several skills may be any one of them missing, and
+per-skill BKT would read it as a slip (or no learning) of each skill the learner knew. On
+simulated learners (benchmarks/adaptive.py) those answers pushed most fitted slips to their
+bound and learn rates to a third of the truth, and the coach asked about three right answers
+per learnt skill before believing it; fitted on one-skill items, slip and learn came out
+near the simulator's and the coach's over-practice fell by a sixth.
 
 Keys, most specific first:
 
@@ -12,7 +18,12 @@ Keys, most specific first:
 - the other skills' answers are pooled per exercise difficulty (key "difficulty:3"): one
   sequence per (learner, skill) of the answers on items of that difficulty, fitted when
   the pool has at least `min_sequences` sequences;
-- anything thinner keeps `bkt.defaults_for(difficulty)`.
+- anything thinner keeps `bkt.defaults_for(difficulty)`;
+- a fitted skill practised by quiz items and by code exercises also gets, per kind group
+  with enough sequences, its own guess and slip (key "skill@quiz", "skill@code"; its prior,
+  learn and forget held at the skill's): a quiz item is guessed far more often than a test
+  suite is passed by luck, and one guess for both made a lucky quiz answer look like
+  mastery. `mastery.item_params` reads them through `ParamTable.for_kind`.
 
 Every fit stays within `FIT_BOUNDS` (forget at most 0.02, slip at most 0.15, guess at most 0.3), so a
 fitted skill can still be mastered (see there).
@@ -44,6 +55,8 @@ MIN_SEQUENCES = 30
 # which inflates it.
 FIT_BOUNDS = {"forget": (1e-4, 0.02), "slip": (1e-4, 0.15), "guess": (1e-4, 0.3)}
 DIFFICULTY_PREFIX = "difficulty:"
+KIND_SEPARATOR = "@"
+_HOLD = 1e-3  # a per-kind fit holds the skill's prior, learn and forget within this
 
 
 def difficulty_key(difficulty: int) -> str:
@@ -95,6 +108,8 @@ class Sequences:
 
     by_skill: dict[str, list[list[tuple[int, bool]]]] = field(default_factory=dict)
     learners: int = 0
+    # the kind group ("quiz" or "code", `kind_group`) of each answer of by_skill, run by run
+    kinds: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def add_learner(self, graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any]) -> None:
         self.add_observations(graph, observations(graph, attempts, events))
@@ -102,14 +117,18 @@ class Sequences:
     def add_observations(self, graph: SkillGraph, history: Iterable[Observation]) -> None:
         """One learner's observations (oldest first, as `mastery.observations` gives them)."""
         own: dict[str, list[tuple[int, bool]]] = {}
+        groups: dict[str, list[str]] = {}
         for obs in history:
-            if obs.kind != "answer":
-                continue
+            if obs.kind != "answer" or len(obs.skills) != 1:
+                continue  # help views, placements, and items on several skills (see the module docstring)
+            item = graph.all_items.get(obs.item) if obs.item else None
             for skill in obs.skills:
                 if skill in graph:
                     own.setdefault(skill, []).append((obs.difficulty, bool(obs.correct)))
+                    groups.setdefault(skill, []).append(kind_group(item.kind if item else None))
         for skill, answers in own.items():
             self.by_skill.setdefault(skill, []).append(answers)
+            self.kinds.setdefault(skill, []).append(groups[skill])
         self.learners += 1
 
 
@@ -127,8 +146,43 @@ def _fit(key: str, scope: str, sequences: list[list[bool]], init: bkt.BKTParams,
                   bkt.log_likelihood(sequences, init), result.iterations, result.converged)
 
 
+def kind_group(kind: str | None) -> str:
+    """Items whose answers are guessed alike: "quiz" items, and "code" (function and dataset
+    exercises, whose tests are hard to pass by luck; an answer of unknown kind counts here)."""
+    return "quiz" if kind == "quiz" else "code"
+
+
+def kind_key(skill: str, group: str) -> str:
+    return f"{skill}{KIND_SEPARATOR}{group}"
+
+
+def _fit_kinds(skill: str, row: Fitted, runs: list, kinds: list, min_sequences: int, max_iter: int) -> list[Fitted]:
+    """Per kind group of a skill with answers of both: guess and slip fitted on that group's
+    answers alone (EM with the skill's prior, learn and forget held), the rest the skill's."""
+    out: list[Fitted] = []
+    groups = {g for run in kinds for g in run}
+    if len(groups) < 2:
+        return out
+    held = {name: (max(getattr(row.params, name) - _HOLD, 1e-4), min(getattr(row.params, name) + _HOLD, 1 - 1e-4))
+            for name in ("prior", "learn", "forget")}
+    bounds = {**FIT_BOUNDS, **held}
+    for group in sorted(groups):
+        sequences = [[c for (_, c), g in zip(run, marks) if g == group] for run, marks in zip(runs, kinds)]
+        sequences = [seq for seq in sequences if seq]
+        if len(sequences) < min_sequences:
+            continue
+        result = bkt.fit_em(sequences, init=row.params, max_iter=max_iter, bounds=bounds)
+        params = bkt.BKTParams(prior=row.params.prior, learn=row.params.learn, forget=row.params.forget,
+                               guess=result.params.guess, slip=result.params.slip)
+        out.append(Fitted(kind_key(skill, group), "kind", params, len(sequences), bkt.log_likelihood(sequences, params),
+                          bkt.log_likelihood(sequences, row.params), result.iterations, result.converged))
+    return out
+
+
 def fit(data: Sequences, min_sequences: int = MIN_SEQUENCES, max_iter: int = 200) -> FitReport:
-    """Parameters per skill where there are enough sequences, else per difficulty pooled."""
+    """Parameters per skill where there are enough sequences, else per difficulty pooled; for
+    a skill practised by both quiz items and code exercises, its guess and slip per kind group
+    (`_fit_kinds`: key "skill@quiz", "skill@code") where each has enough sequences."""
     if isinstance(min_sequences, bool) or not isinstance(min_sequences, int) or min_sequences < 1:
         raise ValueError(f"min_sequences must be a whole number of at least 1, got {min_sequences!r}")
     fitted: list[Fitted] = []
@@ -138,7 +192,10 @@ def fit(data: Sequences, min_sequences: int = MIN_SEQUENCES, max_iter: int = 200
         runs = data.by_skill[skill]
         if len(runs) >= min_sequences:
             modal = Counter(d for run in runs for d, _ in run).most_common(1)[0][0]
-            fitted.append(_fit(skill, "skill", [[c for _, c in run] for run in runs], bkt.defaults_for(modal), max_iter))
+            row = _fit(skill, "skill", [[c for _, c in run] for run in runs], bkt.defaults_for(modal), max_iter)
+            fitted.append(row)
+            if len(data.kinds.get(skill, [])) == len(runs):
+                fitted.extend(_fit_kinds(skill, row, runs, data.kinds[skill], min_sequences, max_iter))
             continue
         for run in runs:
             for difficulty in sorted({d for d, _ in run}):
@@ -177,6 +234,11 @@ class ParamTable:
     def __call__(self, skill: str, difficulty: int) -> bkt.BKTParams:
         found = self.rows.get(skill) or self.rows.get(difficulty_key(difficulty))
         return found if found is not None else bkt.defaults_for(difficulty)
+
+    def for_kind(self, skill: str, difficulty: int, kind: str | None) -> bkt.BKTParams:
+        """For an answer to an item of this kind: the skill's row for the kind group, else as `__call__`."""
+        found = self.rows.get(kind_key(skill, kind_group(kind)))
+        return found if found is not None else self(skill, difficulty)
 
 
 PROPAGATION_GRID = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)

@@ -92,6 +92,15 @@ def default_params(skill: str, difficulty: int) -> bkt.BKTParams:
     return bkt.defaults_for(difficulty)
 
 
+def item_params(params: ParamSource, skill: str, difficulty: int, kind: str | None = None) -> bkt.BKTParams:
+    """A skill's parameters for an answer to an item of this kind ("quiz", "function",
+    "dataset"): the source's `for_kind` when it has one (a fitted `fit.ParamTable` keeps a
+    quiz item's guess apart from a function's: tests on many cases are hard to pass by luck),
+    else the source itself."""
+    for_kind = getattr(params, "for_kind", None)
+    return for_kind(skill, difficulty, kind) if for_kind is not None and kind else params(skill, difficulty)
+
+
 @dataclass(frozen=True)
 class Observation:
     """One piece of evidence about some skills."""
@@ -231,12 +240,13 @@ def prior(graph: SkillGraph, skill: str, states: dict[str, SkillState], params: 
 
 
 def predict(graph: SkillGraph, states: dict[str, SkillState], skills: Sequence[str], difficulty: int,
-            params: ParamSource = default_params) -> float:
-    """The model's P(right) for an item on these skills: every skill known (a skill with no
-    state at its `prior`), then the item's guess and slip (its first skill's parameters)."""
+            params: ParamSource = default_params, kind: str | None = None) -> float:
+    """The model's P(right) for an item (of `kind`, when known) on these skills: every skill
+    known (a skill with no state at its `prior`), then the item's guess and slip (its first
+    skill's parameters, `item_params`)."""
     known = math.prod(states[s].p_known if s in states else prior(graph, s, states, params, difficulty)
                       for s in skills)
-    return bkt.p_correct(min(max(known, 0.0), 1.0), params(skills[0], difficulty))
+    return bkt.p_correct(min(max(known, 0.0), 1.0), item_params(params, skills[0], difficulty, kind))
 
 
 _RELATIVES: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
@@ -319,15 +329,16 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
         skills = [s for s in dict.fromkeys(observation.skills) if s in graph]
         if not skills:
             continue
-        item_params = [params(s, observation.difficulty) for s in skills]
+        item = graph.all_items.get(observation.item) if observation.item else None
+        answer_params = [item_params(params, s, observation.difficulty, item.kind if item else None) for s in skills]
         current = [state(s, observation.difficulty) for s in skills]
         if observation.kind != "answer":
-            for one, p in zip(current, item_params):
+            for one, p in zip(current, answer_params):
                 one.p_known = bkt.observe_help(one.p_known, observation.kind, p)
             continue
         correct = bool(observation.correct)
-        likelihoods = attribution([one.p_known for one in current], correct, item_params)
-        for one, p, (if_known, if_unknown) in zip(current, item_params, likelihoods):
+        likelihoods = attribution([one.p_known for one in current], correct, answer_params)
+        for one, p, (if_known, if_unknown) in zip(current, answer_params, likelihoods):
             known = one.p_known * if_known
             one.p_known = bkt.transition(known / (known + (1.0 - one.p_known) * if_unknown), p)
             one.answers += 1

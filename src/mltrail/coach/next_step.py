@@ -170,7 +170,8 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
               goal: dict[str, float] | None = None,
               usable: Callable[[Exercise], bool] = lambda ex: True,
               struggling: tuple[str, int] | None = None,
-              p_known: dict[str, float] | None = None) -> NextStep:
+              p_known: dict[str, float] | None = None,
+              unconfirmed: set[str] | None = None) -> NextStep:
     """The next step. In order:
 
     1. after `STRUGGLING` failures in a row at an exercise (`struggling`: its id and the
@@ -184,7 +185,10 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
        `p_known`, a skill believed known with at least READY counts as known here (it opens
        what builds on it), and one whose exercises are all passed counts only if the model
        puts it at DOUBT or more;
-    3. the quiz of a skill practised (every exercise passed) but not yet mastered; for a
+    3. the quiz of a skill of the goal believed mastered that no answer of the learner's own
+       has shown (`unconfirmed`: placed, or reached by spreading only): a placement is a
+       short test, and a skill placed known by mistake would never be practised;
+       then the quiz of a skill practised (every exercise passed) but not yet mastered; for a
        skill of the goal without a quiz, its easiest exercise once more;
     4. the next exercise on the path not yet passed.
     Nothing is locked: this only advises.
@@ -217,6 +221,14 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
             why = "it is on the way to your goal" if relevance.get(skill) else "it is next on the path"
             return NextStep(exercise, skill, f"you are ready for '{graph.skills[skill].title}' (what it builds on "
                             f"is done) and {why}", fringe)
+    for skill in sorted(unconfirmed or (), key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order)):
+        if skill not in graph or not relevance.get(skill) or (goal and skill not in goal):
+            continue
+        exercise = (exercise_for(curriculum, graph, skill, set(), usable, quiz=True)
+                    or exercise_for(curriculum, graph, skill, set(), usable))
+        if exercise is not None:
+            return NextStep(exercise, skill, f"the coach believes you master '{graph.skills[skill].title}' but has "
+                            "not seen you answer on it yet: one question will confirm it", fringe)
     unsure = [s for s in graph.order if s in known and s not in mastered and graph.items(s)]
     unsure.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
     for skill in unsure:

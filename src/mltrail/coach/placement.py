@@ -39,7 +39,7 @@ from typing import Iterable, Mapping
 import numpy as np
 
 from mltrail.coach import bkt
-from mltrail.coach.mastery import ParamSource, default_params
+from mltrail.coach.mastery import ParamSource, default_params, item_params
 from mltrail.coach.skills import Item, SkillGraph
 
 STRENGTH = 0.7  # how much an answer on s counts for its ancestors (right) or descendants (wrong); see above
@@ -148,7 +148,7 @@ class Placement:
         return list(found.values())
 
     def _likelihoods(self, item: Item, skill: str, correct: bool) -> tuple[float, float]:
-        p = self.params(skill, item.difficulty)
+        p = item_params(self.params, skill, item.difficulty, item.kind)
         return ((1 - p.slip, p.guess) if correct else (p.slip, 1 - p.guess))
 
     # ------------------------------------------------------------ evidence
@@ -184,7 +184,7 @@ class Placement:
         """Probability that the learner answers `item` right, by the current beliefs."""
         b = self.p if beliefs is None else beliefs
         known = float(np.prod([b[self.index[s]] for s in item.skills]))
-        return bkt.p_correct(min(max(known, 0.0), 1.0), self.params(item.skills[0], item.difficulty))
+        return bkt.p_correct(min(max(known, 0.0), 1.0), item_params(self.params, item.skills[0], item.difficulty, item.kind))
 
     # ------------------------------------------------------------ the test
 

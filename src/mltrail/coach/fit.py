@@ -2,9 +2,11 @@
 
 Data: one sequence per (learner, skill) of correct/wrong answers in time order, from
 `mastery.observations` (graded attempts and quiz items; help views and placements are
-not answers and are left out, as `bkt.fit_em` expects). Only answers to items on ONE
-skill: a wrong answer to an item on several skills may be any one of them missing, and
-per-skill BKT would read it as a slip (or no learning) of each skill the learner knew. On
+not answers and are left out, as `bkt.fit_em` expects). A learner's sequence for a skill
+holds their answers to items on that skill ALONE when they have any (else, rather than
+nothing, those to items it shares with other skills): a wrong answer to an item on several
+skills may be any one of them missing, and per-skill BKT would read it as a slip (or no
+learning) of each skill the learner knew. On
 simulated learners (benchmarks/adaptive.py) those answers pushed most fitted slips to their
 bound and learn rates to a third of the truth, and the coach asked about three right answers
 per learnt skill before believing it; fitted on one-skill items, slip and learn came out
@@ -116,19 +118,22 @@ class Sequences:
 
     def add_observations(self, graph: SkillGraph, history: Iterable[Observation]) -> None:
         """One learner's observations (oldest first, as `mastery.observations` gives them)."""
-        own: dict[str, list[tuple[int, bool]]] = {}
-        groups: dict[str, list[str]] = {}
+        alone: dict[str, list[tuple[int, bool, str]]] = {}
+        shared: dict[str, list[tuple[int, bool, str]]] = {}
         for obs in history:
-            if obs.kind != "answer" or len(obs.skills) != 1:
-                continue  # help views, placements, and items on several skills (see the module docstring)
+            if obs.kind != "answer":
+                continue  # help views and placements
             item = graph.all_items.get(obs.item) if obs.item else None
             for skill in obs.skills:
                 if skill in graph:
-                    own.setdefault(skill, []).append((obs.difficulty, bool(obs.correct)))
-                    groups.setdefault(skill, []).append(kind_group(item.kind if item else None))
-        for skill, answers in own.items():
-            self.by_skill.setdefault(skill, []).append(answers)
-            self.kinds.setdefault(skill, []).append(groups[skill])
+                    (alone if len(obs.skills) == 1 else shared).setdefault(skill, []).append(
+                        (obs.difficulty, bool(obs.correct), kind_group(item.kind if item else None)))
+        # a skill's answers on items of it alone; only a learner who has none, those of the items
+        # it shares with other skills (see the module docstring)
+        for skill in list(alone) + [s for s in shared if s not in alone]:
+            answers = alone.get(skill) or shared[skill]
+            self.by_skill.setdefault(skill, []).append([(d, c) for d, c, _ in answers])
+            self.kinds.setdefault(skill, []).append([g for _, _, g in answers])
         self.learners += 1
 
 

@@ -327,8 +327,8 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
         mastered = coach.mastered()
         # believed mastered with no answer of the learner's own (placed, or by spreading): the
         # coach asks once before it stops (next_step.recommend, step 3)
-        unconfirmed = {s for s in goal if s in mastered and not coach.states[s].answers}
-        if all(s in mastered for s in goal) and not unconfirmed:
+        unconfirmed = {s for s in mastered if not coach.states[s].answers}
+        if all(s in mastered for s in goal) and not unconfirmed & set(goal):
             break
         # what recommend's advice depends on: mastered, passed, struggling, and the skills the
         # model puts at READY or DOUBT and above

@@ -149,3 +149,27 @@ def test_a_goal_skill_believed_mastered_without_an_answer_of_its_own_is_asked_on
     off_goal = recommend(CURRICULUM, GRAPH, everything, set(), {goal_skill: 1.0}, p_known=p_known,
                          unconfirmed={"python/types"})
     assert off_goal.skill is None  # only the goal's own skills are confirmed
+
+
+def test_a_right_answer_on_a_skill_already_sure_says_little_more_about_what_it_builds_on():
+    unsure = replay(GRAPH, [answer([FUNCTIONS], True)], states={FLOW: SkillState(FLOW, 0.3),
+                                                                 FUNCTIONS: SkillState(FUNCTIONS, 0.3)}, propagation=1.0)
+    sure = replay(GRAPH, [answer([FUNCTIONS], True)], states={FLOW: SkillState(FLOW, 0.3),
+                                                               FUNCTIONS: SkillState(FUNCTIONS, 0.99)}, propagation=1.0)
+    assert unsure[FLOW].p_known > 0.5
+    assert sure[FLOW].p_known < 0.32  # functions was sure already: this answer adds next to nothing about flow
+
+
+def test_when_every_prerequisite_is_mastered_one_never_answered_is_rechecked_first():
+    from mltrail.coach.next_step import STRUGGLING_KNOWN, recommend
+
+    late = next(ex for ex in CURRICULUM.exercises() if ex.module == "supervised" and ex.kind == "function")
+    behind = sorted(set().union(*(GRAPH.prerequisites(s) for s in late.skills)), key=lambda s: GRAPH.skills[s].order)
+    assert len(behind) >= 2
+    mastered = set(behind) | set().union(*(GRAPH.ancestors(s) for s in late.skills))
+    p_known = {s: 0.99 for s in mastered} | {behind[-1]: 0.96}
+    plain = recommend(CURRICULUM, GRAPH, mastered, set(), struggling=(late.id, STRUGGLING_KNOWN), p_known=p_known)
+    assert plain.skill == behind[-1]  # the least sure
+    placed = recommend(CURRICULUM, GRAPH, mastered, set(), struggling=(late.id, STRUGGLING_KNOWN), p_known=p_known,
+                       unconfirmed={behind[0]})
+    assert placed.skill == behind[0]  # sure, but never seen answering

@@ -32,12 +32,15 @@ How an answer updates the skills (`replay`):
   dependents' own answers carry the evidence further. No learning step follows for these
   skills: they were not practised. The converse directions say little and are left to
   direct evidence. (Measured on simulated learners, benchmarks/adaptive.py: spreading a
-  wrong answer to every descendant made next-answer prediction worse.) A right answer lifts
-  a prerequisite at most to the P(known) the answered skill has after it: answers on one
-  dependent are not independent evidence about what it builds on, and summed without that
-  ceiling a run of right answers on later skills mastered an earlier one the learner kept
+  wrong answer to every descendant made next-answer prediction worse.)
+  Answers on one dependent are not independent evidence about what it builds on, so a right
+  answer spreads what it told about its own skill (how far it moved that skill's log-odds,
+  nothing once the skill is sure), not its full likelihood ratio, and lifts a prerequisite at
+  most to the P(known) the answered skill has after it. Summed per answer without these, a
+  run of right answers on later skills kept an earlier one mastered that the learner kept
   failing (the benchmark found goal skills believed mastered at 1.0 after 30 wrong answers of
-  their own). The strength can be fitted (`fit.fit_propagation`) and carried by the
+  their own, and learners stuck for hundreds of items on skills whose prerequisite the model
+  was sure of). The strength can be fitted (`fit.fit_propagation`) and carried by the
   parameters (`fit.ParamTable.propagation`).
 
 Where a skill starts (`prior`): the learners' base rate (the parameters' prior), scaled by
@@ -337,6 +340,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
                 one.p_known = bkt.observe_help(one.p_known, observation.kind, p)
             continue
         correct = bool(observation.correct)
+        before = [_logit(one.p_known) for one in current]
         likelihoods = attribution([one.p_known for one in current], correct, answer_params)
         for one, p, (if_known, if_unknown) in zip(current, answer_params, likelihoods):
             known = one.p_known * if_known
@@ -344,7 +348,12 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
             one.answers += 1
             one.correct += correct
             one.last_answer = observation.at
-        ratios = [math.log(if_known / if_unknown) for if_known, if_unknown in likelihoods]
+        if correct:
+            # what a right answer tells about the skills it builds on goes through what it
+            # told about its own: how far it moved them (nothing more once they are sure)
+            ratios = [max(_logit(one.p_known) - was, 0.0) for one, was in zip(current, before)]
+        else:
+            ratios = [math.log(if_known / if_unknown) for if_known, if_unknown in likelihoods]
         _spread(graph, skills, ratios, correct, state, observation.difficulty, propagation,
                 [one.p_known for one in current])
     return states

@@ -146,7 +146,8 @@ def struggling_with(attempts) -> tuple[str, int] | None:
 
 
 def _weakest_behind(graph: SkillGraph, exercise: Exercise, mastered: set[str],
-                    p_known: dict[str, float], failures: int = STRUGGLING_KNOWN) -> str | None:
+                    p_known: dict[str, float], failures: int = STRUGGLING_KNOWN,
+                    unconfirmed: set[str] = frozenset()) -> str | None:
     """The prerequisite of the exercise's skills (direct first, then further back) that the
     coach is least sure the learner knows. Below STRUGGLING_KNOWN `failures`, only one it does
     not believe known (below READY; without `p_known`, not mastered), else None. From there on,
@@ -163,7 +164,8 @@ def _weakest_behind(graph: SkillGraph, exercise: Exercise, mastered: set[str],
         behind = (direct - mastered) or (further - mastered) or direct
     if not behind:
         return None
-    return min(behind, key=lambda s: (p_known.get(s, 0.0), -graph.skills[s].order))
+    # a skill believed known with no answer of its own (placed, or by spreading) first
+    return min(behind, key=lambda s: (s not in unconfirmed, p_known.get(s, 0.0), -graph.skills[s].order))
 
 
 def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], passed: set[str],
@@ -186,8 +188,9 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
        what builds on it), and one whose exercises are all passed counts only if the model
        puts it at DOUBT or more;
     3. the quiz of a skill of the goal believed mastered that no answer of the learner's own
-       has shown (`unconfirmed`: placed, or reached by spreading only): a placement is a
-       short test, and a skill placed known by mistake would never be practised;
+       has shown (`unconfirmed`: skills placed, or reached by spreading only; step 1 also
+       looks behind a failing exercise at these first): a placement is a short test, and a
+       skill placed known by mistake would never be practised;
        then the quiz of a skill practised (every exercise passed) but not yet mastered; for a
        skill of the goal without a quiz, its easiest exercise once more;
     4. the next exercise on the path not yet passed.
@@ -203,7 +206,8 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
     fringe.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
     if struggling is not None and struggling[1] >= STRUGGLING:
         stuck = curriculum.exercise(struggling[0])
-        behind = _weakest_behind(graph, stuck, mastered, p_known or {}, struggling[1]) if stuck is not None else None
+        behind = (_weakest_behind(graph, stuck, mastered, p_known or {}, struggling[1], set(unconfirmed or ()))
+                  if stuck is not None else None)
         if behind is not None:
             exercise = (exercise_for(curriculum, graph, behind, passed, usable, quiz=True)
                         or exercise_for(curriculum, graph, behind, passed, usable))

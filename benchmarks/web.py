@@ -36,6 +36,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -290,6 +291,14 @@ def cli_grade(home: Path, env: dict, code: dict, runs: int) -> list[float]:
 
 
 def main() -> None:
+    root = Path(tempfile.mkdtemp(prefix="mltrail-bench-web-"))
+    try:
+        run(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def run(root: Path) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long the learners work (default 30)")
@@ -302,7 +311,6 @@ def main() -> None:
     args = parser.parse_args()
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
 
-    root = Path(tempfile.mkdtemp(prefix="mltrail-bench-web-"))
     home = root / "home"
     env = {key: value for key, value in os.environ.items() if not key.startswith("MLTRAIL_")}
     env.update(MLTRAIL_HOME=str(home), NO_COLOR="1")

@@ -242,6 +242,8 @@ def put_solution(page, exercise_id: str) -> None:
                       [reference_solution(exercise_id)])
     typed = page.evaluate("() => document.getElementById('code').value")
     compile(typed, exercise_id, "exec")  # what the form will send is valid Python
+    if exercise_id in TYPED:
+        assert typed.lstrip().startswith(TYPED[exercise_id][0]) and TYPED[exercise_id][-1] in typed, typed
 
 
 def check_and_wait(page, status: str) -> str:

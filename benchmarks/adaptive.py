@@ -5,8 +5,11 @@ simulated learner (benchmarks/simulate.py); learners differ by their hidden star
 drawn from a persona. The model's own parameters are what `mltrail coach fit` (coach.fit, EM)
 estimates from the answers of a separate training cohort (--train learners, other seeds, half
 taught in the content's order and half by the coach with the default parameters), as a
-deployment would fit them on its stored attempts; the simulator's true parameters and states
-are never given to the model. `--train 0` uses the default parameters instead.
+deployment would fit them on its stored attempts, and so is the strength with which a right
+answer spreads to the prerequisites (coach.fit.fit_propagation: the strength whose model best
+predicts that cohort's next answers, on PROPAGATION_SAMPLE of its learners; printed as
+`propagation`); the simulator's true parameters and states are never given to the model.
+`--train 0` uses the default parameters instead.
 
 The same test learner (same seed) is then taught three ways, each with the same budget of items
 (an item is one answer: a function or dataset exercise attempt, or one quiz item):
@@ -16,7 +19,9 @@ The same test learner (same seed) is then taught three ways, each with the same 
   answers with the same parameters) says every goal skill is mastered;
 - coach: mastery replayed by BKT (coach.mastery), the next step from
   `coach.next_step.recommend` toward the goal role, one quiz item at a time when its advice is
-  a quiz, until the model says the role's skills are mastered or the budget is spent;
+  a quiz, until the model says the role's skills are mastered, each shown by at least one
+  answer of the learner's own (a goal skill believed mastered from placement or spreading
+  alone is asked once first), or the budget is spent;
 - coach_placement: the same, after a placement test (`coach.placement`, at most 20
   questions, counted in the budget) whose result seeds mastery.
 

@@ -73,7 +73,7 @@ def test_the_spreading_strength_is_the_one_that_predicts_the_next_answers_best()
     agree = fit_propagation(GRAPH, [know_both] * 10, params)
     disagree = fit_propagation(GRAPH, [only_top] * 10, params)
     assert agree.strength == 1.0 and disagree.strength == 0.0
-    assert agree.answers == 30 and set(agree.log_likelihoods) == {0.0, 0.2, 0.4, 0.6, 0.8, 1.0}
+    assert agree.answers == 30 and set(agree.log_likelihoods) == {0.0, 0.1, 0.2, 0.4, 0.6, 0.8, 1.0}
     with pytest.raises(ValueError, match="between 0 and 1"):
         fit_propagation(GRAPH, [know_both], params, grid=(0.5, 2.0))
 

@@ -246,7 +246,7 @@ class ParamTable:
         return found if found is not None else self(skill, difficulty)
 
 
-PROPAGATION_GRID = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+PROPAGATION_GRID = (0.0, 0.1, 0.2, 0.4, 0.6, 0.8, 1.0)
 
 
 @dataclass(frozen=True)

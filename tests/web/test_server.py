@@ -24,6 +24,8 @@ def test_check_without_reload_gives_the_first_failing_case_then_a_pass(personal)
     passed = client.post("/exercises/python/clamp/check", data={"code": CLAMP},
                          headers={"x-csrf-token": client.csrf, "hx-request": "true"})
     assert 'data-status="passed"' in passed.text
+    # the next step is computed in the same request, after the pass was stored: it has moved on
+    assert "Next: <a" in passed.text and 'href="/exercises/python/clamp"' not in passed.text
     assert "python/clamp" in personal.engine.passed_ids("local")
     page = client.get("/exercises/python/clamp").text
     assert "passed" in page and "Compare with the reference solution" in page

@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
+import time
+import weakref
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -25,6 +28,11 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 RESERVED = {"local", "admin-cli", "api", "static", "healthz"}
 MIN_PASSWORD, MAX_PASSWORD = 10, 256
 MAX_NAME = 120
+SESSION_CACHE_S = 2.0  # how long a found session is trusted without asking the store again
+_SESSIONS: "weakref.WeakKeyDictionary" = None  # store -> (its remembered sessions, their lock); set below
+
+
+_SESSIONS = weakref.WeakKeyDictionary()
 
 
 def digest(secret: str) -> str:
@@ -108,6 +116,8 @@ class Accounts:
         self.app = app
         self.rows = AccountStore(app.store)
         self._dummy_hash: str | None = None
+        # token digest -> (account, expires, remembered until); shared by every Accounts of one store
+        self._sessions, self._sessions_lock = _SESSIONS.setdefault(app.store, ({}, threading.Lock()))
 
     # ------------------------------------------------------------ accounts
 
@@ -171,7 +181,7 @@ class Accounts:
 
     def set_password(self, account_id: int, password: str) -> None:
         check_password(password)
-        if self.rows.update_account(account_id, password_hash=_hasher().hash(password)) is None:
+        if self._update(account_id, password_hash=_hasher().hash(password)) is None:
             raise NotFound("account", str(account_id))
 
     def set_role(self, actor: AccountRecord, account_id: int, role: str) -> AccountRecord:
@@ -180,7 +190,7 @@ class Accounts:
             raise Invalid("role", f"must be one of {', '.join(ROLES)}, not {role!r}")
         if account_id == actor.id and role != "admin":
             raise Invalid("role", "an admin cannot take away their own admin role")
-        changed = self.rows.update_account(account_id, role=role)
+        changed = self._update(account_id, role=role)
         if changed is None:
             raise NotFound("account", str(account_id))
         return changed
@@ -189,7 +199,7 @@ class Accounts:
         self.require_admin(actor)
         if account_id == actor.id and not active:
             raise Invalid("account", "an admin cannot disable their own account")
-        changed = self.rows.update_account(account_id, active=active)
+        changed = self._update(account_id, active=active)
         if changed is None:
             raise NotFound("account", str(account_id))
         return changed
@@ -217,20 +227,45 @@ class Accounts:
         return token
 
     def session_account(self, token: str | None) -> AccountRecord | None:
-        """The active account of a session cookie, or None (unknown, expired or disabled)."""
+        """The active account of a session cookie, or None (unknown, expired or disabled).
+
+        A found session is remembered for SESSION_CACHE_S, so a busy page does not ask the store
+        on every request; signing out, a password change, a role change and disabling an account
+        through this object forget it at once (through another process: within that time).
+        """
         if not token or len(token) > 200:
             return None
-        found = self.rows.session_account(digest(token))
+        key = digest(token)
+        now = time.monotonic()
+        with self._sessions_lock:
+            cached = self._sessions.get(key)
+        if cached is not None and cached[2] > now and cached[1] > datetime.now(timezone.utc):
+            return cached[0]
+        found = self.rows.session_account(key)
         if found is None:
             return None
         account, expires = found
         if expires < datetime.now(timezone.utc) or not account.active:
-            self.rows.delete_session(digest(token))
+            self.rows.delete_session(key)
             return None
+        with self._sessions_lock:
+            if len(self._sessions) > 10_000:
+                self._sessions.clear()
+            self._sessions[key] = (account, expires, now + SESSION_CACHE_S)
         return account
+
+    def _update(self, account_id: int, **changes):
+        changed = self.rows.update_account(account_id, **changes)
+        self._forget_sessions()  # a role, a password or an account's state changed: sessions are looked up again
+        return changed
+
+    def _forget_sessions(self) -> None:
+        with self._sessions_lock:
+            self._sessions.clear()
 
     def end_session(self, token: str | None) -> None:
         if token:
+            self._forget_sessions()
             self.rows.delete_session(digest(token))
 
     # ------------------------------------------------------------ invites

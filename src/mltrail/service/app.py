@@ -273,6 +273,13 @@ class App:
 
     # ------------------------------------------------------------ next step
 
+    def request_scope(self):
+        """A context in which each learner's records are fingerprinted once (one web request):
+        the engine's calls inside it share the reading, and a write inside it is seen at once."""
+        from mltrail.store.db import stamp_scope
+
+        return stamp_scope()
+
     def memo(self, kind: str, learner: str, compute):
         """`compute()` for `learner`, computed again only when their records or the fitted
         parameters changed (a page asks for mastery and reviews several times)."""

@@ -331,4 +331,5 @@ def import_learner(app, learner: str, data: Any) -> ImportResult:
             session.add(Event(learner_id=learner_id, kind=event.kind, subject=event.subject, detail=event.detail,
                               created_at=_utc(event.created_at).replace(tzinfo=timezone.utc)))
             result.events_added += 1
+    app.store.changed(learner_id)
     return result

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,6 +18,9 @@ from mltrail.store.models import Attempt, CoachParam, Event, Learner, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0004"  # the newest migration; a test keeps it equal to Alembic's head
+# Within one web request (or any `stamp_scope()`), a learner's history fingerprint is read once:
+# later reads in the same scope trust it, until a write through this store changes the learner.
+_stamp_scope: ContextVar[dict | None] = ContextVar("mltrail_stamp_scope", default=None)
 HISTORY_CACHE = 512  # learners whose history is kept in memory (see Store._history)
 LEASE_S = 120.0  # a pending attempt untouched this long was left by a grader that stopped
 _upgrade_lock = threading.Lock()
@@ -97,6 +102,26 @@ class _FileLock:
     def __exit__(self, *exc) -> None:
         if self.handle is not None:
             self.handle.close()  # closing releases the lock
+
+
+@contextmanager
+def stamp_scope():
+    """Read each learner's history fingerprint at most once inside (a web request's scope)."""
+    token = _stamp_scope.set({})
+    try:
+        yield
+    finally:
+        _stamp_scope.reset(token)
+
+
+def _changed(learner_id: int | None) -> None:
+    scope = _stamp_scope.get()
+    if scope is not None:
+        if learner_id is None:
+            scope.clear()
+        else:
+            scope.pop(learner_id, None)
+            scope.pop("params", None)
 
 
 class Store:
@@ -182,6 +207,7 @@ class Store:
     def start_attempt(self, learner_id: int, exercise_id: str, code: str, seed: int,
                       content_version: str | None = None, lease_s: float = LEASE_S) -> int:
         """Record a submission before it is graded, leased to its grader for `lease_s`; returns its id."""
+        _changed(learner_id)
         with self.session() as session, session.begin():
             attempt = Attempt(
                 learner_id=learner_id, exercise_id=exercise_id, code=code, seed=seed,
@@ -195,6 +221,7 @@ class Store:
     def finish_attempt(self, attempt_id: int, verdict: dict) -> None:
         with self.session() as session, session.begin():
             attempt = session.get(Attempt, attempt_id)
+            _changed(attempt.learner_id)
             attempt.status = verdict["status"]
             attempt.passed = bool(verdict["passed"])
             attempt.message = verdict["message"]
@@ -223,8 +250,16 @@ class Store:
         attempts_stamp = (select(func.count(Attempt.id), func.max(Attempt.id), func.max(Attempt.graded_at),
                                  func.sum(Attempt.regrades)).where(Attempt.learner_id == learner_id))
         events_stamp = select(func.count(Event.id), func.max(Event.id)).where(Event.learner_id == learner_id)
+        scope = _stamp_scope.get()
+        if scope is not None and learner_id in scope:
+            with self._history_lock:
+                cached = self._history_cache.get(learner_id)
+                if cached is not None and cached[0] == scope[learner_id]:
+                    return (cached[1], cached[2], cached[0]) if with_stamp else (cached[1], cached[2])
         with self.session() as session:
             stamp = (tuple(session.execute(attempts_stamp).one()), tuple(session.execute(events_stamp).one()))
+            if scope is not None:
+                scope[learner_id] = stamp
             with self._history_lock:
                 cached = self._history_cache.get(learner_id)
                 if cached is not None and cached[0] == stamp:
@@ -253,6 +288,7 @@ class Store:
             return _attempt_record(row) if row is not None and row.learner_id == learner_id else None
 
     def record_event(self, learner_id: int, kind: str, subject: str, detail: dict | None = None) -> None:
+        _changed(learner_id)
         with self.session() as session, session.begin():
             session.add(Event(learner_id=learner_id, kind=kind, subject=subject, detail=detail or {}))
 
@@ -271,6 +307,7 @@ class Store:
 
         A claim is a conditional update, so two graders never claim the same attempt.
         """
+        _changed(learner_id)
         now = utcnow()
         stale = (Attempt.status == "pending") & or_(Attempt.lease_expires_at.is_(None), Attempt.lease_expires_at < now)
         query = select(Attempt.id).where(stale).order_by(Attempt.id)
@@ -295,6 +332,10 @@ class Store:
         with self.session() as session:
             return [(row.id, row.name) for row in session.execute(select(Learner.id, Learner.name).order_by(Learner.id))]
 
+    def changed(self, learner_id: int | None) -> None:
+        """Say that a learner's records (None: anyone's) were written outside this store's methods."""
+        _changed(learner_id)
+
     def replace_coach_params(self, rows: list[dict]) -> None:
         """Store a new fit: `rows` (key, scope, the five parameters, sequences, log_likelihood,
         baseline_log_likelihood) replace every row of the previous fit, in one transaction."""
@@ -309,8 +350,14 @@ class Store:
         """When the stored fit was made (None before the first): changes with every `coach fit`."""
         from sqlalchemy import func
 
+        scope = _stamp_scope.get()
+        if scope is not None and "params" in scope:
+            return scope["params"]
         with self.session() as session:
-            return session.scalar(select(func.max(CoachParam.fitted_at)))
+            stamp = session.scalar(select(func.max(CoachParam.fitted_at)))
+        if scope is not None:
+            scope["params"] = stamp
+        return stamp
 
     def coach_params(self) -> list[dict]:
         """The stored fit, one dict per key (empty before the first `mltrail coach fit`)."""

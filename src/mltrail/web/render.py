@@ -28,7 +28,7 @@ FIGURE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpe
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html", "svg"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters["markdown"] = lambda text: markdown_html(text or "")
+    env.filters["markdown"] = lambda text: _markdown_cached(text or "")
     env.filters["percent"] = lambda share: f"{100 * float(share or 0):.0f} %"
     env.filters["code"] = highlight_python
     env.filters["value"] = show_value
@@ -128,6 +128,12 @@ def markdown_html(text: str, figures: str | None = None) -> Markup:
                     child.attrs["src"] = figures + quote(src.split("/")[-1])
                 child.attrs["loading"] = "lazy"
     return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+@lru_cache(maxsize=1024)
+def _markdown_cached(text: str) -> Markup:
+    """Course Markdown (prompts, hints, explanations) rendered once per text."""
+    return markdown_html(text)
 
 
 @lru_cache(maxsize=256)

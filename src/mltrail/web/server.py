@@ -181,7 +181,13 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
         if not state.multi_user and not security.loopback_host(request.headers.get("host")):
             return JSONResponse({"error": "bad_host", "detail": "this personal server answers on localhost only; "
                                  "open http://127.0.0.1:<port>/ (use --multi-user to serve others)"}, status_code=400)
-        viewer, visitor = _viewer(state, request)
+        with state.engine.request_scope():
+            return await _identified(request, call_next)
+
+    async def _identified(request: Request, call_next):
+        from starlette.concurrency import run_in_threadpool
+
+        viewer, visitor = await run_in_threadpool(_viewer, state, request)  # the store is not read on the event loop
         request.state.viewer = viewer
         if request.method not in security.SAFE_METHODS and not viewer.bearer:
             origin = request.headers.get("origin") or request.headers.get("referer")

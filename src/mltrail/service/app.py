@@ -318,16 +318,22 @@ class App:
 
         from mltrail.service.coach_reviews import review_queue
 
-        goal = goal if goal is not None else goal_weights(self, learner)  # the profile's goal role's skill weights
+        from dataclasses import replace
+
         from mltrail.coach.next_step import struggling_with
 
-        states = self.mastery(learner)
-        attempts = self.store.attempts(self.learner_id(learner))
-        step = recommend(self.curriculum, self.skill_graph, mastered(states), {a.exercise_id for a in attempts if a.passed},
-                         goal=goal, usable=lambda exercise: missing_extra(exercise) is None,
-                         struggling=struggling_with(attempts), p_known={s: st.p_known for s, st in states.items()})
-        step.reviews_due = review_queue(self, learner).due  # said before the new exercise
-        return step
+        def compute(goal=goal):
+            goal = goal if goal is not None else goal_weights(self, learner)  # the profile's goal role's skill weights
+            states = self.mastery(learner)
+            attempts = self.store.attempts(self.learner_id(learner))
+            return recommend(self.curriculum, self.skill_graph, mastered(states),
+                             {a.exercise_id for a in attempts if a.passed},
+                             goal=goal, usable=lambda exercise: missing_extra(exercise) is None,
+                             struggling=struggling_with(attempts), p_known={s: st.p_known for s, st in states.items()})
+
+        # the profile is one of the learner's records: with no goal given, the step is remembered until they change
+        step = compute() if goal is not None else self.memo("next_step", learner, compute)
+        return replace(step, fringe=list(step.fringe), reviews_due=review_queue(self, learner).due)  # reviews come first
 
     def missing_first(self, learner: str, exercise_id: str) -> list[str]:
         """The skills `learner` has not mastered that an exercise builds on (its skills'

@@ -48,9 +48,28 @@ def diagnose(app: "App") -> list[Check]:  # asks the App; never opens the store 
     results.append(dataset_check(curriculum))
     results.append(extras_check(curriculum))
     results += coach_checks(app)
+    results.append(web_check(app.settings.home))
     results += sandbox_layers(app)
     results.append(app.grading_probe())
     return results
+
+
+def web_check(home) -> Check:
+    """The web app's settings (`<home>/mltrail.toml` [web]) and its signing key's permissions."""
+    import stat
+
+    from mltrail.service.accounts import WebOptions
+    from mltrail.service.errors import Invalid
+
+    try:
+        options = WebOptions.load(home)
+    except Invalid as exc:
+        return _check("web", False, str(exc))
+    key = home / "web-secret"
+    if key.exists() and stat.S_IMODE(key.stat().st_mode) & 0o077:
+        return _check("web", False, f"{key} is readable by others: run `chmod 600 {key}` (it signs CSRF tokens)")
+    mode = f"multi-user, registration {options.registration}" if options.multi_user else "personal (one learner, loopback only)"
+    return _check("web", True, f"`mltrail serve` starts in {mode} mode")
 
 
 def extras_check(curriculum) -> Check:

@@ -616,6 +616,31 @@ def test_signing_out_ends_the_session_on_the_server(world):
     assert script.get("/api/progress", headers=bearer).status_code == 401
 
 
+def test_a_sign_out_during_a_look_up_is_not_undone_by_the_session_cache(world):
+    """A request that read the session just before it was ended must not remember it afterwards."""
+    from mltrail.service.accounts import Accounts
+
+    for end in ("sign-out", "disable"):
+        accounts = Accounts(world.engine)
+        token = world.token(A)
+        read = accounts.rows.session_account
+
+        def racing(key):
+            found = read(key)  # this request has the row...
+            if end == "sign-out":  # ...when another request signs the session out, or an admin disables her
+                accounts.end_session(token)
+            else:
+                accounts.set_active(world.users[ADMIN], world.alice_id, False)
+            return found
+
+        accounts.rows.session_account = racing
+        accounts.session_account(token)  # the request already under way may finish as her
+        del accounts.rows.session_account
+        assert accounts.session_account(token) is None, end
+        assert Accounts(world.engine).session_account(token) is None, end
+        accounts.set_active(world.users[ADMIN], world.alice_id, True)
+
+
 def test_a_disabled_account_loses_its_sessions_and_cannot_sign_in(world):
     browser = world.client(A)
     script = world.client(ANON)

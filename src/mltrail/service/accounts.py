@@ -117,7 +117,9 @@ class Accounts:
         self.rows = AccountStore(app.store)
         self._dummy_hash: str | None = None
         # token digest -> (account, expires, remembered until); shared by every Accounts of one store
-        self._sessions, self._sessions_lock = _SESSIONS.setdefault(app.store, ({}, threading.Lock()))
+        # and a generation, bumped by every forgetting: a look-up under way then does not remember what it read
+        self._sessions, self._sessions_lock, self._generation = _SESSIONS.setdefault(
+            app.store, ({}, threading.Lock(), [0]))
 
     # ------------------------------------------------------------ accounts
 
@@ -239,6 +241,7 @@ class Accounts:
         now = time.monotonic()
         with self._sessions_lock:
             cached = self._sessions.get(key)
+            generation = self._generation[0]
         if cached is not None and cached[2] > now and cached[1] > datetime.now(timezone.utc):
             return cached[0]
         found = self.rows.session_account(key)
@@ -249,6 +252,8 @@ class Accounts:
             self.rows.delete_session(key)
             return None
         with self._sessions_lock:
+            if self._generation[0] != generation:  # signed out, disabled... while we read: do not remember it
+                return account
             if len(self._sessions) > 10_000:
                 self._sessions.clear()
             self._sessions[key] = (account, expires, now + SESSION_CACHE_S)
@@ -262,11 +267,12 @@ class Accounts:
     def _forget_sessions(self) -> None:
         with self._sessions_lock:
             self._sessions.clear()
+            self._generation[0] += 1
 
     def end_session(self, token: str | None) -> None:
         if token:
-            self._forget_sessions()
             self.rows.delete_session(digest(token))
+            self._forget_sessions()
 
     # ------------------------------------------------------------ invites
 

@@ -55,6 +55,24 @@ class Lesson:
         return self.meta.title
 
 
+def _listing(folder: str, prefix: str) -> list[tuple[str, str, int, int, int]]:
+    """Every file under `folder` but the ignored names: (path, relative posix path, mtime, size, inode)."""
+    import os
+
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name in IGNORED_NAMES:
+                continue
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=True):
+                found += _listing(entry.path, relative + "/")
+            elif entry.is_file(follow_symlinks=True):
+                stat = entry.stat()
+                found.append((entry.path, relative, stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    return found
+
+
 @dataclass
 class Exercise:
     id: str
@@ -99,19 +117,14 @@ class Exercise:
         """A hash of every file of the exercise folder: which version of it a verdict was given against."""
         import hashlib
 
-        files = []
-        for path in sorted(p for p in self.path.rglob("*") if p.is_file()):
-            relative = path.relative_to(self.path)
-            if not any(part in IGNORED_NAMES for part in relative.parts):
-                stat = path.stat()
-                files.append((path, relative.as_posix(), stat.st_mtime_ns, stat.st_size, stat.st_ino))
-        key = (str(self.path), tuple(f[1:] for f in files))
+        files = sorted(_listing(str(self.path), ""), key=lambda f: f[1].split("/"))  # os.scandir: pathlib's rglob was a
+        key = (str(self.path), tuple(f[1:] for f in files))  # tenth of a busy server's time
         cached = _VERSIONS.get(key)
         if cached is not None:  # the same files, unchanged since they were hashed
             return cached
         digest = hashlib.sha256()
         for path, relative, *_ in files:
-            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(relative.encode() + b"\0" + Path(path).read_bytes() + b"\0")
         version = digest.hexdigest()[:16]
         if len(_VERSIONS) > 4096:
             _VERSIONS.clear()

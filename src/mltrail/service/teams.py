@@ -138,16 +138,6 @@ class TeamItem:
     lead: str
     leads: bool  # the viewer may open its lead page
 
-    def column_groups(self) -> list[tuple[str, int]]:
-        """(module title, how many columns) for consecutive columns of one module, in column order."""
-        groups: list[tuple[str, int]] = []
-        for column in self.columns:
-            if groups and groups[-1][0] == column.module_title:
-                groups[-1] = (column.module_title, groups[-1][1] + 1)
-            else:
-                groups.append((column.module_title, 1))
-        return groups
-
     def to_json(self) -> dict:
         return {"id": self.team.id, "name": self.team.name, "target_role": self.team.target_role,
                 "members": self.members, "lead": self.lead, "leads": self.leads}

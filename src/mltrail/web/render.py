@@ -10,7 +10,6 @@ typed (names, code, team names) only ever reaches a page through autoescaping.
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -111,13 +110,10 @@ def _parser():
     return md
 
 
-def _open_details(body: str) -> str:
-    body = re.sub(r"^([ \t]*)(<details>\s*<summary>.*?</summary>)[ \t]*$", r"\1\2\n", body, flags=re.M)
-    return re.sub(r"^([ \t]*)</details>", r"\n\1</details>", body, flags=re.M)
-
-
 def markdown_html(text: str, figures: str | None = None) -> Markup:
     """Course Markdown as HTML; relative images point under `figures` (a URL prefix) when given."""
+    from mltrail.cli.lesson_html import _open_details  # folded answers parsed as Markdown, as in --html
+
     md = _parser()
     tokens = md.parse(_open_details(text))
     for token in tokens:

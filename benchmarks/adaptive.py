@@ -7,7 +7,7 @@ estimates from the answers of a separate training cohort (--train learners, othe
 taught in the content's order and half by the coach with the default parameters), as a
 deployment would fit them on its stored attempts, and so is the strength with which a right
 answer spreads to the prerequisites (coach.fit.fit_propagation: the strength whose model best
-predicts that cohort's next answers, on PROPAGATION_SAMPLE of its learners; printed as
+predicts that cohort's next answers, on fit.PROPAGATION_SAMPLE of its learners; printed as
 `propagation`); the simulator's true parameters and states are never given to the model.
 `--train 0` uses the default parameters instead.
 
@@ -56,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from simulate import FastGraph, coached, draw_learner, draw_skill_params, linear  # noqa: E402
 
-from mltrail.coach.fit import ParamTable, Sequences, fit, fit_propagation  # noqa: E402
+from mltrail.coach.fit import Sequences, fit  # noqa: E402
 from mltrail.coach.mastery import default_params  # noqa: E402
 from mltrail.coach.skills import SkillGraph  # noqa: E402
 from mltrail.curriculum.loader import load_curriculum  # noqa: E402
@@ -64,7 +64,6 @@ from mltrail.curriculum.loader import load_curriculum  # noqa: E402
 POLICIES = ("linear", "coach", "coach_placement")
 TARGETS = {"mastered_ratio_vs_linear": 3.0, "over_practice_ratio_vs_linear": 0.5, "skill_accuracy": 0.9,
            "questions": 20, "auc_gap": 0.02}
-PROPAGATION_SAMPLE = 40  # training learners whose histories the propagation strength is fitted on
 FALLBACK_MODULES = ("supervised", "unsupervised")  # the goal when the content has no careers file
 
 
@@ -111,20 +110,16 @@ def fitted_params(graph, curriculum, skill_params, learners: int, budget: int, s
     (coach.fit) on the answers of a separate cohort (other seeds, the same skills), half of it
     taught in the content's order and half by the coach with the default parameters."""
     data = Sequences()
-    histories = []
     for index in range(learners):
         learner = draw_learner(graph, np.random.default_rng([seed, 2, index]), skill_params)
         run = (linear(graph, curriculum, learner, budget, list(goal)) if index % 2 == 0
                else coached(graph, curriculum, learner, budget, goal, place=False))
         data.add_observations(graph, run.history)
-        histories.append(run.history)
+    # with the parameters, as `mltrail coach fit` stores it: how far a right answer spreads to the
+    # prerequisites, the strength that best predicts the same cohort's next answers under the
+    # fitted parameters (its first fit.PROPAGATION_SAMPLE learners, to save time)
     report = fit(data)
-    table = ParamTable({row.key: row.params for row in report.fitted})
-    # how far a right answer spreads to the prerequisites: the strength that best predicts the
-    # same cohort's next answers under the fitted parameters (a sample of it, to save time)
-    spread = fit_propagation(graph, histories[:PROPAGATION_SAMPLE], table)
-    table.propagation = spread.strength
-    return table, report, spread
+    return report.table(), report, report.propagation
 
 
 def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, train: int = 80) -> dict:

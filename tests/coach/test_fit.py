@@ -156,3 +156,70 @@ def test_coach_fit_reads_every_learner_and_mastery_can_use_the_result(app):
     learner = app.learner_id("bo")
     states = mastery(app.skill_graph, store.attempts(learner), store.events(learner), source)
     assert states["python/control-flow"].p_known == pytest.approx(bkt.trace([True, True], source("python/control-flow", 1))[-1])
+
+
+def _record(store, learner: int, exercise: str, statuses: list[str]) -> None:
+    for status in statuses:
+        attempt = store.start_attempt(learner, exercise, "x", 1)
+        store.finish_attempt(attempt, {"status": status, "passed": status == "passed", "message": ""})
+
+
+def test_coach_fit_stores_the_spreading_strength_and_app_mastery_uses_it(app, cli):
+    import json
+
+    from mltrail.coach.mastery import PROPAGATION, mastery
+
+    store = app.store
+    # learners who pass an exercise on python/functions, then keep failing its prerequisite
+    # python/control-flow: a right answer on functions says nothing about control-flow here, so
+    # the strength that predicts their next answers best is 0, not the default 0.4
+    for index in range(6):
+        learner = app.learner_id(f"learner{index}")
+        _record(store, learner, "python/accuracy", ["passed"])
+        _record(store, learner, "python/running-mean", ["failed", "failed", "failed"])
+    bo = app.learner_id("bo")
+    _record(store, bo, "python/accuracy", ["passed"])
+    before = app.mastery("bo")["python/control-flow"].p_known  # no fit stored: the default strength
+    done = cli("coach", "fit", "--json", "--min-sequences", "100")  # the defaults kept
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert printed["propagation"]["strength"] == 0.0 and printed["propagation"]["answers"] == 25
+    stored = {row["key"]: row for row in store.coach_params()}
+    assert stored["propagation"]["scope"] == "propagation" and stored["propagation"]["prior"] == 0.0
+    source = ParamTable.from_records(store.coach_params())
+    assert source.propagation == 0.0
+    records = (app.skill_graph, store.attempts(bo), store.events(bo))
+    expected = mastery(*records, source)["python/control-flow"].p_known
+    source.propagation = PROPAGATION
+    spread = mastery(*records, source)["python/control-flow"].p_known
+    assert spread > expected + 0.05  # the default strength would lift it
+    assert app.mastery("bo")["python/control-flow"].p_known == pytest.approx(expected)
+    assert before > expected + 0.05
+    text = cli("coach", "fit", "--min-sequences", "100")
+    assert "strength 0 " in text.stdout, text.stdout
+
+
+def test_a_fit_stored_before_the_strength_loads_with_the_default_and_old_readers_skip_its_row():
+    from mltrail.coach.fit import PROPAGATION_KEY, FitReport, PropagationFit
+
+    old = [{"key": "python/types", "scope": "skill", "prior": 0.5, "learn": 0.5, "guess": 0.1, "slip": 0.1,
+            "forget": 0.01}]
+    table = ParamTable.from_records(old)
+    assert table.propagation is None and set(table.rows) == {"python/types"}
+    report = FitReport([], propagation=PropagationFit(0.1, {0.1: -10.0, 0.4: -12.0}, 7))
+    [row] = report.records()
+    assert row["key"] == row["scope"] == PROPAGATION_KEY and row["prior"] == 0.1
+    assert row["sequences"] == 7 and row["baseline_log_likelihood"] == -12.0
+    with pytest.raises(ValueError):  # what a reader from before the strength makes of the row: skipped
+        bkt.BKTParams(**{name: row[name] for name in bkt.FIELDS})
+    assert ParamTable.from_records(old + [row]).propagation == 0.1
+    assert ParamTable.from_records([dict(row, prior=1.5)]).propagation is None  # a damaged strength: the default
+
+
+def test_fit_chooses_the_strength_on_the_learners_histories():
+    rows = [([A("python/accuracy", "passed", T0), A("python/running-mean", "failed", T0 + timedelta(minutes=1)),
+              A("python/running-mean", "failed", T0 + timedelta(minutes=2))], [])] * 4
+    report = fit(collect(GRAPH, rows), min_sequences=2)
+    assert report.propagation is not None and report.propagation.strength == 0.0
+    assert report.table().propagation == 0.0
+    assert fit(collect(GRAPH, rows), min_sequences=2, propagation_sample=0).propagation is None

@@ -134,15 +134,20 @@ def fit(ctx: typer.Context, as_json: bool = JsonOption,
 
     One sequence per learner and skill; a skill with enough sequences gets its own
     parameters, the rest are pooled per exercise difficulty, and thinner pools keep the
-    defaults. The result replaces the previous fit in the store. Prints, per key, the
-    fitted values, the sequences used and the log-likelihood gain over the defaults.
+    defaults. Also fitted: how strongly a right answer counts for the skills it builds on
+    (the strength, 0 to 1, that best predicts the learners' next answers; 0.4 until fitted).
+    The result replaces the previous fit in the store. Prints, per key, the fitted values,
+    the sequences used and the log-likelihood gain over the defaults, and the strength.
     """
 
     def body():
-        from mltrail.service.coach_reviews import fit_params
+        from mltrail.coach.fit import fit_learners
 
         app, _ = _app(ctx)
-        report = fit_params(app, min_sequences=min_sequences)
+        store = app.store
+        report = fit_learners(app.skill_graph, ((store.attempts(learner_id), store.events(learner_id))
+                                                for learner_id, _ in store.learners()), min_sequences=min_sequences)
+        store.replace_coach_params(report.records())
         if as_json:
             print(json.dumps(report.to_json()))
             return
@@ -171,6 +176,13 @@ def _print_fit(report) -> None:
         out.print("Nothing fitted: too few answers yet; the defaults stay in use.")
     for key, count in report.kept_defaults.items():
         out.print(f"{key}: {count} sequences, defaults kept")
+    spread = report.propagation
+    if spread is not None:
+        tried = ", ".join(f"{strength:g}: {total:.1f}" for strength, total in spread.log_likelihoods.items())
+        out.print(f"Spreading to prerequisites: strength {spread.strength:g} (log-likelihood of {spread.answers} "
+                  f"answers per strength tried: {tried})")
+    else:
+        out.print("Spreading to prerequisites: no answers to fit it on; the default strength stays in use.")
 
 
 def register(app: typer.Typer) -> None:

@@ -30,8 +30,18 @@ Keys, most specific first:
 Every fit stays within `FIT_BOUNDS` (forget at most 0.02, slip at most 0.15, guess at most 0.3), so a
 fitted skill can still be mastered (see there).
 
+The strength with which a right answer spreads to the prerequisites (`mastery.PROPAGATION`)
+is fitted too when the data holds the learners' histories (`Sequences.add_observations`
+keeps them): `fit_propagation` on the first `PROPAGATION_SAMPLE` learners, under the
+parameters just fitted (`FitReport.propagation`). `FitReport.records()` gives the rows the
+store keeps: one per key, and for the strength one row of key and scope `PROPAGATION_KEY`
+whose `prior` column holds it (its other four parameter columns 0; `sequences` the answers
+scored, `baseline_log_likelihood` that of `mastery.PROPAGATION`). A reader from before the
+strength was stored skips that row (it is no valid BKTParams), and a fit stored before it
+has no such row: the strength is then `mastery.PROPAGATION`.
+
 `ParamTable` is the `mastery.ParamSource` that reads the result: skill, then difficulty,
-then the defaults. The log-likelihood gain reported per key is the fitted parameters'
+then the defaults, and the stored strength. The log-likelihood gain reported per key is the fitted parameters'
 log-likelihood minus that of the starting defaults, on the same sequences.
 """
 
@@ -43,7 +53,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from mltrail.coach import bkt
-from mltrail.coach.mastery import Observation, ParamSource, default_params, observations, predict, replay
+from mltrail.coach.mastery import (PROPAGATION, Observation, ParamSource, default_params, observations, predict,
+                                   replay)
 from mltrail.coach.skills import SkillGraph
 
 MIN_SEQUENCES = 30
@@ -57,6 +68,8 @@ MIN_SEQUENCES = 30
 # which inflates it.
 FIT_BOUNDS = {"forget": (1e-4, 0.02), "slip": (1e-4, 0.15), "guess": (1e-4, 0.3)}
 DIFFICULTY_PREFIX = "difficulty:"
+PROPAGATION_KEY = "propagation"  # the stored row (key and scope) of the fitted spreading strength
+PROPAGATION_SAMPLE = 40  # learners whose histories the spreading strength is fitted on (the first ones)
 KIND_SEPARATOR = "@"
 _HOLD = 1e-3  # a per-kind fit holds the skill's prior, learn and forget within this
 
@@ -98,10 +111,31 @@ class FitReport:
     kept_defaults: dict[str, int] = field(default_factory=dict)
     learners: int = 0
     min_sequences: int = MIN_SEQUENCES
+    propagation: "PropagationFit | None" = None  # the fitted spreading strength (None: no histories)
+
+    def table(self) -> "ParamTable":
+        """The fit as a ParamSource (with the fitted strength when there is one)."""
+        return ParamTable({row.key: row.params for row in self.fitted},
+                          propagation=self.propagation.strength if self.propagation else None)
+
+    def records(self) -> list[dict]:
+        """The rows the store keeps (`Store.replace_coach_params`): one per fitted key, and the
+        spreading strength's row (key and scope PROPAGATION_KEY, the strength in `prior`)."""
+        rows = [{"key": row.key, "scope": row.scope, **{name: getattr(row.params, name) for name in bkt.FIELDS},
+                 "sequences": row.sequences, "log_likelihood": row.log_likelihood,
+                 "baseline_log_likelihood": row.baseline_log_likelihood} for row in self.fitted]
+        if self.propagation is not None:
+            spread = self.propagation
+            rows.append({"key": PROPAGATION_KEY, "scope": PROPAGATION_KEY, "prior": spread.strength,
+                         **{name: 0.0 for name in bkt.FIELDS if name != "prior"}, "sequences": spread.answers,
+                         "log_likelihood": spread.log_likelihoods[spread.strength],
+                         "baseline_log_likelihood": spread.log_likelihoods.get(PROPAGATION)})
+        return rows
 
     def to_json(self) -> dict:
         return {"learners": self.learners, "min_sequences": self.min_sequences,
-                "fitted": [row.to_json() for row in self.fitted], "kept_defaults": self.kept_defaults}
+                "fitted": [row.to_json() for row in self.fitted], "kept_defaults": self.kept_defaults,
+                "propagation": self.propagation.to_json() if self.propagation else None}
 
 
 @dataclass
@@ -112,6 +146,9 @@ class Sequences:
     learners: int = 0
     # the kind group ("quiz" or "code", `kind_group`) of each answer of by_skill, run by run
     kinds: dict[str, list[list[str]]] = field(default_factory=dict)
+    # each learner's answers as observations, and their graph: what fit_propagation replays
+    histories: list[list[Observation]] = field(default_factory=list)
+    graph: SkillGraph | None = None
 
     def add_learner(self, graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any]) -> None:
         self.add_observations(graph, observations(graph, attempts, events))
@@ -120,6 +157,9 @@ class Sequences:
         """One learner's observations (oldest first, as `mastery.observations` gives them)."""
         alone: dict[str, list[tuple[int, bool, str]]] = {}
         shared: dict[str, list[tuple[int, bool, str]]] = {}
+        history = list(history)
+        self.graph = graph
+        self.histories.append([obs for obs in history if obs.kind == "answer"])
         for obs in history:
             if obs.kind != "answer":
                 continue  # help views and placements
@@ -184,10 +224,13 @@ def _fit_kinds(skill: str, row: Fitted, runs: list, kinds: list, min_sequences: 
     return out
 
 
-def fit(data: Sequences, min_sequences: int = MIN_SEQUENCES, max_iter: int = 200) -> FitReport:
+def fit(data: Sequences, min_sequences: int = MIN_SEQUENCES, max_iter: int = 200,
+        propagation_sample: int = PROPAGATION_SAMPLE) -> FitReport:
     """Parameters per skill where there are enough sequences, else per difficulty pooled; for
     a skill practised by both quiz items and code exercises, its guess and slip per kind group
-    (`_fit_kinds`: key "skill@quiz", "skill@code") where each has enough sequences."""
+    (`_fit_kinds`: key "skill@quiz", "skill@code") where each has enough sequences; and, when
+    `data` holds the learners' histories, the spreading strength (`fit_propagation` on the
+    first `propagation_sample` of them, under the parameters just fitted; 0: not fitted)."""
     if isinstance(min_sequences, bool) or not isinstance(min_sequences, int) or min_sequences < 1:
         raise ValueError(f"min_sequences must be a whole number of at least 1, got {min_sequences!r}")
     fitted: list[Fitted] = []
@@ -211,7 +254,18 @@ def fit(data: Sequences, min_sequences: int = MIN_SEQUENCES, max_iter: int = 200
             fitted.append(_fit(key, "difficulty", pools[difficulty], bkt.defaults_for(difficulty), max_iter))
         else:
             kept[key] = len(pools[difficulty])
-    return FitReport(fitted, kept, data.learners, min_sequences)
+    report = FitReport(fitted, kept, data.learners, min_sequences)
+    sample = [h for h in data.histories if h][:max(propagation_sample, 0)]
+    if data.graph is not None and sample:
+        report.propagation = fit_propagation(data.graph, sample, report.table())
+    return report
+
+
+def fit_learners(graph: SkillGraph, learners: Iterable[tuple[Sequence[Any], Sequence[Any]]],
+                 min_sequences: int = MIN_SEQUENCES) -> FitReport:
+    """`mltrail coach fit` on plain records: every learner's (attempts, events), the BKT
+    parameters and the spreading strength; `report.records()` is what the store keeps."""
+    return fit(collect(graph, learners), min_sequences=min_sequences)
 
 
 class ParamTable:
@@ -227,14 +281,22 @@ class ParamTable:
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]]) -> "ParamTable":
-        """From stored rows (key and the five fields); a row that is no valid BKTParams is skipped."""
+        """From stored rows (key and the five fields); a row that is no valid BKTParams is
+        skipped. The spreading strength's row (PROPAGATION_KEY: the strength in `prior`) sets
+        `propagation`; without it (a fit stored before the strength was), None."""
         rows = {}
+        propagation = None
         for record in records:
+            if record.get("key") == PROPAGATION_KEY:
+                strength = record.get("prior")
+                if isinstance(strength, (int, float)) and not isinstance(strength, bool) and 0.0 <= strength <= 1.0:
+                    propagation = float(strength)
+                continue
             try:
                 rows[record["key"]] = bkt.BKTParams(**{name: record[name] for name in bkt.FIELDS})
             except (KeyError, ValueError):
                 continue  # a damaged row must not break mastery: its key falls back to the defaults
-        return cls(rows)
+        return cls(rows, propagation=propagation)
 
     def __call__(self, skill: str, difficulty: int) -> bkt.BKTParams:
         found = self.rows.get(skill) or self.rows.get(difficulty_key(difficulty))
@@ -281,7 +343,9 @@ def fit_propagation(graph: SkillGraph, histories: Iterable[Sequence[Observation]
             states: dict = {}
             for observation in history:
                 if observation.kind == "answer" and observation.skills:
-                    p = predict(graph, states, observation.skills, observation.difficulty, params)
+                    item = graph.all_items.get(observation.item) if observation.item else None
+                    p = predict(graph, states, observation.skills, observation.difficulty, params,
+                                item.kind if item else None)
                     p = min(max(p, 1e-6), 1 - 1e-6)
                     total += math.log(p if observation.correct else 1.0 - p)
                     count += 1

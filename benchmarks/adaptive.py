@@ -39,7 +39,10 @@ nothing would get; `known_recall`, the share of the skills a learner knew that i
 known). `stalled_share`: learners whose coach gave the same advice 50 rounds in a row with
 nothing changing (they quit there). `targets` and `meets_targets` are the issue's goals.
 
-Usage: python benchmarks/adaptive.py [--json] [--learners N] [--budget N] [--role ID] [--seed S] [--train N]
+`--explain` runs a diagnostic instead (not part of the figures): the coach with placement's
+over-practice per cause (simulate.CAUSES) and per branch of the coach's advice.
+
+Usage: python benchmarks/adaptive.py [--json] [--explain] [--learners N] [--budget N] [--role ID] [--seed S] [--train N]
 """
 
 from __future__ import annotations
@@ -183,6 +186,38 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
     return figures
 
 
+def explain(learners: int, budget: int, seed: int, role_id: str | None, log, train: int = 80) -> dict:
+    """A diagnostic, not part of the benchmark's figures: the coach with placement's over-practice
+    on the first `learners` test learners (the benchmark's own, same seed and fit), per cause
+    (simulate.CAUSES, the first that applies to each item) and per branch of the coach's advice
+    that asked it; mean items per learner."""
+    from simulate import CAUSES
+
+    curriculum = load_curriculum()
+    graph = FastGraph(SkillGraph.from_curriculum(curriculum))
+    role, goal = goal_role(graph, role_id)
+    skill_params = draw_skill_params(graph, np.random.default_rng([seed, 0]))
+    params, spread = default_params, None
+    if train:
+        params, _, spread = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
+    runs = []
+    for index in range(learners):
+        learner = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)
+        runs.append(coached(graph, curriculum, learner, budget, goal, place=True, params=params, explain=True))
+        log(f"learner {index + 1}/{learners}: over-practice {runs[-1].over_practice}, {runs[-1].causes}")
+    mean = lambda values: round(float(np.mean(values)), 2)  # noqa: E731
+    branches = sorted({b for run in runs for b in run.branches})
+    return {"learners": learners, "budget": budget, "role": role, "seed": seed, "train_learners": train,
+            "propagation": spread.strength if spread else None,
+            "over_practice": mean([run.over_practice for run in runs]),
+            "items_used": mean([run.items for run in runs]),
+            "mastered_share": mean([run.reached for run in runs]),
+            "skill_accuracy": mean([run.skill_accuracy for run in runs]),
+            "causes": {cause: mean([run.causes.get(cause, 0) for run in runs]) for cause in CAUSES},
+            "cause_meanings": CAUSES,
+            "branches": {branch: mean([run.branches.get(branch, 0) for run in runs]) for branch in branches}}
+
+
 def check_targets(figures: dict) -> dict:
     line, placed = figures["linear"], figures["coach_placement"]
     ratio = placed["mastered_share"] / line["mastered_share"] if line["mastered_share"] else (
@@ -216,11 +251,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--train", type=int, default=80, help="learners of the separate cohort whose answers the "
                         "model's parameters are fitted on (0: the default parameters)")
+    parser.add_argument("--explain", action="store_true", help="instead of the benchmark: the coach with "
+                        "placement's over-practice per cause on --learners learners (a diagnostic)")
     args = parser.parse_args()
     if args.learners < 1 or args.budget < 1 or args.train < 0:
         raise SystemExit("--learners and --budget must be at least 1, --train at least 0")
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
     started = time.perf_counter()
+    if args.explain:
+        figures = explain(args.learners, args.budget, args.seed, args.role, log, args.train)
+        figures["seconds"] = round(time.perf_counter() - started, 1)
+        print(json.dumps(figures, indent=None if args.json else 2))
+        return
     figures = check_targets(simulate(args.learners, args.budget, args.seed, args.role, log, args.train))
     figures["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(figures, indent=None if args.json else 2))

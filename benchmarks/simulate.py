@@ -156,6 +156,9 @@ class Run:
     targets_known: float = 0.0  # share of the goal's skills truly known at the end
     stalled: bool = False  # the coach gave the same advice MAX_ROUNDS times in a row, nothing changing
     history: list = field(default_factory=list)  # the practice answers as observations (what a fit reads)
+    # with `explain`: over-practice items per cause (CAUSES) and per branch of the coach's advice
+    causes: dict[str, int] = field(default_factory=dict)
+    branches: dict[str, int] = field(default_factory=dict)
 
 
 class Coach:
@@ -218,10 +221,76 @@ class ReferenceFilter:
             self.p[skill] = post * (1 - forget) + (1 - post) * learn
 
 
+# Why an item was over-practice (every skill of it truly known when asked): the first that applies.
+CAUSES = {
+    "a_placement_known": "a placement question whose skills the learner knew",
+    "e_after_goal_known": "asked after every goal skill was truly known, before the model stopped",
+    "f_step_back": "a step back to a prerequisite after failures (recommend's step 1)",
+    "b_first_right_after_learnt": "a skill of it learnt during practice and not yet answered right since",
+    "b0_first_answer_known_at_start": "a skill of it known from the start and not yet answered right",
+    "d_goal_ready_to_mastered": "a goal skill of it believed at READY or more but not MASTERED",
+    "c_already_confirmed": "every skill of it already answered right once while known",
+    "g_other": "anything else",
+}
+
+
+def _branch(step) -> str:
+    """Which branch of `recommend` gave the advice (from its reason)."""
+    if step.skill is None:
+        return "quiz_only_fringe"
+    reason = step.reason
+    for marker, name in (("times in a row", "step_back"), ("you are ready for", "fringe"),
+                         ("not seen you answer", "unconfirmed_question"), ("will tell", "unsure_quiz"),
+                         ("next exercise on the path", "path")):
+        if marker in reason:
+            return name
+    return "other"
+
+
+class Explainer:
+    """The causes of one learner's over-practice (`Run.causes`): what a skill's answers were."""
+
+    def __init__(self, learner: Learner, goal) -> None:
+        self.learner = learner
+        self.goal = set(goal)
+        self.at_start = {s for s, known in learner.known.items() if known}
+        self.confirmed: set[str] = set()  # skills answered right at least once while known
+
+    def cause(self, item: Item, coach: Coach, branch: str) -> str:
+        known = self.learner.known
+        if all(known[g] for g in self.goal):
+            return "e_after_goal_known"
+        if branch == "step_back":
+            return "f_step_back"
+        fresh = [s for s in item.skills if s not in self.confirmed]
+        if any(s not in self.at_start for s in fresh):
+            return "b_first_right_after_learnt"
+        if fresh:
+            return "b0_first_answer_known_at_start"
+        if any(s in self.goal and READY <= coach.states[s].p_known < bkt.MASTERED
+               for s in item.skills if s in coach.states):
+            return "d_goal_ready_to_mastered"
+        return "c_already_confirmed" if all(s in self.confirmed for s in item.skills) else "g_other"
+
+    def after(self, item: Item, correct: bool, known_before: dict[str, bool]) -> None:
+        for s in item.skills:
+            if correct and known_before[s]:
+                self.confirmed.add(s)
+            if not self.learner.known[s]:
+                self.confirmed.discard(s)  # forgotten: its next right answer is a first one again
+                self.at_start.discard(s)
+
+
 def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run,
-              reference: ReferenceFilter | None = None) -> bool:
+              reference: ReferenceFilter | None = None, explainer: Explainer | None = None,
+              branch: str = "") -> bool:
     if all(learner.known[s] for s in item.skills):
         run.over_practice += 1
+        if explainer is not None:
+            cause = explainer.cause(item, coach, branch)
+            run.causes[cause] = run.causes.get(cause, 0) + 1
+            run.branches[branch] = run.branches.get(branch, 0) + 1
+    known_before = {s: learner.known[s] for s in item.skills}
     run.predicted.append(coach.predict(item))
     if reference is not None:
         run.reference.append(reference.predict(item))
@@ -232,6 +301,8 @@ def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run,
     if reference is not None:
         reference.observe(item, correct)
     learner.practise(graph, item)
+    if explainer is not None:
+        explainer.after(item, correct, known_before)
     run.items += 1
     return correct
 
@@ -262,7 +333,8 @@ def linear(graph, curriculum, learner: Learner, budget: int, targets, params: Pa
     return _finish(run, learner, targets, coach)
 
 
-def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_questions: int) -> None:
+def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_questions: int,
+                   explainer: Explainer | None = None) -> None:
     """The placement test, answered by the learner's hidden state (no learning), with the coach's
     parameters for its items' guess and slip; it seeds the coach. (Each skill starts at the test's
     neutral START: starting at the fitted base rates placed fewer known skills as known.)"""
@@ -273,7 +345,11 @@ def placement_test(graph, learner: Learner, coach: Coach, run: Run, max_question
             break
         if all(learner.known[s] for s in question.item.skills):
             run.over_practice += 1
+            run.causes["a_placement_known"] = run.causes.get("a_placement_known", 0) + 1
+            run.branches["placement"] = run.branches.get("placement", 0) + 1
         correct, _ = learner.answer(question.item)
+        if explainer is not None:  # a right placement answer shows its skills once
+            explainer.after(question.item, correct, {s: learner.known[s] for s in question.item.skills})
         test.answer(question.item.id, correct)
         run.items += 1
         run.questions += 1
@@ -310,13 +386,14 @@ def _items_for(graph, step, on_path: set[str], asked: dict[str, int]) -> list[It
 
 def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, float], place: bool,
             max_questions: int = 20, params: ParamSource = default_params,
-            base_rates: dict[str, float] | None = None) -> Run:
+            base_rates: dict[str, float] | None = None, explain: bool = False) -> Run:
     """The coach's next step again and again toward the goal ({skill: weight}) until its model
     (replayed with `params`) says the goal's skills are mastered; with `place`, a placement test first."""
     run, coach = Run(), Coach(graph, params)
     reference = ReferenceFilter(learner, base_rates) if base_rates else None
+    explainer = Explainer(learner, goal) if explain else None
     if place:
-        placement_test(graph, learner, coach, run, max_questions)
+        placement_test(graph, learner, coach, run, max_questions, explainer)
     on_path = set(goal) | {a for skill in goal for a in graph.ancestors(skill)}
     usable = lambda exercise: bool(set(exercise.skills) & on_path)  # noqa: E731 - the goal's exercises only
     cache: dict = {}
@@ -355,7 +432,7 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
             if run.items >= budget:
                 right = False
                 break
-            right &= _practise(graph, learner, coach, item, run, reference)
+            right &= _practise(graph, learner, coach, item, run, reference, explainer, _branch(step))
         if step.skill is not None and (right or not items) and step.exercise.kind != "quiz":
             coach.passed.add(step.exercise.id)
         # failures in a row at the exercise of the latest attempt, as next_step.struggling_with

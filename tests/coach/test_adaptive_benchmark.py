@@ -121,3 +121,41 @@ def test_the_reference_filter_uses_the_simulators_parameters_on_the_same_answers
     reference.p[skill] = 0.5
     reference.observe(quiz, True)
     assert reference.p[skill] > 0.5
+
+
+def test_explain_breaks_the_coachs_over_practice_down_by_cause_and_adds_up():
+    from simulate import CAUSES
+
+    figures = run("--explain", "--learners", "2", "--budget", "120", "--seed", "7", "--train", "0")
+    assert set(figures["causes"]) == set(CAUSES) and "coach_placement" not in figures  # not the benchmark
+    assert sum(figures["causes"].values()) == pytest.approx(figures["over_practice"], abs=0.02)
+    assert sum(figures["branches"].values()) == pytest.approx(figures["over_practice"], abs=0.02)
+    assert figures["causes"]["a_placement_known"] == figures["branches"].get("placement", 0.0)
+    assert figures["over_practice"] > 0
+
+
+def test_the_explainer_calls_a_first_right_answer_after_learning_apart_from_a_second_one():
+    from simulate import Explainer, FastGraph, Learner
+
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    graph = FastGraph(SkillGraph.from_curriculum(load_curriculum()))
+    item = graph.items("python/control-flow")[0]
+    known = {s: False for s in graph.order}
+    known.update({"python/types": True, "python/control-flow": True})
+    learner = Learner(known, {s: (0.2, 0.1, 0.1, 0.0) for s in graph.order}, "newcomer", np.random.default_rng(0))
+    explainer = Explainer(learner, {"python/functions": 1.0})
+    explainer.at_start.discard("python/control-flow")  # as if learnt during practice
+
+    class Model:
+        states: dict = {}
+
+    assert explainer.cause(item, Model(), "fringe") == "b_first_right_after_learnt"
+    assert explainer.cause(item, Model(), "step_back") == "f_step_back"
+    explainer.after(item, False, {s: True for s in item.skills})  # a slip confirms nothing
+    assert explainer.cause(item, Model(), "fringe") == "b_first_right_after_learnt"
+    explainer.after(item, True, {s: True for s in item.skills})
+    assert explainer.cause(item, Model(), "fringe") == "c_already_confirmed"
+    learner.known["python/functions"] = True
+    assert explainer.cause(item, Model(), "fringe") == "e_after_goal_known"

@@ -16,6 +16,9 @@ Figures (one JSON object):
 - p50_ms / p95_ms: page loads (browse) as the client sees them, body read (and per page,
   pages_by_path);
 - submit_p50_ms / submit_p95_ms: POST /api/attempts to its verdict;
+- server_cpu_share (CPU seconds of the server's own process per second of load; 1.0 is one
+  core saturated, since Python runs one thread at a time), server_cpu_ms_per_request, and
+  client_cpu_share (this driver's, on the same machine);
 - poll_p50_ms, requests, errors (any answer but 2xx, or no answer), pages, submissions;
 - lost_attempts: submissions the server acknowledged (201 with an attempt id) that are not
   in the store at the end with the same status, read from the store after the server stopped;
@@ -122,6 +125,11 @@ class Server:
                 self.stop()
                 raise SystemExit("mltrail serve did not become healthy in 120 s:\n" + self.log.read_text())
             time.sleep(0.25)
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server's own process has used so far (user + system; not the graders)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -326,9 +334,10 @@ def run(root: Path) -> None:
         log(f"the baseline: one learner alone, {args.baseline_runs} pages and submissions ...")
         baseline = asyncio.run(alone(server.base, lone, code, args.baseline_runs))
         log(f"{args.learners} learners for {args.seconds:g} s (mean pause {args.think:g} s) ...")
-        started = time.perf_counter()
+        started, cpu_before, client_before = time.perf_counter(), server.cpu_seconds(), time.process_time()
         tally = asyncio.run(drive(server.base, learners, code, args.seconds, args.think))
         wall = time.perf_counter() - started
+        server_cpu, client_cpu = server.cpu_seconds() - cpu_before, time.process_time() - client_before
     finally:
         server.stop()
     missing = lost(home, tally.acknowledged + baseline.acknowledged + warm.acknowledged)
@@ -348,6 +357,9 @@ def run(root: Path) -> None:
                           for path, times in sorted(tally.by_path.items())},
         "requests": tally.requests,
         "requests_per_s": round(tally.requests / wall, 1),
+        "server_cpu_share": round(server_cpu / wall, 2),
+        "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, tally.requests), 2),
+        "client_cpu_share": round(client_cpu / wall, 2),
         "pages": len(tally.pages),
         "submissions": len(tally.submits),
         "errors": len(warm.errors) + len(tally.errors) + len(baseline.errors),

@@ -259,6 +259,14 @@ class Accounts:
             self._sessions[key] = (account, expires, now + SESSION_CACHE_S)
         return account
 
+    def session_cached(self, token: str | None) -> bool:
+        """Whether `session_account(token)` would answer from memory, without reading the store."""
+        if not token or len(token) > 200:
+            return True  # answered at once: no session
+        with self._sessions_lock:
+            cached = self._sessions.get(digest(token))
+        return cached is not None and cached[2] > time.monotonic() and cached[1] > datetime.now(timezone.utc)
+
     def _update(self, account_id: int, **changes):
         changed = self.rows.update_account(account_id, **changes)
         self._forget_sessions()  # a role, a password or an account's state changed: sessions are looked up again

@@ -392,7 +392,8 @@ class App:
         from mltrail.coach.progress import summarise
 
         learner_id = self.learner_id(learner)
-        return Progress.from_summary(summarise(self.curriculum, self.store.attempts(learner_id), self.store.events(learner_id)))
+        return self.memo("progress", learner, lambda: Progress.from_summary(
+            summarise(self.curriculum, self.store.attempts(learner_id), self.store.events(learner_id))))
 
     # ------------------------------------------------------------ health
 

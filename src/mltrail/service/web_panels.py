@@ -131,31 +131,10 @@ _cache_lock = threading.Lock()
 
 
 def _key(app, learner: str, today: date, tz: tzinfo) -> tuple:
-    """What the panel depends on: the learner's newest attempt (and its status) and event, the day."""
-    from sqlalchemy import func, select
-
-    from mltrail.store.models import Attempt, Event
-
+    """What the panel depends on: the learner's records (their fingerprint), the fit, the day."""
     learner_id = app.learner_id(learner)
-    with app.store.session() as session:
-        newest = session.execute(select(Attempt.id, Attempt.status).where(Attempt.learner_id == learner_id)
-                                 .order_by(Attempt.id.desc()).limit(1)).first()
-        event = session.scalar(select(func.max(Event.id)).where(Event.learner_id == learner_id))
-        fitted = session.execute(select(func.count(), func.max(_fitted_at())).select_from(_params_table())).first()
     where = (id(app), app.store.url.render_as_string(hide_password=True))  # not id() alone: ids are reused
-    return (where, learner, tuple(newest) if newest else None, event, tuple(fitted) if fitted else None, today, str(tz))
-
-
-def _fitted_at():
-    from mltrail.store.models import CoachParam
-
-    return CoachParam.fitted_at
-
-
-def _params_table():
-    from mltrail.store.models import CoachParam
-
-    return CoachParam.__table__
+    return (where, learner, app.store.history_stamp(learner_id), None, app.store.coach_params_stamp(), today, str(tz))
 
 
 def dashboard_panel(app, learner: str, today: date | None = None, tz: tzinfo | None = None) -> Panel:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import URL, create_engine, event, make_url, or_, select, update
+from sqlalchemy import URL, create_engine, event, make_url, or_, select, true, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +22,7 @@ HEAD = "0004"  # the newest migration; a test keeps it equal to Alembic's head
 # later reads in the same scope trust it, until a write through this store changes the learner.
 _stamp_scope: ContextVar[dict | None] = ContextVar("mltrail_stamp_scope", default=None)
 HISTORY_CACHE = 512  # learners whose history is kept in memory (see Store._history)
+SQLITE_POOL = 40  # connections kept open to a SQLite file (as many again may open under load)
 LEASE_S = 120.0  # a pending attempt untouched this long was left by a grader that stopped
 _upgrade_lock = threading.Lock()
 _upgraded: set[str] = set()  # databases this process has brought to the newest schema
@@ -56,6 +57,27 @@ class EventRecord:
 def _attempt_record(a: Attempt) -> AttemptRecord:
     return AttemptRecord(a.id, a.exercise_id, a.status, a.passed, a.message, a.seed, a.created_at, a.verdict, a.code,
                          a.content_version, a.regrades or 0)
+
+
+def _event_record(e: Event) -> EventRecord:
+    return EventRecord(e.id, e.kind, e.subject, e.detail, e.created_at)
+
+
+def _stamps_query():
+    """One row: a learner's attempts fingerprint (count, newest id, latest grading, regrades),
+    events fingerprint (count, newest id), and the stored fit's time (see `Store._history`)."""
+    from sqlalchemy import bindparam, func
+
+    learner = bindparam("learner")
+    attempts = select(func.count(Attempt.id).label("attempts"), func.max(Attempt.id).label("last_attempt"),
+                      func.max(Attempt.graded_at).label("graded"), func.sum(Attempt.regrades).label("regrades")
+                      ).where(Attempt.learner_id == learner).subquery()
+    events = select(func.count(Event.id).label("events"), func.max(Event.id).label("last_event")
+                    ).where(Event.learner_id == learner).subquery()
+    fitted = select(func.max(CoachParam.fitted_at).label("fitted")).subquery()
+    return select(attempts.c.attempts, attempts.c.last_attempt, attempts.c.graded, attempts.c.regrades,
+                  events.c.events, events.c.last_event, fitted.c.fitted).select_from(attempts).join(
+        events, true()).join(fitted, true())
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -133,12 +155,19 @@ class Store:
 
     def __init__(self, url: "str | URL") -> None:
         self.url = make_url(url)
-        self.engine = create_engine(self.url)
+        pooled = {}
+        if self.url.get_backend_name() == "sqlite" and self.url.database not in (None, "", ":memory:"):
+            # a web server's worker threads each hold a connection while they work: with the
+            # default pool (5 + 10 overflow) the rest waited, and overflow connections were
+            # opened and closed again on every busy request
+            pooled = {"pool_size": SQLITE_POOL, "max_overflow": SQLITE_POOL}
+        self.engine = create_engine(self.url, **pooled)
         if self.url.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._history_cache: OrderedDict = OrderedDict()  # learner id -> (fingerprint, attempts, events)
         self._history_lock = threading.Lock()
+        self._stamps_query = _stamps_query()
 
     @classmethod
     def at_home(cls, home: Path, upgrade: bool = True) -> "Store":
@@ -242,39 +271,69 @@ class Store:
         A web page asks for a learner's history several times (mastery, next step, progress,
         reviews); reading and building hundreds of rows each time was most of a page's cost.
         The cache is checked against a fingerprint of the learner's rows (how many, the newest
-        id, the latest grading, the regrade count), read in one small query, so a change made
-        by another process (a CLI command on the same home) is seen at once.
+        id, the latest grading, the regrade count), read in one small query with the fit's
+        stamp (`coach_params_stamp`), so a change made by another process (a CLI command on
+        the same home) is seen at once. When the rows only grew or were graded since the cached
+        copy, only those rows are read (`_catch_up`).
         """
-        from sqlalchemy import func
-
-        attempts_stamp = (select(func.count(Attempt.id), func.max(Attempt.id), func.max(Attempt.graded_at),
-                                 func.sum(Attempt.regrades)).where(Attempt.learner_id == learner_id))
-        events_stamp = select(func.count(Event.id), func.max(Event.id)).where(Event.learner_id == learner_id)
         scope = _stamp_scope.get()
         if scope is not None and learner_id in scope:
             with self._history_lock:
                 cached = self._history_cache.get(learner_id)
                 if cached is not None and cached[0] == scope[learner_id]:
                     return (cached[1], cached[2], cached[0]) if with_stamp else (cached[1], cached[2])
+        with self.engine.connect() as connection:
+            row = tuple(connection.execute(self._stamps_query, {"learner": learner_id}).one())
+        stamp, fitted = (row[0:4], row[4:6]), row[6]
+        if scope is not None:
+            scope[learner_id] = stamp
+            scope["params"] = fitted
+        with self._history_lock:
+            cached = self._history_cache.get(learner_id)
+            if cached is not None and cached[0] == stamp:
+                self._history_cache.move_to_end(learner_id)
+                return (cached[1], cached[2], stamp) if with_stamp else (cached[1], cached[2])
         with self.session() as session:
-            stamp = (tuple(session.execute(attempts_stamp).one()), tuple(session.execute(events_stamp).one()))
-            if scope is not None:
-                scope[learner_id] = stamp
-            with self._history_lock:
-                cached = self._history_cache.get(learner_id)
-                if cached is not None and cached[0] == stamp:
-                    self._history_cache.move_to_end(learner_id)
-                    return (cached[1], cached[2], stamp) if with_stamp else (cached[1], cached[2])
-            attempts = [_attempt_record(a) for a in session.scalars(
-                select(Attempt).where(Attempt.learner_id == learner_id).order_by(Attempt.id))]
-            events = [EventRecord(e.id, e.kind, e.subject, e.detail, e.created_at) for e in session.scalars(
-                select(Event).where(Event.learner_id == learner_id).order_by(Event.id))]
+            caught_up = self._catch_up(session, learner_id, cached, stamp) if cached is not None else None
+            if caught_up is not None:
+                attempts, events = caught_up
+            else:
+                attempts = [_attempt_record(a) for a in session.scalars(
+                    select(Attempt).where(Attempt.learner_id == learner_id).order_by(Attempt.id))]
+                events = [_event_record(e) for e in session.scalars(
+                    select(Event).where(Event.learner_id == learner_id).order_by(Event.id))]
+        if (len(attempts), len(events)) != (stamp[0][0], stamp[1][0]):
+            stamp = (None, None)  # written while we read: use what was read, trust it for nothing later
         with self._history_lock:
             self._history_cache[learner_id] = (stamp, attempts, events)
             self._history_cache.move_to_end(learner_id)
             while len(self._history_cache) > HISTORY_CACHE:
                 self._history_cache.popitem(last=False)
         return (attempts, events, stamp) if with_stamp else (attempts, events)
+
+    @staticmethod
+    def _catch_up(session, learner_id: int, cached: tuple, stamp: tuple):
+        """The cached history brought up to `stamp` by reading only the rows added or graded
+        since, or None when that cannot be trusted (a row deleted, a regrade counted)."""
+        if cached[0] == (None, None):
+            return None
+        (_count, old_last, old_graded, old_regrades), (_events, old_last_event) = cached[0]
+        (count, _last, _graded, regrades), (event_count, _last_event) = stamp
+        if regrades != old_regrades:
+            return None
+        # the rows added since, and those graded since (or at the same instant: read again, harmless)
+        graded = Attempt.graded_at.is_not(None) if old_graded is None else Attempt.graded_at >= old_graded
+        query = select(Attempt).where(Attempt.learner_id == learner_id, or_(Attempt.id > (old_last or 0), graded))
+        changed = {a.id: _attempt_record(a) for a in session.scalars(query.order_by(Attempt.id))}
+        added = [record for record in changed.values() if record.id > (old_last or 0)]
+        if len(cached[1]) + len(added) != count:
+            return None
+        attempts = [changed.get(record.id, record) for record in cached[1]] + added
+        new_events = [_event_record(e) for e in session.scalars(
+            select(Event).where(Event.learner_id == learner_id, Event.id > (old_last_event or 0)).order_by(Event.id))]
+        if len(cached[2]) + len(new_events) != event_count:
+            return None
+        return attempts, list(cached[2]) + new_events
 
     def attempts(self, learner_id: int, exercise_id: str | None = None, status: str | None = None) -> list[AttemptRecord]:
         rows, _ = self._history(learner_id)
@@ -353,8 +412,8 @@ class Store:
         scope = _stamp_scope.get()
         if scope is not None and "params" in scope:
             return scope["params"]
-        with self.session() as session:
-            stamp = session.scalar(select(func.max(CoachParam.fitted_at)))
+        with self.engine.connect() as connection:
+            stamp = connection.execute(select(func.max(CoachParam.fitted_at))).scalar()
         if scope is not None:
             scope["params"] = stamp
         return stamp

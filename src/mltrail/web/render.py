@@ -26,7 +26,7 @@ FIGURE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpe
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html", "svg"]),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # packaged: never edited live
     env.filters["markdown"] = lambda text: _markdown_cached(text or "")
     env.filters["percent"] = lambda share: f"{100 * float(share or 0):.0f} %"
     env.filters["code"] = highlight_python

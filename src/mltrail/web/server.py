@@ -176,46 +176,6 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
     for extra in ("mltrail.web.pages_coach", "mltrail.web.pages_teams", "mltrail.web.pages_coach2"):
         _include_optional(api, extra)
 
-    @api.middleware("http")
-    async def identify(request: Request, call_next):
-        if not state.multi_user and not security.loopback_host(request.headers.get("host")):
-            return JSONResponse({"error": "bad_host", "detail": "this personal server answers on localhost only; "
-                                 "open http://127.0.0.1:<port>/ (use --multi-user to serve others)"}, status_code=400)
-        with state.engine.request_scope():
-            return await _identified(request, call_next)
-
-    async def _identified(request: Request, call_next):
-        from starlette.concurrency import run_in_threadpool
-
-        viewer, visitor = await run_in_threadpool(_viewer, state, request)  # the store is not read on the event loop
-        request.state.viewer = viewer
-        if request.method not in security.SAFE_METHODS and not viewer.bearer:
-            origin = request.headers.get("origin") or request.headers.get("referer")
-            if not security.same_origin(origin, request.headers.get("host")):
-                return _refuse(request, 403, "cross_origin", "this request came from another site and was refused")
-            if request.url.path not in CSRF_EXEMPT:
-                given = request.headers.get(security.CSRF_HEADER)
-                if given is None and request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-                    # the body is read here once and cached by Starlette for the route (form() would not be)
-                    from urllib.parse import parse_qs
-
-                    fields = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=50)
-                    given = (fields.get(security.CSRF_FIELD) or [None])[0]
-                elif given is None and request.headers.get("content-type", "").startswith("multipart/form-data"):
-                    given = await _multipart_field(request, security.CSRF_FIELD)  # a file upload form
-                if not given or not hmac.compare_digest(given.encode("utf-8", "replace"), viewer.csrf.encode()):
-                    return _refuse(request, 403, "csrf", "the form is stale or was sent from elsewhere: "
-                                   "reload the page and try again")
-        response = await call_next(request)
-        for name, value in security.HEADERS.items():
-            response.headers.setdefault(name, value)
-        if not request.url.path.startswith("/static/"):
-            response.headers.setdefault("cache-control", "no-store")
-        if visitor is not None:
-            response.set_cookie(security.VISITOR_COOKIE, visitor, httponly=True, samesite="strict",
-                                secure=state.options.secure_cookies, path="/")
-        return response
-
     @api.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError):
         status, code = _status(exc)
@@ -238,14 +198,119 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
                                                   405: "method", 409: "busy", 413: "too_large", 429: "too_many"}.get(exc.status_code, "error"),
                        detail, headers=getattr(exc, "headers", None))
 
+    api.add_middleware(Identify, state=state)
     api.add_middleware(LimitBody)  # added last, so outermost: no body is read past the limit, not even for CSRF
     app_ready = engine.curriculum  # noqa: F841  (load the content now, not on the first page)
     return api
 
 
-async def _multipart_field(request: Request, name: str) -> str | None:
-    """A text field of a multipart form, read from the body Starlette caches for the route."""
-    body = await request.body()
+class Identify:
+    """ASGI middleware: who is asking (`request.state.viewer`), the host, origin and CSRF checks
+    on every change, and the security headers on every answer.
+
+    A plain ASGI class rather than Starlette's `BaseHTTPMiddleware`, which costs a task group
+    and two memory streams per request. A session found in the accounts' cache is resolved on
+    the event loop; only a lookup that must read the store goes to a worker thread. A form body
+    read here for its CSRF field is handed on to the route unchanged.
+    """
+
+    def __init__(self, app, state: WebState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        state = self.state
+        request = Request(scope, receive)
+        if not state.multi_user and not security.loopback_host(request.headers.get("host")):
+            answer = JSONResponse({"error": "bad_host", "detail": "this personal server answers on localhost only; "
+                                   "open http://127.0.0.1:<port>/ (use --multi-user to serve others)"}, status_code=400)
+            return await answer(scope, receive, send)
+        with state.engine.request_scope():
+            found = _viewer(state, request, cached_only=True)
+            if found is None:
+                from starlette.concurrency import run_in_threadpool
+
+                found = await run_in_threadpool(_viewer, state, request)  # the store is not read on the event loop
+            viewer, visitor = found
+            scope.setdefault("state", {})["viewer"] = viewer
+            refused, body = await _check_change(state, request, viewer)
+            if refused is not None:
+                return await refused(scope, receive, send)
+            if body is not None:
+                receive = _replaying(body, receive)
+            await self.app(scope, receive, _with_headers(send, scope["path"], state, visitor))
+
+
+async def _check_change(state: WebState, request: Request, viewer: Viewer) -> tuple[Response | None, bytes | None]:
+    """(a refusal or None, the body read for its CSRF field or None) for a request that changes things."""
+    if request.method in security.SAFE_METHODS or viewer.bearer:
+        return None, None
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not security.same_origin(origin, request.headers.get("host")):
+        return _refuse(request, 403, "cross_origin", "this request came from another site and was refused"), None
+    if request.url.path in CSRF_EXEMPT:
+        return None, None
+    given, body = request.headers.get(security.CSRF_HEADER), None
+    content_type = request.headers.get("content-type", "")
+    if given is None and content_type.startswith("application/x-www-form-urlencoded"):
+        from urllib.parse import parse_qs
+
+        body = await request.body()
+        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=50)
+        given = (fields.get(security.CSRF_FIELD) or [None])[0]
+    elif given is None and content_type.startswith("multipart/form-data"):
+        body = await request.body()
+        given = await _multipart_field(body, request, security.CSRF_FIELD)  # a file upload form
+    if not given or not hmac.compare_digest(given.encode("utf-8", "replace"), viewer.csrf.encode()):
+        return _refuse(request, 403, "csrf", "the form is stale or was sent from elsewhere: "
+                       "reload the page and try again"), body
+    return None, body
+
+
+def _replaying(body: bytes, receive):
+    """A `receive` that gives the body already read, then whatever the client sends next."""
+    given = False
+
+    async def replay():
+        nonlocal given
+        if not given:
+            given = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _with_headers(send, path: str, state: WebState, visitor: str | None):
+    """`send` adding the security headers (where the route set none), no-store on pages, and a
+    new visitor cookie."""
+    extra = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in security.HEADERS.items()]
+    if not path.startswith("/static/"):
+        extra.append((b"cache-control", b"no-store"))
+    cookie = None
+    if visitor is not None:
+        made = Response()
+        made.set_cookie(security.VISITOR_COOKIE, visitor, httponly=True, samesite="strict",
+                        secure=state.options.secure_cookies, path="/")
+        cookie = next(value for name, value in made.raw_headers if name == b"set-cookie")
+
+    async def sending(message):
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers") or [])
+            present = {name.lower() for name, _ in headers}
+            headers += [(name, value) for name, value in extra if name not in present]
+            if cookie is not None:
+                headers.append((b"set-cookie", cookie))
+            message = dict(message, headers=headers)
+        await send(message)
+
+    return sending
+
+
+async def _multipart_field(body: bytes, request: Request, name: str) -> str | None:
+    """A text field of a multipart form whose body was read already."""
 
     async def replay():
         return {"type": "http.request", "body": body, "more_body": False}
@@ -289,8 +354,9 @@ def _quote(path: str) -> str:
     return quote(path, safe="/")
 
 
-def _viewer(state: WebState, request: Request) -> tuple[Viewer, str | None]:
-    """The viewer of a request, and a new visitor cookie to set (None: keep the one it has)."""
+def _viewer(state: WebState, request: Request, cached_only: bool = False) -> tuple[Viewer, str | None] | None:
+    """The viewer of a request, and a new visitor cookie to set (None: keep the one it has).
+    With `cached_only`, None when finding the session would read the store."""
     visitor = request.cookies.get(security.VISITOR_COOKIE)
     fresh = None
     if not visitor or len(visitor) > 100:
@@ -300,11 +366,15 @@ def _viewer(state: WebState, request: Request) -> tuple[Viewer, str | None]:
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         token = auth[7:].strip()
+        if cached_only and not state.accounts.session_cached(token):
+            return None
         account = state.accounts.session_account(token)
         if account is None:
             return Viewer(None, None, "", bearer=True), fresh
         return Viewer(account.username, account, "", bearer=True), fresh
     token = request.cookies.get(security.SESSION_COOKIE)
+    if cached_only and token and not state.accounts.session_cached(token):
+        return None
     account = state.accounts.session_account(token) if token else None
     if account is None:
         return Viewer(None, None, security.csrf_token(state.secret, "v:" + visitor)), fresh

@@ -54,9 +54,15 @@ def layout(curriculum, graph) -> dict[str, tuple[float, float]]:
     return places
 
 
-def draw(curriculum, graph, p_known: dict[str, float], mastered: set[str]) -> tuple[str, list[tuple[str, str]]]:
-    """(SVG markup, legend of (colour, label)); every text is escaped."""
-    titles = curriculum.skills()
+_STATIC: dict[tuple[int, int], tuple] = {}  # (id(curriculum), id(graph)) -> (curriculum, graph, parts)
+
+
+def _static(curriculum, graph) -> tuple:
+    """What every learner's map shares: places, size, the edges and module labels (once per course)."""
+    key = (id(curriculum), id(graph))
+    found = _STATIC.get(key)
+    if found is not None and found[0] is curriculum and found[1] is graph:
+        return found[2]
     places = layout(curriculum, graph)
     rows = len(curriculum.modules)
     width = max((x for x, _ in places.values()), default=LABEL_W) + NODE_W + GAP_X
@@ -87,11 +93,22 @@ def draw(curriculum, graph, p_known: dict[str, float], mastered: set[str]) -> tu
         y = GAP_Y + row * (NODE_H + GAP_Y)
         out.append(f'<a href="/modules/{quote(module.id)}"><text class="module" x="8" y="{y + NODE_H / 2 + 5:.0f}">'
                    f"{escape(_short(module.title, 24))}</text></a>")
-    for skill, (x, row) in places.items():
-        y = GAP_Y + row * (NODE_H + GAP_Y)
+    titles = curriculum.skills()
+    nodes = [(skill, x, GAP_Y + row * (NODE_H + GAP_Y), titles.get(skill, skill)) for skill, (x, row) in places.items()]
+    parts = ("".join(out), nodes)
+    if len(_STATIC) > 8:
+        _STATIC.clear()
+    _STATIC[key] = (curriculum, graph, parts)
+    return parts
+
+
+def draw(curriculum, graph, p_known: dict[str, float], mastered: set[str]) -> tuple[str, list[tuple[str, str]]]:
+    """(SVG markup, legend of (colour, label)); every text is escaped."""
+    head, nodes = _static(curriculum, graph)
+    out = [head]
+    for skill, x, y, title in nodes:
         p = float(p_known.get(skill, 0.0))
         fill, label = colour(p, skill in mastered)
-        title = titles.get(skill, skill)
         out.append(
             f'<a href="/skills/{quote(skill, safe="/")}" data-skill="{escape(skill)}" data-state="{label}">'
             f"<title>{escape(title)}: {label} (P(known) {p:.2f})</title>"

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -19,9 +20,27 @@ from mltrail.coach import reviews
 from mltrail.service.errors import Invalid, NotFound
 
 
+_PARAMS: dict[int, tuple] = {}  # id(store) -> (store, the fit's stamp, its ParamTable)
+_PARAMS_LOCK = threading.Lock()
+
+
 def param_source(app) -> coach_fit.ParamTable:
-    """The BKT parameters `mltrail coach fit` stored, falling back to the defaults per difficulty."""
-    return coach_fit.ParamTable.from_records(app.store.coach_params())
+    """The BKT parameters `mltrail coach fit` stored, falling back to the defaults per difficulty.
+
+    Read again only when the stored fit changes (its stamp, read once per web request), so the
+    same table serves every learner between two fits."""
+    store = app.store
+    stamp = store.coach_params_stamp()
+    with _PARAMS_LOCK:
+        found = _PARAMS.get(id(store))
+    if found is not None and found[0] is store and found[1] == stamp:
+        return found[2]
+    table = coach_fit.ParamTable.from_records(store.coach_params())
+    with _PARAMS_LOCK:
+        if len(_PARAMS) > 16:
+            _PARAMS.clear()
+        _PARAMS[id(store)] = (store, stamp, table)
+    return table
 
 
 def _usable(app):

@@ -356,13 +356,19 @@ def _quote(path: str) -> str:
 
 def _viewer(state: WebState, request: Request, cached_only: bool = False) -> tuple[Viewer, str | None] | None:
     """The viewer of a request, and a new visitor cookie to set (None: keep the one it has).
-    With `cached_only`, None when finding the session would read the store."""
-    visitor = request.cookies.get(security.VISITOR_COOKIE)
-    fresh = None
-    if not visitor or len(visitor) > 100:
-        visitor = fresh = security.secrets.token_urlsafe(24)
+    With `cached_only`, None when finding the session would read the store. A signed-in
+    viewer's CSRF token is bound to their session: only others get a visitor cookie."""
+
+    def visitor() -> tuple[str, str | None]:
+        found = request.cookies.get(security.VISITOR_COOKIE)
+        if not found or len(found) > 100:
+            found = security.secrets.token_urlsafe(24)
+            return found, found
+        return found, None
+
     if not state.multi_user:
-        return Viewer(state.engine.settings.learner, None, security.csrf_token(state.secret, "v:" + visitor)), fresh
+        known, fresh = visitor()
+        return Viewer(state.engine.settings.learner, None, security.csrf_token(state.secret, "v:" + known)), fresh
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         token = auth[7:].strip()
@@ -370,15 +376,16 @@ def _viewer(state: WebState, request: Request, cached_only: bool = False) -> tup
             return None
         account = state.accounts.session_account(token)
         if account is None:
-            return Viewer(None, None, "", bearer=True), fresh
-        return Viewer(account.username, account, "", bearer=True), fresh
+            return Viewer(None, None, "", bearer=True), visitor()[1]
+        return Viewer(account.username, account, "", bearer=True), None
     token = request.cookies.get(security.SESSION_COOKIE)
     if cached_only and token and not state.accounts.session_cached(token):
         return None
     account = state.accounts.session_account(token) if token else None
     if account is None:
-        return Viewer(None, None, security.csrf_token(state.secret, "v:" + visitor)), fresh
-    return Viewer(account.username, account, security.csrf_token(state.secret, "s:" + token)), fresh
+        known, fresh = visitor()
+        return Viewer(None, None, security.csrf_token(state.secret, "v:" + known)), fresh
+    return Viewer(account.username, account, security.csrf_token(state.secret, "s:" + token)), None
 
 
 def _status(exc: ServiceError) -> tuple[int, str]:

@@ -136,3 +136,49 @@ def _content_graded_in_a_warm_pool(request):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(grader, "default_sandbox", lambda exercise: pool)
         yield
+
+
+# --- the built-in course through the author's gate: once per session ---
+# The gate (`check_content`, what `mltrail content check` runs) grades every recorded mistake at
+# MISTAKE_SEED, and the mistake-naming share grades the same mistakes at the same seed as a
+# learner's submissions. So each mistake is graded once, by the gate, with mistake naming left on
+# as for a learner (naming only adds which mistake the verdict names, never changes its status):
+# the gate judges those verdicts and the naming test reads them. Everything else the gate does
+# (static checks, case draws, references, starters, quizzes) is its own code, unchanged.
+
+@pytest.fixture(scope="session")
+def builtin_gate(content_pool):
+    """(curriculum, problems, mistake verdicts) of the whole built-in course through the gate.
+
+    The verdicts map (exercise id, mistake name) to the verdict of mistakes/<name>.py graded at
+    MISTAKE_SEED, or to the gate's Problem when the exercise's check could not run.
+    """
+    from mltrail.authoring import content_check
+    from mltrail.grading.grader import CHECK_REFERENCE, ContentError, grade_source
+    from mltrail.grading.mistakes import NAMING
+
+    gate_grade_job = content_check.grade_job
+    verdicts: dict = {}
+
+    def grade_job(job, runner=None):
+        if not job.label.startswith("mistakes/"):
+            return gate_grade_job(job, runner)
+        # The gate's grade_job, but naming the mistake as a learner's grading does.
+        naming, checking = NAMING.set(True), CHECK_REFERENCE.set(True)
+        try:
+            verdict = grade_source(job.exercise, job.source, seed=job.seed, runner=runner,
+                                   tenant=f"content-check:{job.exercise.id}")
+        except ContentError as exc:
+            verdict = content_check.Problem(content_check.job_path(job), "", f"the check could not run: {exc}")
+        finally:
+            NAMING.reset(naming)
+            CHECK_REFERENCE.reset(checking)
+        verdicts[(job.exercise.id, Path(job.label).stem)] = verdict
+        return verdict
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(content_check, "grade_job", grade_job)
+        curriculum, problems = content_check.check_content([], runner=content_pool)
+    mistake_jobs = [job for job in content_check.grading_jobs(curriculum) if job.label.startswith("mistakes/")]
+    assert mistake_jobs and len(verdicts) == len(mistake_jobs), "the gate graded every recorded mistake once"
+    return curriculum, problems, verdicts

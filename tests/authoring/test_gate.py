@@ -48,6 +48,15 @@ def test_a_check_with_enough_random_cases_is_accepted(tiny_course):
     assert case_problems(_exercise(tiny_course)) == []
 
 
+@pytest.mark.timeout(600)  # the first to ask grades the whole built-in course (builtin_gate)
+def test_the_builtin_course_passes_the_gate(builtin_gate):
+    """`mltrail content check` on the whole built-in course, in process (the CLI's wiring, exit code
+    and output are tested on a small course in tests/cli/test_cli.py)."""
+    curriculum, problems, _ = builtin_gate
+    assert len(curriculum.modules) >= 15 and len(curriculum.exercises()) >= 200
+    assert problems == [], "\n".join(str(p) for p in problems)
+
+
 def test_every_builtin_check_draws_enough_random_cases():
     for exercise in load_curriculum().exercises():
         if exercise.kind == "function":

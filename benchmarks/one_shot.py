@@ -7,7 +7,7 @@ process: imports, content, store, grading, output) on `python/clamp` with a corr
 - with_watch_p50_ms: a `mltrail watch` of the same home keeps a warm pool, which the
   one-shot command uses through the home's socket.
 
-Usage: python benchmarks/one_shot.py [--json] [--runs N]
+Usage: python benchmarks/one_shot.py [--json] [--runs N] [--warm-runs N]
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--runs", type=int, default=10, help="checks in each setting")
+    parser.add_argument("--warm-runs", type=int, default=2, help="untimed checks that warm the watch's pool first")
     args = parser.parse_args()
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
 
@@ -68,7 +69,7 @@ def main() -> None:
             if time.monotonic() > deadline or watch.poll() is not None:
                 raise SystemExit("`mltrail watch` did not start serving its pool")
             time.sleep(0.2)
-        timed_checks(workspace, env, 2)  # the pool's first jobs warm its zygotes
+        timed_checks(workspace, env, args.warm_runs)  # the pool's first jobs warm its zygotes
         log(f"{args.runs} checks with the watch's pool ...")
         shared = timed_checks(workspace, env, args.runs)
     finally:

@@ -37,7 +37,7 @@ def test_benchmark_course_passes_the_content_gate():
 
 def test_dataset_benchmark_prints_its_json_figures():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "datasets.py"), "--json", "--runs", "3", "--dataset-runs", "3",
+        [sys.executable, str(ROOT / "benchmarks" / "datasets.py"), "--json", "--runs", "1", "--dataset-runs", "1",
          "--baseline-runs", "1"],
         capture_output=True, text=True, timeout=300,
     )
@@ -50,7 +50,8 @@ def test_dataset_benchmark_prints_its_json_figures():
 
 
 def test_one_shot_benchmark_prints_its_json_figures():
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "one_shot.py"), "--json", "--runs", "1"],
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "one_shot.py"), "--json", "--runs", "1",
+                             "--warm-runs", "0"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)

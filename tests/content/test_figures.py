@@ -61,6 +61,7 @@ while True:
         conn.close()
         continue
     server.close()
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # as in a fresh interpreter
     request = json.loads(conn.makefile("r").readline())
     conn.sendall(f"{os.getpid()}\n".encode())
     for fd, name, flags in ((0, os.devnull, os.O_RDONLY), (1, request["stdout"], os.O_WRONLY | os.O_CREAT),

@@ -218,28 +218,60 @@ def attribution(p_known: Sequence[float], correct: bool,
 
 
 def prior(graph: SkillGraph, skill: str, states: dict[str, SkillState], params: ParamSource = default_params,
-          difficulty: int = 3) -> float:
+          difficulty: int = 3, memo: dict[str, dict[int, float]] | None = None,
+          base: "_BaseRates | None" = None) -> float:
     """Where a skill with no evidence of its own starts: its base rate (`params` prior) times
     how much likelier than their base rate its prerequisites are known now (their states, or
-    their own `prior`), capped at max(base rate, PRIOR_CAP). See the module docstring."""
-    memo: dict[str, float] = {}
+    their own `prior`), capped at max(base rate, PRIOR_CAP). See the module docstring.
+
+    `memo` (skill -> level -> prior) may be shared between calls while the states it was
+    computed from stand: `replay` forgets a skill's descendants whenever the skill changes;
+    `base` (`_BaseRates` of `params`) may be shared while `params` answers the same."""
+    memo = memo if memo is not None else {}
     relatives = _relatives(graph)
+    base = base if base is not None else _BaseRates(params)
 
     def now(one: str) -> float:
-        return states[one].p_known if one in states else start(one, 3)
+        found = states.get(one)
+        return found.p_known if found is not None else start(one, 3)
 
     def start(one: str, level: int) -> float:
-        if (one, level) not in memo:
-            own = params(one, level).prior
+        levels = memo.get(one)
+        value = levels.get(level) if levels is not None else None
+        if value is None:
+            own = base.own(one, level)
             parents = relatives[one][2] if one in relatives else ()
             if not parents:
-                memo[one, level] = own
+                value = own
             else:
-                usual = max(min(params(parent, 3).prior for parent in parents), _EPS)
-                memo[one, level] = min(own * min(now(parent) for parent in parents) / usual, max(own, PRIOR_CAP))
-        return memo[one, level]
+                value = min(own * min(now(parent) for parent in parents) / base.usual(one, parents),
+                            max(own, PRIOR_CAP))
+            memo.setdefault(one, {})[level] = value
+        return value
 
     return start(skill, difficulty)
+
+
+class _BaseRates:
+    """A parameter source's priors (`params(skill, level).prior`) and each skill's usual
+    prerequisite base rate, read once: `prior` asks for them thousands of times a replay."""
+
+    def __init__(self, params: ParamSource) -> None:
+        self.params = params
+        self._own: dict[tuple[str, int], float] = {}
+        self._usual: dict[str, float] = {}
+
+    def own(self, skill: str, level: int) -> float:
+        found = self._own.get((skill, level))
+        if found is None:
+            found = self._own[skill, level] = self.params(skill, level).prior
+        return found
+
+    def usual(self, skill: str, parents) -> float:
+        found = self._usual.get(skill)
+        if found is None:
+            found = self._usual[skill] = max(min(self.own(parent, 3) for parent in parents), _EPS)
+        return found
 
 
 def predict(graph: SkillGraph, states: dict[str, SkillState], skills: Sequence[str], difficulty: int,
@@ -263,6 +295,17 @@ def _relatives(graph: SkillGraph) -> dict[str, tuple[frozenset, frozenset, froze
     return _RELATIVES[graph]
 
 
+_DESCENDANTS: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
+_SHARED_PRIOR_MEMO = True  # tests turn it off to check that sharing changes no number
+
+
+def _descendants(graph: SkillGraph) -> dict[str, frozenset]:
+    """Every skill's descendants (the skills whose prior reads it), once per graph."""
+    if graph not in _DESCENDANTS:
+        _DESCENDANTS[graph] = {s: frozenset(graph.descendants(s)) for s in graph.order}
+    return _DESCENDANTS[graph]
+
+
 _POSITIONS: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
 
 
@@ -280,7 +323,7 @@ def _logit(p: float) -> float:
 
 def _spread(graph: SkillGraph, skills: Sequence[str], ratios: Sequence[float], correct: bool,
             state: Callable[[str, int], SkillState], difficulty: int, strength: float,
-            after: Sequence[float] = ()) -> None:
+            after: Sequence[float] = (), changed: Callable[[str], None] = lambda skill: None) -> None:
     """A right answer's evidence for the skills' ancestors, a wrong one's against their direct
     dependents. A relative of several skills of the item takes the strongest ratio once. A
     right answer raises an ancestor at most to the P(known) its skill has now (`after`; see
@@ -301,6 +344,7 @@ def _spread(graph: SkillGraph, skills: Sequence[str], ratios: Sequence[float], c
         current = state(other, difficulty)
         moved = 1.0 / (1.0 + math.exp(-(_logit(current.p_known) + strength * ratio)))
         current.p_known = min(moved, max(current.p_known, ceiling)) if correct else moved
+        changed(other)
 
 
 def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSource = default_params,
@@ -317,10 +361,30 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
         fitted = getattr(params, "propagation", None)
         propagation = PROPAGATION if fitted is None else float(fitted)
 
+    # the priors of skills without a state, shared by this replay's calls to `prior` until an
+    # ancestor's state is made or changes (`changed`): without it a wrong answer's spread to a
+    # dozen dependents walked each one's ancestors anew
+    memo: dict[str, dict[int, float]] | None = {} if _SHARED_PRIOR_MEMO else None
+    base = _BaseRates(params) if _SHARED_PRIOR_MEMO else None
+    below = _descendants(graph)
+
+    def changed(skill: str) -> None:
+        if memo:
+            gone = below.get(skill, ())
+            if len(memo) < len(gone):
+                for key in [key for key in memo if key in gone]:
+                    del memo[key]
+            else:
+                for key in gone:
+                    memo.pop(key, None)
+            memo.pop(skill, None)
+
     def state(skill: str, difficulty: int) -> SkillState:
-        if skill not in states:
-            states[skill] = SkillState(skill, prior(graph, skill, states, params, difficulty))
-        return states[skill]
+        found = states.get(skill)
+        if found is None:
+            found = states[skill] = SkillState(skill, prior(graph, skill, states, params, difficulty, memo, base))
+            changed(skill)
+        return found
 
     for observation in history:
         if observation.kind == "placement":
@@ -328,6 +392,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
                 current = state(skill, 3)
                 current.p_known = min(max(estimate, PLACEMENT_BOUNDS[0]), PLACEMENT_BOUNDS[1])
                 current.placed = True
+                changed(skill)
             continue
         skills = [s for s in dict.fromkeys(observation.skills) if s in graph]
         if not skills:
@@ -338,6 +403,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
         if observation.kind != "answer":
             for one, p in zip(current, answer_params):
                 one.p_known = bkt.observe_help(one.p_known, observation.kind, p)
+                changed(one.skill)
             continue
         correct = bool(observation.correct)
         before = [_logit(one.p_known) for one in current]
@@ -348,6 +414,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
             one.answers += 1
             one.correct += correct
             one.last_answer = observation.at
+            changed(one.skill)
         if correct:
             # what a right answer tells about the skills it builds on goes through what it
             # told about its own: how far it moved them (nothing more once they are sure)
@@ -355,7 +422,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
         else:
             ratios = [math.log(if_known / if_unknown) for if_known, if_unknown in likelihoods]
         _spread(graph, skills, ratios, correct, state, observation.difficulty, propagation,
-                [one.p_known for one in current])
+                [one.p_known for one in current], changed)
     return states
 
 
@@ -363,9 +430,10 @@ def mastery(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any],
             params: ParamSource = default_params) -> dict[str, SkillState]:
     """Every skill's state for a learner: replayed evidence, or the prior where there is none."""
     states = replay(graph, observations(graph, attempts, events), params)
+    base = _BaseRates(params)
     for skill in graph.order:  # prerequisites first, so each starts from theirs
         if skill not in states:
-            states[skill] = SkillState(skill, prior(graph, skill, states, params))
+            states[skill] = SkillState(skill, prior(graph, skill, states, params, base=base))
     return states
 
 

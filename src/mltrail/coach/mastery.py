@@ -348,8 +348,12 @@ def _spread(graph: SkillGraph, skills: Sequence[str], ratios: Sequence[float], c
 
 
 def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSource = default_params,
-           states: dict[str, SkillState] | None = None, propagation: float | None = None) -> dict[str, SkillState]:
+           states: dict[str, SkillState] | None = None, propagation: float | None = None,
+           after: Callable[[Observation], None] | None = None) -> dict[str, SkillState]:
     """P(known) of every skill after the observations, starting from each skill's prior.
+
+    `after(observation)`, when given, is called once each observation is taken into `states`
+    (to read the states at every step in one replay).
 
     `states` (updated in place) continues an earlier replay; `propagation` is how much a right
     answer counts for the skills it builds on (a wrong one counts PROPAGATION_DOWN /
@@ -386,17 +390,17 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
             changed(skill)
         return found
 
-    for observation in history:
+    def take(observation: Observation) -> None:
         if observation.kind == "placement":
             for skill, estimate in (observation.estimates or {}).items():
                 current = state(skill, 3)
                 current.p_known = min(max(estimate, PLACEMENT_BOUNDS[0]), PLACEMENT_BOUNDS[1])
                 current.placed = True
                 changed(skill)
-            continue
+            return
         skills = [s for s in dict.fromkeys(observation.skills) if s in graph]
         if not skills:
-            continue
+            return
         item = graph.all_items.get(observation.item) if observation.item else None
         answer_params = [item_params(params, s, observation.difficulty, item.kind if item else None) for s in skills]
         current = [state(s, observation.difficulty) for s in skills]
@@ -404,7 +408,7 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
             for one, p in zip(current, answer_params):
                 one.p_known = bkt.observe_help(one.p_known, observation.kind, p)
                 changed(one.skill)
-            continue
+            return
         correct = bool(observation.correct)
         before = [_logit(one.p_known) for one in current]
         likelihoods = attribution([one.p_known for one in current], correct, answer_params)
@@ -423,6 +427,11 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
             ratios = [math.log(if_known / if_unknown) for if_known, if_unknown in likelihoods]
         _spread(graph, skills, ratios, correct, state, observation.difficulty, propagation,
                 [one.p_known for one in current], changed)
+
+    for observation in history:
+        take(observation)
+        if after is not None:
+            after(observation)
     return states
 
 

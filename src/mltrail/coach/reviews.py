@@ -142,8 +142,8 @@ def cards(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any],
     before_last: dict[str, datetime | None] = {}  # exercise -> time of the answer before that one
     states: dict[str, SkillState] = {}
     found: dict[str, SkillCard] = {}
-    for obs in history(graph, attempts, events):
-        replay(graph, [obs], params, states)
+
+    def after(obs) -> None:  # the states after each observation, in one replay
         if obs.kind == "placement":
             touched, correct, rating, item = list(obs.estimates or {}), True, fsrs.Rating.Good, None
         elif obs.kind == "answer":
@@ -153,7 +153,7 @@ def cards(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any],
             helped = help_seen.between(exercise, before_last.get(exercise), obs.at)
             touched, correct, rating, item = list(obs.skills), bool(obs.correct), rating_for(bool(obs.correct), helped), obs.item
         else:
-            continue  # a hint or solution view is not a review
+            return  # a hint or solution view is not a review
         for skill in touched:
             state = states.get(skill)
             if skill in found:
@@ -162,6 +162,8 @@ def cards(graph: SkillGraph, attempts: Sequence[Any], events: Sequence[Any],
             elif state is not None and state.p_known >= bkt.MASTERED:
                 found[skill] = SkillCard(skill, fsrs.Card(card_id=len(found) + 1, due=obs.at), obs.at)
                 _review(schedule, found[skill], obs.at, item, correct, rating)
+
+    replay(graph, history(graph, attempts, events), params, states, after=after)
     return found
 
 

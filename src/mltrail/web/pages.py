@@ -255,11 +255,10 @@ def exercise_page(request: Request, module: str, name: str):
 
 def verdict_view(engine, exercise, verdict, attempt_id) -> dict:
     """What the verdict fragment and the API show of a verdict."""
-    data = verdict.to_json()
     first = verdict.first_failure
     return {"attempt": attempt_id, "exercise": exercise.id, "status": verdict.status, "passed": verdict.passed,
             "message": verdict.message, "first_failure": first.to_json() if first is not None else None,
-            "mistake": data.get("mistake"), "report": verdict.report, "hint": verdict.hint,
+            "mistake": verdict.mistake.to_json() if verdict.mistake else None, "report": verdict.report, "hint": verdict.hint,
             "elapsed_ms": round(verdict.elapsed_ms, 1), "cases": len(verdict.cases),
             "cases_passed": sum(1 for c in verdict.cases if c.passed), "output": verdict.output[-4000:]}
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from mltrail.coach import bkt
 from mltrail.coach.mastery import Observation, ParamSource, default_params, predict, replay
+from mltrail.coach import next_step
 from mltrail.coach.next_step import DOUBT, READY, recommend
 from mltrail.coach.placement import Placement
 from mltrail.coach.skills import Item, SkillGraph
@@ -410,7 +411,10 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
         # what recommend's advice depends on: mastered, passed, struggling, and the skills the
         # model puts at READY or DOUBT and above
         key = (frozenset(mastered), frozenset(coach.passed), struggling, frozenset(unconfirmed),
+               frozenset(s for s, state in coach.states.items() if state.answers),
                frozenset(s for s, state in coach.states.items() if state.p_known >= READY),
+               frozenset(s for s, state in coach.states.items() if state.p_known >= next_step.READY_OFF_GOAL),
+               frozenset(s for s, state in coach.states.items() if state.p_known >= next_step.STEP_BACK_BELOW),
                frozenset(s for s, state in coach.states.items() if state.p_known >= DOUBT))
         stalled = stalled + 1 if key == last else 0
         if stalled >= MAX_ROUNDS:
@@ -420,7 +424,8 @@ def coached(graph, curriculum, learner: Learner, budget: int, goal: dict[str, fl
         if key not in cache:
             cache[key] = recommend(curriculum, graph, mastered, coach.passed, goal, usable, struggling=struggling,
                                    p_known={s: state.p_known for s, state in coach.states.items()},
-                                   unconfirmed=unconfirmed)
+                                   unconfirmed=unconfirmed,
+                                   answered={s for s, state in coach.states.items() if state.answers})
         step = cache[key]
         items = _items_for(graph, step, on_path, asked)
         if items is None:

@@ -4,7 +4,8 @@ to the prerequisite the coach is least sure of, and exercises on ready skills co
 
 from __future__ import annotations
 
-from mltrail.coach.next_step import DOUBT, READY, STRUGGLING, STRUGGLING_KNOWN, exercise_for, recommend
+from mltrail.coach.next_step import (DOUBT, READY, READY_OFF_GOAL, STEP_BACK_BELOW, STRUGGLING, STRUGGLING_KNOWN,
+                                     STRUGGLING_UNSURE, exercise_for, recommend)
 from mltrail.coach.skills import SkillGraph
 from mltrail.curriculum.loader import load_curriculum
 
@@ -50,9 +51,46 @@ def test_a_failing_exercise_sends_back_at_once_only_to_a_prerequisite_not_believ
     believed = {s: 0.9 for s in further}  # above READY, none mastered
     assert "failed" not in recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, STRUGGLING),
                                      p_known=believed).reason
-    doubtful = believed | {behind[0]: READY - 0.1}
+    doubtful = believed | {behind[0]: STEP_BACK_BELOW - 0.1}
     step = recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, STRUGGLING), p_known=doubtful)
     assert step.skill == behind[0] and "failed 2 times" in step.reason
+    # believed more likely known than not, yet below READY: a step back only after more failures
+    # (failing a few times is what learning a new skill looks like)
+    unsure = believed | {behind[0]: (STEP_BACK_BELOW + READY) / 2}
+    assert "failed" not in recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, STRUGGLING),
+                                     p_known=unsure).reason
+    later = recommend(CURRICULUM, GRAPH, set(), set(), struggling=(late.id, STRUGGLING_UNSURE), p_known=unsure)
+    assert later.skill == behind[0] and f"failed {STRUGGLING_UNSURE} times" in later.reason
+    assert STRUGGLING < STRUGGLING_UNSURE < STRUGGLING_KNOWN and STEP_BACK_BELOW < READY
+
+
+def test_a_prerequisite_off_the_goal_answered_by_the_learner_opens_what_builds_on_it_sooner():
+    goal = {FUNCTIONS: 1.0}
+    p_known = {TYPES: 0.97, FLOW: (READY_OFF_GOAL + READY) / 2}
+    # FLOW is not a goal skill: with an answer of the learner's own, READY_OFF_GOAL will do
+    sooner = recommend(CURRICULUM, GRAPH, {TYPES}, set(), goal=goal, p_known=p_known, answered={TYPES, FLOW})
+    assert sooner.skill == FUNCTIONS and FLOW not in sooner.fringe
+    # without an answer of its own (a prior, a placement, a spread) it needs READY
+    unanswered = recommend(CURRICULUM, GRAPH, {TYPES}, set(), goal=goal, p_known=p_known, answered={TYPES})
+    assert unanswered.skill == FLOW
+    # a goal skill needs READY all the same
+    as_goal = recommend(CURRICULUM, GRAPH, {TYPES}, set(), goal={FLOW: 1.0, FUNCTIONS: 1.0}, p_known=p_known,
+                        answered={TYPES, FLOW})
+    assert as_goal.skill == FLOW
+
+
+def test_when_the_fringe_is_done_only_the_goals_unsure_skills_are_quizzed():
+    goal = {FUNCTIONS: 1.0}
+    on_path = {FUNCTIONS} | GRAPH.ancestors(FUNCTIONS)
+    passed = {item.exercise for s in on_path for item in GRAPH.items(s) if item.kind != "quiz"}
+    usable = lambda exercise: bool(set(exercise.skills) & on_path)  # noqa: E731
+    p_known = {s: 0.99 for s in GRAPH.order} | {TYPES: 0.85}  # a prerequisite known, not mastered
+    mastered = {s for s, p in p_known.items() if p >= 0.95}
+    step = recommend(CURRICULUM, GRAPH, mastered, passed, goal=goal, usable=usable, p_known=p_known)
+    assert step.skill != TYPES  # what builds on it showed it; its quiz would be over-practice
+    step = recommend(CURRICULUM, GRAPH, mastered - {FUNCTIONS}, passed, goal=goal, usable=usable,
+                     p_known=p_known | {FUNCTIONS: 0.85})
+    assert step.skill == FUNCTIONS and "not yet sure" in step.reason
 
 
 def test_exercises_on_ready_skills_come_first_then_those_practising_more_new_skills():

@@ -111,8 +111,15 @@ STRUGGLING = 2  # failed attempts in a row at one exercise before the coach look
 # ... at a prerequisite it does not believe known (below READY). When it believes every one
 # known, failing is what learning a new skill looks like (a few tries before it is learnt), and
 # sending the learner back each time costs answers on skills they know: it looks behind only
-# after this many failures in a row.
-STRUGGLING_KNOWN = 4
+# after this many failures in a row. In between, the step back after STRUGGLING failures goes
+# only to a prerequisite the model thinks more likely unknown than known (below
+# STEP_BACK_BELOW); after STRUGGLING_UNSURE, to one below READY; after STRUGGLING_KNOWN, to one
+# not mastered. (Measured on simulated learners, benchmarks/adaptive.py --explain: with READY
+# after 2 failures and "not mastered" after 4, three step backs in four went to a prerequisite
+# the learner knew, a third of the coach's over-practice.)
+STRUGGLING_KNOWN = 8
+STEP_BACK_BELOW = 0.5
+STRUGGLING_UNSURE = 4
 
 # A skill the model believes known with at least this probability opens what builds on it,
 # though not yet mastered (MASTERED, 0.95): the learner moves on, and right answers on the
@@ -120,6 +127,12 @@ STRUGGLING_KNOWN = 4
 # costs fewer answers than practising it to MASTERED first. What is left unconfirmed at the
 # end is practised by its quiz (step 3 of `recommend`).
 READY = 0.8
+# ... and a skill off the goal (a prerequisite the goal does not ask to master) that the learner
+# has answered on at least once (`answered`) opens what builds on it from this: it need not be
+# mastered, and what builds on it practises it further (a wrong answer there sends the learner
+# back to it while it is below STEP_BACK_BELOW). Without an answer of its own (a prior, a
+# placement, a spread) it needs READY. (Starting points stay below PRIOR_CAP, 0.75.)
+READY_OFF_GOAL = 0.6
 # A skill whose every exercise is passed opens what builds on it unless the model puts it
 # below this (a pass by luck, or forgotten since): then its quiz comes first (step 3).
 DOUBT = 0.5
@@ -149,8 +162,9 @@ def _weakest_behind(graph: SkillGraph, exercise: Exercise, mastered: set[str],
                     p_known: dict[str, float], failures: int = STRUGGLING_KNOWN,
                     unconfirmed: set[str] = frozenset()) -> str | None:
     """The prerequisite of the exercise's skills (direct first, then further back) that the
-    coach is least sure the learner knows. Below STRUGGLING_KNOWN `failures`, only one it does
-    not believe known (below READY; without `p_known`, not mastered), else None. From there on,
+    coach is least sure the learner knows. Below STRUGGLING_UNSURE `failures`, only one it
+    thinks more likely unknown (below STEP_BACK_BELOW), below STRUGGLING_KNOWN one it does not
+    believe known (below READY; without `p_known`, not mastered), else None. From there on,
     when every one is mastered, the least sure of the direct ones all the same (a mastered
     skill may have been forgotten, or guessed); None when the exercise's skills build on
     nothing that can be practised."""
@@ -158,7 +172,8 @@ def _weakest_behind(graph: SkillGraph, exercise: Exercise, mastered: set[str],
     direct = {s for s in set().union(*(graph.prerequisites(s) for s in skills)) if graph.items(s)}
     further = {s for s in set().union(*(graph.ancestors(s) for s in skills)) if graph.items(s)}
     if failures < STRUGGLING_KNOWN:
-        believed = {s for s in further if s in mastered or p_known.get(s, 0.0) >= READY}
+        below = STEP_BACK_BELOW if failures < STRUGGLING_UNSURE else READY
+        believed = {s for s in further if s in mastered or p_known.get(s, 0.0) >= below}
         behind = (direct - believed) or (further - believed)
     else:
         behind = (direct - mastered) or (further - mastered) or direct
@@ -173,30 +188,34 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
               usable: Callable[[Exercise], bool] = lambda ex: True,
               struggling: tuple[str, int] | None = None,
               p_known: dict[str, float] | None = None,
-              unconfirmed: set[str] | None = None) -> NextStep:
+              unconfirmed: set[str] | None = None, answered: set[str] | None = None) -> NextStep:
     """The next step. In order:
 
     1. after `STRUGGLING` failures in a row at an exercise (`struggling`: its id and the
-       count), a skill behind it that the coach does not believe known (below READY), to
-       practise first; after `STRUGGLING_KNOWN`, one it has not mastered (or, all mastered,
-       the one it is least sure of);
+       count), a skill behind it that the coach thinks more likely unknown (below
+       STEP_BACK_BELOW), to practise first; after `STRUGGLING_UNSURE`, one below READY; after
+       `STRUGGLING_KNOWN`, one it has not mastered (or, all mastered, the one it is least sure
+       of);
     2. an exercise for a skill of the outer fringe (the learner's goal first, then the
        exercise that practises most skills not yet known, then course order), or its quiz
        when quiz items are all that practise it or its exercises are all passed (without a
        quiz, with `p_known`: its easiest exercise once more). With
        `p_known`, a skill believed known with at least READY counts as known here (it opens
-       what builds on it), and one whose exercises are all passed counts only if the model
+       what builds on it; a skill off the goal that the learner has answered on, `answered`,
+       with READY_OFF_GOAL), and one whose exercises are all passed counts only if the model
        puts it at DOUBT or more;
     3. the quiz of a skill of the goal believed mastered that no answer of the learner's own
        has shown (`unconfirmed`: skills placed, or reached by spreading only; step 1 also
        looks behind a failing exercise at these first): a placement is a short test, and a
        skill placed known by mistake would never be practised;
-       then the quiz of a skill practised (every exercise passed) but not yet mastered; for a
-       skill of the goal without a quiz, its easiest exercise once more;
+       then the quiz of a skill practised (every exercise passed) but not yet mastered (with
+       a goal, a skill of the goal only); for a skill of the goal without a quiz, its easiest
+       exercise once more;
     4. the next exercise on the path not yet passed.
     Nothing is locked: this only advises.
     """
-    likely = {s for s, p in (p_known or {}).items() if p >= READY and s in graph}
+    likely = {s for s, p in (p_known or {}).items()
+              if s in graph and p >= (READY_OFF_GOAL if goal and s not in goal and s in (answered or ()) else READY)}
     done = practised(graph, passed)
     if p_known is not None:  # every exercise passed, but the model doubts it: its quiz will tell (step 3)
         done = {s for s in done if p_known.get(s, 0.0) >= DOUBT}
@@ -233,7 +252,10 @@ def recommend(curriculum: Curriculum, graph: SkillGraph, mastered: set[str], pas
         if exercise is not None:
             return NextStep(exercise, skill, f"the coach believes you master '{graph.skills[skill].title}' but has "
                             "not seen you answer on it yet: one question will confirm it", fringe)
-    unsure = [s for s in graph.order if s in known and s not in mastered and graph.items(s)]
+    # with a goal, only its own skills: a prerequisite need not be mastered for it, and the
+    # answers on what builds on it have shown it (quizzing it was over-practice)
+    unsure = [s for s in graph.order if s in known and s not in mastered and graph.items(s)
+              and (not goal or s in goal)]
     unsure.sort(key=lambda s: (-relevance.get(s, 0.0), graph.skills[s].order))
     for skill in unsure:
         exercise = exercise_for(curriculum, graph, skill, passed, usable, quiz=True)

@@ -227,7 +227,8 @@ async def drive(base: str, sessions: list[tuple[str, str]], code: dict, seconds:
     limits = httpx.Limits(max_connections=len(sessions) + 5, max_keepalive_connections=len(sessions) + 5,
                           keepalive_expiry=3.0)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
-        headers = [await signed_in(client, token) for _, token in sessions]
+        # each learner's browser signs in (and so holds its connection) before the clock starts
+        headers = await asyncio.gather(*(signed_in(client, token) for _, token in sessions))
         until = time.monotonic() + seconds
         await asyncio.gather(*(learner_loop(client, tally, name, headers[i], code, until, think, random.Random(seed + i))
                                for i, (name, token) in enumerate(sessions)))

@@ -59,6 +59,22 @@ def make_site(home: Path, multi_user: bool, sandbox: str = "none", **options) ->
     return Site(engine, web, multi_user)
 
 
+def cheap_hasher():
+    """argon2 at its lowest cost, for tests about who may do what rather than about hashing."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(scope="module")
+def fast_hashing():
+    """`cheap_hasher` for every account made in the module (ask for it, or list it in
+    `pytestmark = pytest.mark.usefixtures("fast_hashing")`)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("mltrail.service.accounts._hasher", cheap_hasher)
+        yield
+
+
 @pytest.fixture
 def personal(tmp_path):
     site = make_site(tmp_path / "home", multi_user=False)

@@ -37,18 +37,7 @@ PRINCIPALS = (ANON, A, B, OLEAD, ALEAD, ADMIN)
 SAFE = {"GET", "HEAD", "OPTIONS"}
 
 
-def cheap_hasher():
-    """argon2 at its lowest cost: these tests are about who may do what, not hashing."""
-    from argon2 import PasswordHasher
-
-    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _fast_hashing():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("mltrail.service.accounts._hasher", cheap_hasher)
-        yield
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 # ---------------------------------------------------------------- the world
@@ -152,7 +141,7 @@ def build_world(home) -> World:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory, _fast_hashing):
+def world(tmp_path_factory, fast_hashing):
     """One world for this module's tests: each test leaves it as it found it (or as good)."""
     built = build_world(tmp_path_factory.mktemp("authz") / "home")
     yield built

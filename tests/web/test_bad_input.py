@@ -13,21 +13,17 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from .conftest import PASSWORD
-from .test_authz import A, ADMIN, ANON, B, RULES, SAFE, app_routes, build_world, cheap_hasher, resolve
+from .test_authz import A, ADMIN, ANON, B, RULES, SAFE, app_routes, build_world, resolve
 
 CLAMP = "def clamp(x, low, high):\n    return min(max(x, low), high)\n"
 MIB = 1024 * 1024
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _fast_hashing():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("mltrail.service.accounts._hasher", cheap_hasher)
-        yield
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory, _fast_hashing):
+def world(tmp_path_factory, fast_hashing):
     built = build_world(tmp_path_factory.mktemp("bad") / "home")
     yield built
     built.engine.close()
@@ -346,7 +342,7 @@ def test_two_submissions_at_once_from_one_learner(world):
 
 
 @pytest.fixture
-def fresh(tmp_path, _fast_hashing):
+def fresh(tmp_path, fast_hashing):
     """A world of its own: the limits below would lock the shared one out."""
     built = build_world(tmp_path / "home")
     yield built

@@ -16,19 +16,17 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 
-from .test_authz import build_world, cheap_hasher
+from .test_authz import build_world
 
 EXAMPLES = 5  # per operation; about 45 operations, three principals each
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("mltrail.service.accounts._hasher", cheap_hasher)
-        world = build_world(tmp_path_factory.mktemp("schema") / "home")
-        world.tokens = {}
-        yield world
-        world.engine.close()
+def api(tmp_path_factory, fast_hashing):
+    world = build_world(tmp_path_factory.mktemp("schema") / "home")
+    world.tokens = {}
+    yield world
+    world.engine.close()
 
 
 @pytest.fixture(scope="module")

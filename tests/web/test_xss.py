@@ -17,7 +17,7 @@ import pytest
 from markupsafe import escape
 
 from .conftest import PASSWORD
-from .test_authz import A, ADMIN, ALEAD, ANON, RULES, SAFE, app_routes, build_world, cheap_hasher, resolve
+from .test_authz import A, ADMIN, ALEAD, ANON, RULES, SAFE, app_routes, build_world, resolve
 
 SCRIPT = '<script>alert("xss1")</script>'
 IMG = '"><img src=x onerror=alert(2)>'
@@ -29,15 +29,11 @@ PAYLOADS = (SCRIPT, IMG, JS_URL, TEXTAREA, TEMPLATE, QUOTE)
 MARKUP = (SCRIPT, IMG, TEXTAREA)  # the ones whose raw form is markup
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _fast_hashing():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("mltrail.service.accounts._hasher", cheap_hasher)
-        yield
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory, _fast_hashing):
+def world(tmp_path_factory, fast_hashing):
     built = build_world(tmp_path_factory.mktemp("xss") / "home")
     yield built
     built.engine.close()

@@ -212,6 +212,11 @@ def explain(learners: int, budget: int, seed: int, role_id: str | None, log, tra
             "over_practice": mean([run.over_practice for run in runs]),
             "items_used": mean([run.items for run in runs]),
             "mastered_share": mean([run.reached for run in runs]),
+            # why the others did not get there: the budget ran out, or the model believed the
+            # goal mastered (and confirmed by an answer of their own) while a goal skill was not known
+            "budget_spent_share": mean([run.items >= budget and not run.reached for run in runs]),
+            "stopped_not_known_share": mean([run.items < budget and not run.reached and not run.stalled
+                                             for run in runs]),
             "skill_accuracy": mean([run.skill_accuracy for run in runs]),
             "causes": {cause: mean([run.causes.get(cause, 0) for run in runs]) for cause in CAUSES},
             "cause_meanings": CAUSES,

@@ -132,6 +132,7 @@ def test_explain_breaks_the_coachs_over_practice_down_by_cause_and_adds_up():
     assert sum(figures["branches"].values()) == pytest.approx(figures["over_practice"], abs=0.02)
     assert figures["causes"]["a_placement_known"] == figures["branches"].get("placement", 0.0)
     assert figures["over_practice"] > 0
+    assert figures["mastered_share"] + figures["budget_spent_share"] + figures["stopped_not_known_share"] <= 1.0
 
 
 def test_the_explainer_calls_a_first_right_answer_after_learning_apart_from_a_second_one():

@@ -215,6 +215,7 @@ RULES: dict[tuple[str, str], Rule] = {
     (G, "/modules"): Rule(SIGNED),
     (G, "/modules/{module_id}"): Rule(SIGNED, {"module_id": "python"}),
     (G, "/lessons/{module}/{name}"): Rule(SIGNED, {"module": "python", "name": "01-values-and-control-flow"}),
+    (P, "/lessons/{module}/{name}/read"): Rule(SIGNED, {"module": "python", "name": "01-values-and-control-flow"}),
     (G, "/lessons/{module}/{name}/figures/{figure}"): Rule(
         SIGNED, {"module": "supervised", "name": "01-linear-regression-ridge-lasso",
                  "figure": "regularisation-paths.svg"}),

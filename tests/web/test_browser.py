@@ -417,6 +417,24 @@ def test_every_page_loads_with_no_console_error_and_no_request_off_localhost(adm
     tab.assert_clean()
 
 
+def test_a_lesson_counts_as_read_once_its_end_scrolls_into_view(watched):
+    me = watched()
+    page = me.page
+    me.sign_up("reader", "Re Ader")
+    lesson = "python/01-values-and-control-flow"
+    me.goto("/modules/python")
+    row = page.locator(f"a[href='/lessons/{lesson}']").locator("xpath=..")
+    assert "read" not in row.inner_text()
+    me.goto(f"/lessons/{lesson}")
+    page.wait_for_timeout(300)
+    assert page.locator(".read-mark").count() == 0  # opened, not read: its end is below the fold
+    page.locator("#lesson-read").scroll_into_view_if_needed()
+    page.wait_for_selector(".read-mark")
+    me.goto("/modules/python")
+    assert "read" in page.locator(f"a[href='/lessons/{lesson}']").locator("xpath=..").inner_text()
+    me.assert_clean()
+
+
 def test_the_recorder_catches_a_request_off_localhost_and_a_console_error(watched):
     """The page tour's checks can fail: a foreign image and a console error are both caught."""
     tab = watched()

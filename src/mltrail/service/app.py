@@ -280,12 +280,20 @@ class App:
 
         return stamp_scope()
 
-    def memo(self, kind: str, learner: str, compute):
+    def memo(self, kind: str, learner: str, compute, reads_matter: bool = True):
         """`compute()` for `learner`, computed again only when their records or the fitted
-        parameters changed (a page asks for mastery and reviews several times)."""
+        parameters changed (a page asks for mastery and reviews several times). With
+        `reads_matter=False` (what the coach derives from answers, help and profile), reading a
+        lesson is not a change."""
         learner_id = self.learner_id(learner)
         key = (kind, learner_id)
-        stamp = (self.store.history_stamp(learner_id), self.store.coach_params_stamp())
+        history = self.store.history_stamp(learner_id)
+        if history[0] is None:  # the records changed while they were read: trust no copy
+            return compute()
+        if not reads_matter:
+            kept = [e.id for e in self.store.events(learner_id) if e.kind != "lesson_read"]
+            history = (history[0], len(kept), kept[-1] if kept else None)
+        stamp = (history, self.store.coach_params_stamp())
         with self._lock:
             cached = self._memo.get(key)
             if cached is not None and cached[0] == stamp:
@@ -305,7 +313,7 @@ class App:
         learner_id = self.learner_id(learner)
         return dict(self.memo("mastery", learner, lambda: mastery(
             self.skill_graph, self.store.attempts(learner_id), self.store.events(learner_id),
-            params=param_source(self))))  # `mltrail coach fit`'s parameters where stored
+            params=param_source(self)), reads_matter=False))  # `mltrail coach fit`'s parameters where stored
 
     def next_step(self, learner: str, goal: dict[str, float] | None = None):
         """The coach's next step for `learner` (coach.next_step.NextStep): a skill of the outer
@@ -332,7 +340,7 @@ class App:
                              struggling=struggling_with(attempts), p_known={s: st.p_known for s, st in states.items()})
 
         # the profile is one of the learner's records: with no goal given, the step is remembered until they change
-        step = compute() if goal is not None else self.memo("next_step", learner, compute)
+        step = compute() if goal is not None else self.memo("next_step", learner, compute, reads_matter=False)
         return replace(step, fringe=list(step.fringe), reviews_due=review_queue(self, learner).due)  # reviews come first
 
     def missing_first(self, learner: str, exercise_id: str) -> list[str]:

@@ -57,7 +57,8 @@ def review_cards(app, learner: str) -> dict[str, reviews.SkillCard]:
     """The FSRS card of every skill `learner` has mastered, replayed from their records."""
     learner_id = app.learner_id(learner)
     return dict(app.memo("review_cards", learner, lambda: reviews.cards(
-        app.skill_graph, app.store.attempts(learner_id), app.store.events(learner_id), param_source(app))))
+        app.skill_graph, app.store.attempts(learner_id), app.store.events(learner_id), param_source(app)),
+        reads_matter=False))
 
 
 @dataclass

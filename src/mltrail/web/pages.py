@@ -202,14 +202,25 @@ def module_page(request: Request, module_id: str):
 def lesson_page(request: Request, module: str, name: str):
     viewer = deps.learner(request)
     engine = deps.engine(request)
-    lesson = engine.lesson(viewer.learner, f"{module}/{name}")
+    lesson = engine.lesson(viewer.learner, f"{module}/{name}", record=False)  # read: when its end is reached
     found = engine.curriculum.module(module)
     lessons = found.lessons if found else []
     index = next((i for i, other in enumerate(lessons) if other.id == lesson.id), 0)
     exercises = [e for e in (found.exercises if found else []) if set(e.skills) & set(lesson.skills)]
     return page(request, "lesson.html", lesson=lesson, body=lesson_html(lesson), module=found,
                 previous=lessons[index - 1] if index > 0 else None,
-                following=lessons[index + 1] if index + 1 < len(lessons) else None, exercises=exercises)
+                following=lessons[index + 1] if index + 1 < len(lessons) else None, exercises=exercises,
+                read=lesson.id in engine.lessons_read(viewer.learner))
+
+
+@router.post("/lessons/{module}/{name}/read")
+def lesson_read(request: Request, module: str, name: str):
+    """Record the lesson as read: the page posts it when its end scrolls into view (or its button)."""
+    viewer = deps.learner(request)
+    lesson = deps.engine(request).lesson(viewer.learner, f"{module}/{name}")
+    if request.headers.get("hx-request") == "true":
+        return HTMLResponse('<p id="lesson-read" class="read-mark">✓ Read. The exercises below practise it.</p>')
+    return RedirectResponse(f"/lessons/{lesson.id}", status_code=303)
 
 
 @router.get("/lessons/{module}/{name}/figures/{figure}")

@@ -6,7 +6,8 @@ on: the warm zygote pool grades), and from THIS process drives the learners for 
 with asyncio and httpx. Each learner, after a pause of --think seconds on average
 (exponential; 0: none), does one of:
 
-- browse (four in five actions): the dashboard, the skill map, a lesson or an exercise page;
+- browse (four in five actions): the dashboard, the skill map, a lesson or an exercise page
+  (a lesson is then read to its end: the POST the page makes to record it, read_p50_ms);
 - submit: POST /api/attempts with right (the reference solution) or wrong code (the starter)
   for one of a few plain-Python and numpy exercises, the verdict coming back in the answer,
   then poll: GET /api/attempts/{id}.
@@ -147,6 +148,7 @@ class Tally:
         self.by_path: dict[str, list[float]] = {}
         self.submits: list[float] = []
         self.polls: list[float] = []
+        self.reads: list[float] = []
         self.requests = 0
         self.errors: list[str] = []
         self.acknowledged: list[tuple[str, int, str]] = []  # (learner, attempt id, status)
@@ -194,6 +196,11 @@ async def learner_loop(client, tally: Tally, name: str, headers: dict, code: dic
             if answer is not None:
                 tally.pages.append(elapsed)
                 tally.by_path.setdefault(path, []).append(elapsed)
+                if path.startswith("/lessons/"):  # read to its end: the page posts that it was read
+                    answer, elapsed = await timed(client, tally, "POST", path + "/read",
+                                                  headers=dict(headers, **{"hx-request": "true"}))
+                    if answer is not None:
+                        tally.reads.append(elapsed)
             continue
         exercise = rng.choice(EXERCISES)
         right = rng.random() < 0.5
@@ -354,6 +361,7 @@ def run(root: Path) -> None:
         "submit_p50_ms": round(percentile(tally.submits, 0.5), 1),
         "submit_p95_ms": round(percentile(tally.submits, 0.95), 1),
         "poll_p50_ms": round(percentile(tally.polls, 0.5), 1),
+        "read_p50_ms": round(percentile(tally.reads, 0.5), 1),
         "pages_by_path": {path: {"p50_ms": round(percentile(times, 0.5), 1), "p95_ms": round(percentile(times, 0.95), 1)}
                           for path, times in sorted(tally.by_path.items())},
         "requests": tally.requests,

@@ -3,7 +3,8 @@
 It makes a fresh home in multi-user mode with --learners accounts (each signed in: a session
 cookie and its CSRF token), starts `mltrail serve --multi-user` in a subprocess (the sandbox
 on: the warm zygote pool grades), and from THIS process drives the learners for --seconds
-with asyncio and httpx. Each learner, after a pause of --think seconds on average
+with asyncio and httpx, each learner a browser of its own (its own client and connections).
+Each learner, after a pause of --think seconds on average
 (exponential; 0: none), does one of:
 
 - browse (four in five actions): the dashboard, the skill map, a lesson or an exercise page
@@ -228,17 +229,25 @@ async def learner_loop(client, tally: Tally, name: str, headers: dict, code: dic
 async def drive(base: str, sessions: list[tuple[str, str]], code: dict, seconds: float, think: float,
                 seed: int = 0) -> Tally:
     tally = Tally()
+    # Each learner is a browser of its own: its own client, cookies and connections (a browser
+    # keeps up to six per site; two are plenty for one learner's requests, made one at a time).
+    # One client shared by all learners queued their requests in its own connection pool when
+    # the load began: the server handled each in a few milliseconds while the client saw 1-2 s.
     # Idle connections are dropped before uvicorn's 5 s keep-alive timeout closes them: a request
     # sent on a connection the server is closing at that moment would fail with a read error
     # (browsers retry those; httpx does not), which is a race of this client, not a server error.
-    limits = httpx.Limits(max_connections=len(sessions) + 5, max_keepalive_connections=len(sessions) + 5,
-                          keepalive_expiry=3.0)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+    limits = httpx.Limits(max_connections=2, max_keepalive_connections=2, keepalive_expiry=3.0)
+    clients = [httpx.AsyncClient(base_url=base, limits=limits, timeout=60) for _ in sessions]
+    try:
         # each learner's browser signs in (and so holds its connection) before the clock starts
-        headers = await asyncio.gather(*(signed_in(client, token) for _, token in sessions))
+        headers = await asyncio.gather(*(signed_in(clients[i], token) for i, (_, token) in enumerate(sessions)))
         until = time.monotonic() + seconds
-        await asyncio.gather(*(learner_loop(client, tally, name, headers[i], code, until, think, random.Random(seed + i))
+        await asyncio.gather(*(learner_loop(clients[i], tally, name, headers[i], code, until, think,
+                                            random.Random(seed + i))
                                for i, (name, token) in enumerate(sessions)))
+    finally:
+        for client in clients:
+            await client.aclose()
     return tally
 
 

@@ -69,7 +69,11 @@ def serve(
 
         web = create_app(app, options, multi_user=multi)
         with out.status("Starting the grader (warm sandboxed interpreters)…"):
-            app.sandbox  # noqa: B018  (start the pool before the first request)
+            # every warm interpreter is started before the first request: started in the
+            # background instead, they took the CPU from the first learners' pages for seconds
+            ready = getattr(app.sandbox, "wait_ready", None)
+            if callable(ready):
+                ready()
         shown = f"[{host}]" if ":" in host else host
         url = f"http://{shown}:{port}/"
         out.print(f"mltrail is serving on [bold]{url}[/] ({'multi-user' if multi else 'personal'} mode). "

@@ -37,3 +37,26 @@ def test_reading_a_lesson_keeps_the_coachs_results_and_updates_progress(tmp_path
         assert calls == ["first", "x", "y", "after hint", "after pass"]
     finally:
         app.close()
+
+
+def test_the_next_step_is_told_which_skills_the_learner_has_answered_on(tmp_path, monkeypatch):
+    """`recommend` opens what builds on an answered off-goal prerequisite sooner (READY_OFF_GOAL)."""
+    from mltrail.coach import next_step
+
+    seen = {}
+    original = next_step.recommend
+
+    def spying(*args, **kwargs):
+        seen.update(kwargs)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(next_step, "recommend", spying)
+    app = App.open(Settings.resolve(home=tmp_path / "home", sandbox="none"))
+    try:
+        learner = app.settings.learner
+        app.submit(learner, "python/clamp", b"def clamp(x, low, high):\n    return x\n")
+        app.next_step(learner)
+        assert set(app.exercise("python/clamp").skills) <= seen["answered"]
+        assert all(app.mastery(learner)[skill].answers for skill in seen["answered"])
+    finally:
+        app.close()

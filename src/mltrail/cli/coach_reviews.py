@@ -141,13 +141,10 @@ def fit(ctx: typer.Context, as_json: bool = JsonOption,
     """
 
     def body():
-        from mltrail.coach.fit import fit_learners
+        from mltrail.service.coach_reviews import fit_params
 
         app, _ = _app(ctx)
-        store = app.store
-        report = fit_learners(app.skill_graph, ((store.attempts(learner_id), store.events(learner_id))
-                                                for learner_id, _ in store.learners()), min_sequences=min_sequences)
-        store.replace_coach_params(report.records())
+        report = fit_params(app, min_sequences=min_sequences)
         if as_json:
             print(json.dumps(report.to_json()))
             return

@@ -337,7 +337,8 @@ class App:
             return recommend(self.curriculum, self.skill_graph, mastered(states),
                              {a.exercise_id for a in attempts if a.passed},
                              goal=goal, usable=lambda exercise: missing_extra(exercise) is None,
-                             struggling=struggling_with(attempts), p_known={s: st.p_known for s, st in states.items()})
+                             struggling=struggling_with(attempts), p_known={s: st.p_known for s, st in states.items()},
+                             answered={s for s, st in states.items() if st.answers})
 
         # the profile is one of the learner's records: with no goal given, the step is remembered until they change
         step = compute() if goal is not None else self.memo("next_step", learner, compute, reads_matter=False)

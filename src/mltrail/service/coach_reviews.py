@@ -135,16 +135,9 @@ def answer_review(app, learner: str, skill: str, item_id: str, text: str) -> Rev
 
 
 def fit_params(app, min_sequences: int = coach_fit.MIN_SEQUENCES) -> coach_fit.FitReport:
-    """Refit BKT from every learner's answers and store the result (replacing the previous fit)."""
-    graph = app.skill_graph
-    data = coach_fit.Sequences()
-    for learner_id, _ in app.store.learners():
-        data.add_learner(graph, app.store.attempts(learner_id), app.store.events(learner_id))
-    report = coach_fit.fit(data, min_sequences=min_sequences)
-    app.store.replace_coach_params([
-        {"key": row.key, "scope": row.scope, **{name: getattr(row.params, name) for name in coach_fit.bkt.FIELDS},
-         "sequences": row.sequences, "log_likelihood": row.log_likelihood,
-         "baseline_log_likelihood": row.baseline_log_likelihood}
-        for row in report.fitted
-    ])
+    """Refit BKT (and the spreading strength) from every learner's answers and store the
+    result, replacing the previous fit: what `mltrail coach fit` does."""
+    learners = [(app.store.attempts(learner_id), app.store.events(learner_id)) for learner_id, _ in app.store.learners()]
+    report = coach_fit.fit_learners(app.skill_graph, learners, min_sequences=min_sequences)
+    app.store.replace_coach_params(report.records())
     return report

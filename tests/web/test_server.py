@@ -174,3 +174,35 @@ def test_names_and_code_are_escaped(multi):
     client.post("/exercises/python/clamp/check", data={"code": evil}, headers={"x-csrf-token": client.csrf})
     page = client.get("/exercises/python/clamp").text
     assert "<script>alert(2)</script>" not in page
+
+
+def test_the_event_loop_resolves_only_cached_sessions_and_never_reads_the_store(multi, monkeypatch):
+    """`Identify` asks `_viewer(cached_only=True)` on the loop: a session the accounts have not
+    cached must come back as None (the lookup then goes to a worker thread), never a store read."""
+    from starlette.requests import Request
+
+    from mltrail.service.accounts import Accounts
+    from mltrail.web import security
+    from mltrail.web.server import _viewer
+
+    state = multi.web.state.web
+    accounts = state.accounts
+    token = accounts.start_session(Accounts(multi.engine).create_user("looper", "correct horse battery"), 1)
+
+    def request():
+        cookie = f"{security.SESSION_COOKIE}={token}".encode()
+        return Request({"type": "http", "method": "GET", "path": "/", "headers": [(b"cookie", cookie)]})
+
+    def no_store(*args, **kwargs):
+        raise AssertionError("the store was read on the event loop")
+
+    real = accounts.rows.session_account
+    monkeypatch.setattr(accounts.rows, "session_account", no_store)
+    accounts._forget_sessions()
+    assert _viewer(state, request(), cached_only=True) is None  # not cached: the caller goes to a thread
+    monkeypatch.setattr(accounts.rows, "session_account", real)
+    viewer, _ = _viewer(state, request())  # what the worker thread does: reads the store, caches it
+    assert viewer.learner == "looper"
+    monkeypatch.setattr(accounts.rows, "session_account", no_store)
+    viewer, fresh = _viewer(state, request(), cached_only=True)
+    assert viewer.learner == "looper" and fresh is None

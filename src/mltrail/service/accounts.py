@@ -28,6 +28,7 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 RESERVED = {"local", "admin-cli", "api", "static", "healthz"}
 MIN_PASSWORD, MAX_PASSWORD = 10, 256
 MAX_NAME = 120
+NOT_CACHED = object()  # cached_session_account: the store must be asked
 SESSION_CACHE_S = 2.0  # how long a found session is trusted without asking the store again
 _SESSIONS: "weakref.WeakKeyDictionary" = None  # store -> (its remembered sessions, their lock); set below
 
@@ -259,13 +260,16 @@ class Accounts:
             self._sessions[key] = (account, expires, now + SESSION_CACHE_S)
         return account
 
-    def session_cached(self, token: str | None) -> bool:
-        """Whether `session_account(token)` would answer from memory, without reading the store."""
+    def cached_session_account(self, token: str | None):
+        """`session_account(token)` answered from memory: the account, None (no session), or
+        NOT_CACHED when only the store can tell."""
         if not token or len(token) > 200:
-            return True  # answered at once: no session
+            return None
         with self._sessions_lock:
             cached = self._sessions.get(digest(token))
-        return cached is not None and cached[2] > time.monotonic() and cached[1] > datetime.now(timezone.utc)
+        if cached is not None and cached[2] > time.monotonic() and cached[1] > datetime.now(timezone.utc):
+            return cached[0]
+        return NOT_CACHED
 
     def _update(self, account_id: int, **changes):
         changed = self.rows.update_account(account_id, **changes)

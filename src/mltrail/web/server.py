@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from mltrail.service.accounts import Accounts, WebOptions
+from mltrail.service.accounts import NOT_CACHED, Accounts, WebOptions
 from mltrail.service.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError
 from mltrail.web import security
 
@@ -372,20 +372,30 @@ def _viewer(state: WebState, request: Request, cached_only: bool = False) -> tup
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         token = auth[7:].strip()
-        if cached_only and not state.accounts.session_cached(token):
+        account = _account(state, token, cached_only)
+        if account is NOT_CACHED:
             return None
-        account = state.accounts.session_account(token)
         if account is None:
             return Viewer(None, None, "", bearer=True), visitor()[1]
         return Viewer(account.username, account, "", bearer=True), None
     token = request.cookies.get(security.SESSION_COOKIE)
-    if cached_only and token and not state.accounts.session_cached(token):
+    account = _account(state, token, cached_only)
+    if account is NOT_CACHED:
         return None
-    account = state.accounts.session_account(token) if token else None
     if account is None:
         known, fresh = visitor()
         return Viewer(None, None, security.csrf_token(state.secret, "v:" + known)), fresh
     return Viewer(account.username, account, security.csrf_token(state.secret, "s:" + token)), None
+
+
+def _account(state: WebState, token: str | None, cached_only: bool):
+    """The account of a session token (None: none); with `cached_only`, NOT_CACHED rather than
+    reading the store (the event loop never waits on it)."""
+    if not token:
+        return None
+    if cached_only:
+        return state.accounts.cached_session_account(token)
+    return state.accounts.session_account(token)
 
 
 def _status(exc: ServiceError) -> tuple[int, str]:

@@ -28,7 +28,10 @@ The same test learner (same seed) is then taught three ways, each with the same 
 Figures, per policy: `mastered_share` (share of learners who truly know every skill of the
 goal role when they stop), `items_used` and `over_practice` (mean items per learner, and
 mean items spent on items whose skills the learner already truly knew, placement questions
-included), `auc` (the mastery model's P(right) before each practice answer against the
+included); `skills_learnt` (mean skills a learner went from not knowing to knowing by
+practice, forgotten and relearnt ones counted again) and `over_practice_per_skill_learnt`
+(a diagnostic beside the target, not part of it: each skill learnt costs at least its first
+right answer, which `over_practice` counts), `auc` (the mastery model's P(right) before each practice answer against the
 answers) and `oracle_auc` (the simulator's own P(right) against the same answers: it sees the
 hidden state, including the moment a skill is learnt); `reference_auc`, a yardstick that is
 not the model: a per-skill BKT filter given the simulator's true parameters and the skills'
@@ -170,6 +173,9 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
             "targets_known": round(float(np.mean([run.targets_known for run in chosen])), 4),
             "items_used": round(float(np.mean([run.items for run in chosen])), 2),
             "over_practice": round(float(np.mean([run.over_practice for run in chosen])), 2),
+            "skills_learnt": round(float(np.mean([run.learnt for run in chosen])), 2),
+            "over_practice_per_skill_learnt": round(float(np.sum([run.over_practice for run in chosen])
+                                                          / max(1, np.sum([run.learnt for run in chosen]))), 3),
             "auc": None if model_auc is None else round(model_auc, 4),
             "oracle_auc": None if oracle_auc is None else round(oracle_auc, 4),
             "reference_auc": None if reference_auc is None else round(reference_auc, 4),

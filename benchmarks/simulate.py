@@ -146,6 +146,7 @@ class Run:
 
     items: int = 0
     over_practice: int = 0
+    learnt: int = 0  # skills the learner went from not knowing to knowing by practice
     questions: int = 0
     skill_accuracy: float | None = None
     known_recall: float | None = None  # share of the skills the learner knew that placement placed as known
@@ -302,6 +303,7 @@ def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run,
     if reference is not None:
         reference.observe(item, correct)
     learner.practise(graph, item)
+    run.learnt += sum(1 for s in item.skills if not known_before[s] and learner.known[s])
     if explainer is not None:
         explainer.after(item, correct, known_before)
     run.items += 1

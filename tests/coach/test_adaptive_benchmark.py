@@ -31,6 +31,9 @@ def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
         row = figures[name]
         assert 0.0 <= row["mastered_share"] <= 1.0 and 0.0 <= row["targets_known"] <= 1.0
         assert 0 < row["items_used"] <= 80 and 0 <= row["over_practice"] <= row["items_used"]
+        assert 0 < row["skills_learnt"] <= row["items_used"]  # a skill is learnt by practising it
+        assert row["over_practice_per_skill_learnt"] == pytest.approx(row["over_practice"] / row["skills_learnt"],
+                                                                      abs=0.01)
         for key in ("auc", "oracle_auc", "reference_auc"):
             assert row[key] is None or 0.0 <= row[key] <= 1.0
     placed = figures["coach_placement"]

@@ -287,23 +287,17 @@ def predict(graph: SkillGraph, states: dict[str, SkillState], skills: Sequence[s
 _RELATIVES: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
 
 
-def _relatives(graph: SkillGraph) -> dict[str, tuple[frozenset, frozenset, frozenset]]:
-    """Every skill's ancestors, direct dependents and direct prerequisites (once per graph)."""
+def _relatives(graph: SkillGraph) -> dict[str, tuple[frozenset, frozenset, frozenset, frozenset]]:
+    """Every skill's ancestors, direct dependents, direct prerequisites and descendants (the
+    skills whose prior reads it), once per graph."""
     if graph not in _RELATIVES:
         _RELATIVES[graph] = {s: (frozenset(graph.ancestors(s)), frozenset(graph.dependents(s)),
-                                 frozenset(graph.prerequisites(s))) for s in graph.order}
+                                 frozenset(graph.prerequisites(s)), frozenset(graph.descendants(s)))
+                             for s in graph.order}
     return _RELATIVES[graph]
 
 
-_DESCENDANTS: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
 _SHARED_PRIOR_MEMO = True  # tests turn it off to check that sharing changes no number
-
-
-def _descendants(graph: SkillGraph) -> dict[str, frozenset]:
-    """Every skill's descendants (the skills whose prior reads it), once per graph."""
-    if graph not in _DESCENDANTS:
-        _DESCENDANTS[graph] = {s: frozenset(graph.descendants(s)) for s in graph.order}
-    return _DESCENDANTS[graph]
 
 
 _POSITIONS: "weakref.WeakKeyDictionary[SkillGraph, dict]" = weakref.WeakKeyDictionary()
@@ -370,11 +364,11 @@ def replay(graph: SkillGraph, history: Iterable[Observation], params: ParamSourc
     # dozen dependents walked each one's ancestors anew
     memo: dict[str, dict[int, float]] | None = {} if _SHARED_PRIOR_MEMO else None
     base = _BaseRates(params) if _SHARED_PRIOR_MEMO else None
-    below = _descendants(graph)
+    relatives = _relatives(graph)
 
     def changed(skill: str) -> None:
         if memo:
-            gone = below.get(skill, ())
+            gone = relatives[skill][3] if skill in relatives else ()
             if len(memo) < len(gone):
                 for key in [key for key in memo if key in gone]:
                     del memo[key]

@@ -30,10 +30,7 @@ MIN_PASSWORD, MAX_PASSWORD = 10, 256
 MAX_NAME = 120
 NOT_CACHED = object()  # cached_session_account: the store must be asked
 SESSION_CACHE_S = 2.0  # how long a found session is trusted without asking the store again
-_SESSIONS: "weakref.WeakKeyDictionary" = None  # store -> (its remembered sessions, their lock); set below
-
-
-_SESSIONS = weakref.WeakKeyDictionary()
+_SESSIONS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # store -> (its remembered sessions, lock, generation)
 
 
 def digest(secret: str) -> str:
@@ -241,10 +238,10 @@ class Accounts:
         key = digest(token)
         now = time.monotonic()
         with self._sessions_lock:
-            cached = self._sessions.get(key)
             generation = self._generation[0]
-        if cached is not None and cached[2] > now and cached[1] > datetime.now(timezone.utc):
-            return cached[0]
+        remembered = self._remembered(key)
+        if remembered is not NOT_CACHED:
+            return remembered
         found = self.rows.session_account(key)
         if found is None:
             return None
@@ -265,8 +262,12 @@ class Accounts:
         NOT_CACHED when only the store can tell."""
         if not token or len(token) > 200:
             return None
+        return self._remembered(digest(token))
+
+    def _remembered(self, key: str):
+        """The account remembered for a token digest, while it is trusted; else NOT_CACHED."""
         with self._sessions_lock:
-            cached = self._sessions.get(digest(token))
+            cached = self._sessions.get(key)
         if cached is not None and cached[2] > time.monotonic() and cached[1] > datetime.now(timezone.utc):
             return cached[0]
         return NOT_CACHED

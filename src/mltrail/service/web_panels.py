@@ -134,7 +134,7 @@ def _key(app, learner: str, today: date, tz: tzinfo) -> tuple:
     """What the panel depends on: the learner's records (their fingerprint), the fit, the day."""
     learner_id = app.learner_id(learner)
     where = (id(app), app.store.url.render_as_string(hide_password=True))  # not id() alone: ids are reused
-    return (where, learner, app.store.history_stamp(learner_id), None, app.store.coach_params_stamp(), today, str(tz))
+    return (where, learner, app.store.history_stamp(learner_id), app.store.coach_params_stamp(), today, str(tz))
 
 
 def dashboard_panel(app, learner: str, today: date | None = None, tz: tzinfo | None = None) -> Panel:
@@ -148,7 +148,7 @@ def dashboard_panel(app, learner: str, today: date | None = None, tz: tzinfo | N
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    panel = _build(app, learner, today, tz, memo_key=(key[0], learner, key[4], str(tz)))
+    panel = _build(app, learner, today, tz, memo_key=(key[0], learner, key[3], str(tz)))
     with _cache_lock:
         _cache[key] = panel
         while len(_cache) > _CACHE_SIZE:

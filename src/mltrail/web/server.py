@@ -283,12 +283,14 @@ def _replaying(body: bytes, receive):
     return replay
 
 
+_SECURITY_HEADERS = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in security.HEADERS.items()]
+_PAGE_HEADERS = _SECURITY_HEADERS + [(b"cache-control", b"no-store")]  # everything but /static/ is not cached
+
+
 def _with_headers(send, path: str, state: WebState, visitor: str | None):
     """`send` adding the security headers (where the route set none), no-store on pages, and a
     new visitor cookie."""
-    extra = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in security.HEADERS.items()]
-    if not path.startswith("/static/"):
-        extra.append((b"cache-control", b"no-store"))
+    extra = _PAGE_HEADERS if not path.startswith("/static/") else _SECURITY_HEADERS
     cookie = None
     if visitor is not None:
         made = Response()
@@ -311,12 +313,8 @@ def _with_headers(send, path: str, state: WebState, visitor: str | None):
 
 async def _multipart_field(body: bytes, request: Request, name: str) -> str | None:
     """A text field of a multipart form whose body was read already."""
-
-    async def replay():
-        return {"type": "http.request", "body": body, "more_body": False}
-
     try:
-        form = await Request(request.scope, replay).form(max_files=2, max_fields=20)
+        form = await Request(request.scope, _replaying(body, request.receive)).form(max_files=2, max_fields=20)
     except Exception:  # malformed multipart: no token, so the request is refused
         return None
     value = form.get(name)

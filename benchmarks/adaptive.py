@@ -25,6 +25,11 @@ The same test learner (same seed) is then taught three ways, each with the same 
 - coach_placement: the same, after a placement test (`coach.placement`, at most 20
   questions, counted in the budget) whose result seeds mastery.
 
+Beside them, part of no target: `linear_until_right`, the content's order with each item
+retried until right however many tries it takes (rustlings' rule), and
+`vs_linear_until_right`, the coach with placement's mastered share and over-practice as
+ratios of its.
+
 Figures, per policy: `mastered_share` (share of learners who truly know every skill of the
 goal role when they stop), `items_used` and `over_practice` (mean items per learner, and
 mean items spent on items whose skills the learner already truly knew, placement questions
@@ -43,9 +48,13 @@ known). `stalled_share`: learners whose coach gave the same advice 50 rounds in 
 nothing changing (they quit there). `targets` and `meets_targets` are the issue's goals.
 
 `--explain` runs a diagnostic instead (not part of the figures): the coach with placement's
-over-practice per cause (simulate.CAUSES) and per branch of the coach's advice.
+over-practice per cause (simulate.CAUSES) and per branch of the coach's advice. With
+`--simulator-params` the coach's model gets the simulator's own parameters instead of the
+fit (simulate.SimulatorParams): what a perfect per-skill fit could buy, which no deployment
+can have.
 
-Usage: python benchmarks/adaptive.py [--json] [--explain] [--learners N] [--budget N] [--role ID] [--seed S] [--train N]
+Usage: python benchmarks/adaptive.py [--json] [--explain [--simulator-params]] [--learners N] [--budget N]
+       [--role ID] [--seed S] [--train N]
 """
 
 from __future__ import annotations
@@ -60,7 +69,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from simulate import FastGraph, coached, draw_learner, draw_skill_params, linear  # noqa: E402
+from simulate import FastGraph, SimulatorParams, coached, draw_learner, draw_skill_params, linear  # noqa: E402
 
 from mltrail.coach.fit import Sequences, fit  # noqa: E402
 from mltrail.coach.mastery import default_params  # noqa: E402
@@ -68,6 +77,9 @@ from mltrail.coach.skills import SkillGraph  # noqa: E402
 from mltrail.curriculum.loader import load_curriculum  # noqa: E402
 
 POLICIES = ("linear", "coach", "coach_placement")
+# beside them, not part of any target: the linear order retrying each item until right
+# (rustlings' rule) instead of at most simulate.MAX_TRIES times
+CONTEXT_POLICIES = ("linear_until_right",)
 TARGETS = {"mastered_ratio_vs_linear": 3.0, "over_practice_ratio_vs_linear": 0.5, "skill_accuracy": 0.9,
            "questions": 20, "auc_gap": 0.02}
 FALLBACK_MODULES = ("supervised", "unsupervised")  # the goal when the content has no careers file
@@ -128,6 +140,13 @@ def fitted_params(graph, curriculum, skill_params, learners: int, budget: int, s
     return report.table(), report, report.propagation
 
 
+def simulated_base_rates(graph, skill_params, seed: int) -> dict[str, float]:
+    """Each skill's share of learners who know it at the start, from 400 learners drawn for
+    nothing else (ReferenceFilter's and SimulatorParams' priors)."""
+    sample = [draw_learner(graph, np.random.default_rng([seed, 3, i]), skill_params) for i in range(400)]
+    return {s: float(np.clip(np.mean([one.known[s] for one in sample]), 0.01, 0.99)) for s in graph.order}
+
+
 def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, train: int = 80) -> dict:
     curriculum = load_curriculum()
     graph = FastGraph(SkillGraph.from_curriculum(curriculum))
@@ -138,16 +157,16 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
     if train:
         params, report, spread = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
         log(f"fitted on {train} training learners: {len(report.fitted)} keys, propagation {spread.strength}")
-    # the skills' base rates, from learners drawn for nothing else: ReferenceFilter's priors
-    sample = [draw_learner(graph, np.random.default_rng([seed, 3, i]), skill_params) for i in range(400)]
-    base_rates = {s: float(np.clip(np.mean([one.known[s] for one in sample]), 0.01, 0.99)) for s in graph.order}
-    runs: dict[str, list] = {name: [] for name in POLICIES}
+    base_rates = simulated_base_rates(graph, skill_params, seed)
+    runs: dict[str, list] = {name: [] for name in POLICIES + CONTEXT_POLICIES}
     unknown_share = []
     for index in range(learners):
-        for name in POLICIES:
+        for name in POLICIES + CONTEXT_POLICIES:
             learner = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)  # the same each time
             if name == "linear":
                 run = linear(graph, curriculum, learner, budget, targets, params, base_rates)
+            elif name == "linear_until_right":
+                run = linear(graph, curriculum, learner, budget, targets, params, base_rates, max_tries=None)
             else:
                 run = coached(graph, curriculum, learner, budget, goal, place=name == "coach_placement", params=params,
                               base_rates=base_rates)
@@ -155,13 +174,14 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
         first = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)
         unknown_share.append(1 - np.mean(list(first.known.values())))
         log(f"learner {index + 1}/{learners}: " + ", ".join(
-            f"{name} {'reached' if runs[name][-1].reached else 'not yet'} in {runs[name][-1].items}" for name in POLICIES))
+            f"{name} {'reached' if runs[name][-1].reached else 'not yet'} in {runs[name][-1].items}"
+            for name in POLICIES + CONTEXT_POLICIES))
     figures: dict = {"learners": learners, "budget": budget, "role": role, "role_skills": len(targets), "seed": seed,
                      "train_learners": train,
                      "fitted_keys": {scope: sum(row.scope == scope for row in report.fitted) for scope in ("skill", "difficulty", "kind")}
                      if report else None,
                      "propagation": spread.strength if spread else None}
-    for name in POLICIES:
+    for name in POLICIES + CONTEXT_POLICIES:
         chosen = runs[name]
         predicted = [p for run in chosen for p in run.predicted]
         oracle = [p for run in chosen for p in run.oracle]
@@ -181,7 +201,7 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
             "reference_auc": None if reference_auc is None else round(reference_auc, 4),
             "answers": len(outcomes),
         }
-        if name != "linear":
+        if name.startswith("coach"):
             row["stalled_share"] = round(float(np.mean([run.stalled for run in chosen])), 4)
         if name == "coach_placement":
             row["questions"] = round(float(np.mean([run.questions for run in chosen])), 2)
@@ -192,11 +212,14 @@ def simulate(learners: int, budget: int, seed: int, role_id: str | None, log, tr
     return figures
 
 
-def explain(learners: int, budget: int, seed: int, role_id: str | None, log, train: int = 80) -> dict:
+def explain(learners: int, budget: int, seed: int, role_id: str | None, log, train: int = 80,
+            simulator_params: bool = False) -> dict:
     """A diagnostic, not part of the benchmark's figures: the coach with placement's over-practice
     on the first `learners` test learners (the benchmark's own, same seed and fit), per cause
     (simulate.CAUSES, the first that applies to each item) and per branch of the coach's advice
-    that asked it; mean items per learner."""
+    that asked it; mean items per learner. With `simulator_params`, the coach's model is given
+    the simulator's own parameters (simulate.SimulatorParams) instead of the fit: what a perfect
+    per-skill fit could buy, which no deployment can have."""
     from simulate import CAUSES
 
     curriculum = load_curriculum()
@@ -204,7 +227,9 @@ def explain(learners: int, budget: int, seed: int, role_id: str | None, log, tra
     role, goal = goal_role(graph, role_id)
     skill_params = draw_skill_params(graph, np.random.default_rng([seed, 0]))
     params, spread = default_params, None
-    if train:
+    if simulator_params:
+        params, train = SimulatorParams(skill_params, simulated_base_rates(graph, skill_params, seed)), 0
+    elif train:
         params, _, spread = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
     runs = []
     for index in range(learners):
@@ -214,6 +239,7 @@ def explain(learners: int, budget: int, seed: int, role_id: str | None, log, tra
     mean = lambda values: round(float(np.mean(values)), 2)  # noqa: E731
     branches = sorted({b for run in runs for b in run.branches})
     return {"learners": learners, "budget": budget, "role": role, "seed": seed, "train_learners": train,
+            "params": "simulator" if simulator_params else "fitted" if train else "default",
             "propagation": spread.strength if spread else None,
             "over_practice": mean([run.over_practice for run in runs]),
             "items_used": mean([run.items for run in runs]),
@@ -246,6 +272,15 @@ def check_targets(figures: dict) -> dict:
         "questions": placed["questions"] <= TARGETS["questions"],
         "auc_gap": all(gap is not None and gap <= TARGETS["auc_gap"] for gap in gaps.values()),
     }
+    # beside the targets, not part of them: the same ratios against the linear order that
+    # retries each item until right
+    strict = figures.get("linear_until_right")
+    if strict is not None:
+        figures["vs_linear_until_right"] = {
+            "mastered_ratio": round(placed["mastered_share"] / strict["mastered_share"], 3)
+            if strict["mastered_share"] else None,
+            "over_practice_ratio": round(placed["over_practice"] / strict["over_practice"], 3)
+            if strict["over_practice"] else None}
     figures["targets"] = TARGETS
     figures["target_checks"] = checks
     figures["meets_targets"] = all(checks.values())
@@ -264,13 +299,18 @@ def main() -> None:
                         "model's parameters are fitted on (0: the default parameters)")
     parser.add_argument("--explain", action="store_true", help="instead of the benchmark: the coach with "
                         "placement's over-practice per cause on --learners learners (a diagnostic)")
+    parser.add_argument("--simulator-params", action="store_true", help="with --explain: give the coach's model "
+                        "the simulator's own parameters instead of fitting them (what a perfect fit could buy)")
     args = parser.parse_args()
     if args.learners < 1 or args.budget < 1 or args.train < 0:
         raise SystemExit("--learners and --budget must be at least 1, --train at least 0")
+    if args.simulator_params and not args.explain:
+        raise SystemExit("--simulator-params is a diagnostic of --explain: add --explain (the benchmark's "
+                         "model never sees the simulator's parameters)")
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
     started = time.perf_counter()
     if args.explain:
-        figures = explain(args.learners, args.budget, args.seed, args.role, log, args.train)
+        figures = explain(args.learners, args.budget, args.seed, args.role, log, args.train, args.simulator_params)
         figures["seconds"] = round(time.perf_counter() - started, 1)
         print(json.dumps(figures, indent=None if args.json else 2))
         return

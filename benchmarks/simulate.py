@@ -223,6 +223,29 @@ class ReferenceFilter:
             self.p[skill] = post * (1 - forget) + (1 - post) * learn
 
 
+class SimulatorParams:
+    """A diagnostic, never the benchmark's model: a `mastery.ParamSource` holding what a
+    deployment can never know, the simulator's own per-skill parameters (an item's guess as the
+    learner's, CODE_GUESS of it for code; forget at least 1e-4, as BKTParams requires) and
+    the skills' base rates as priors. The coach given these shows what a perfect fit of
+    per-skill BKT could buy (`adaptive.py --explain --simulator-params`); it still does not
+    know that a skill is learnt PREREQUISITE_FACTOR as fast while a prerequisite is unknown,
+    which per-skill BKT cannot express."""
+
+    def __init__(self, params: dict[str, tuple[float, float, float, float]], base_rates: dict[str, float]) -> None:
+        self.params = params
+        self.base_rates = base_rates
+
+    def __call__(self, skill: str, difficulty: int) -> bkt.BKTParams:
+        return self.for_kind(skill, difficulty, "quiz")
+
+    def for_kind(self, skill: str, difficulty: int, kind: str | None) -> bkt.BKTParams:
+        learn, guess, slip, forget = self.params[skill]
+        if kind is not None and kind != "quiz":
+            guess *= CODE_GUESS
+        return bkt.BKTParams(self.base_rates[skill], learn, guess, slip, max(forget, 1e-4))
+
+
 # Why an item was over-practice (every skill of it truly known when asked): the first that applies.
 CAUSES = {
     "a_placement_known": "a placement question whose skills the learner knew",
@@ -318,9 +341,10 @@ def _finish(run: Run, learner: Learner, targets, coach: Coach) -> Run:
 
 
 def linear(graph, curriculum, learner: Learner, budget: int, targets, params: ParamSource = default_params,
-           base_rates: dict[str, float] | None = None) -> Run:
-    """The content's fixed order: every item in turn, retried until right (at most MAX_TRIES),
-    until the budget is spent or (the coach's stopping rule) the mastery model, replayed with
+           base_rates: dict[str, float] | None = None, max_tries: int | None = MAX_TRIES) -> Run:
+    """The content's fixed order: every item in turn, retried until right (at most `max_tries`
+    times; None: until right, as rustlings will not move on before an exercise passes), until
+    the budget is spent or (the coach's stopping rule) the mastery model, replayed with
     `params` as the coach's is, says every target skill is mastered."""
     run, coach = Run(), Coach(graph, params)
     reference = ReferenceFilter(learner, base_rates) if base_rates else None
@@ -328,7 +352,9 @@ def linear(graph, curriculum, learner: Learner, budget: int, targets, params: Pa
         for item in graph.exercise_items.get(exercise.id, []):
             if not item.skills:
                 continue
-            for _ in range(MAX_TRIES):
+            tries = 0
+            while max_tries is None or tries < max_tries:
+                tries += 1
                 if run.items >= budget or _practise(graph, learner, coach, item, run, reference):
                     break
             if run.items >= budget or all(coach.states.get(s) is not None and coach.states[s].mastered for s in targets):

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from adaptive import POLICIES, auc  # noqa: E402
+from adaptive import CONTEXT_POLICIES, POLICIES, auc  # noqa: E402
 
 
 def run(*args: str) -> dict:
@@ -27,7 +27,7 @@ def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
     figures = run("--learners", "3", "--budget", "80", "--seed", "7", "--train", "4")
     assert figures["learners"] == 3 and figures["budget"] == 80 and figures["role"] == "data-scientist"
     assert figures["train_learners"] == 4 and set(figures["fitted_keys"]) == {"skill", "difficulty", "kind"}
-    for name in POLICIES:
+    for name in POLICIES + CONTEXT_POLICIES:
         row = figures[name]
         assert 0.0 <= row["mastered_share"] <= 1.0 and 0.0 <= row["targets_known"] <= 1.0
         assert 0 < row["items_used"] <= 80 and 0 <= row["over_practice"] <= row["items_used"]
@@ -38,6 +38,11 @@ def test_the_benchmark_prints_one_json_object_with_every_figure_in_range():
             assert row[key] is None or 0.0 <= row[key] <= 1.0
     placed = figures["coach_placement"]
     assert 1 <= placed["questions"] <= 20 and 0.0 <= placed["skill_accuracy"] <= 1.0
+    strict = figures["linear_until_right"]
+    assert "stalled_share" not in strict and "stalled_share" in placed
+    assert figures["vs_linear_until_right"]["over_practice_ratio"] == pytest.approx(
+        placed["over_practice"] / strict["over_practice"], abs=0.001)
+    assert "vs_linear_until_right" not in figures["targets"]  # context, not a target
     assert set(figures["targets"]) == set(figures["target_checks"])
     assert figures["meets_targets"] == all(figures["target_checks"].values())
     assert run("--learners", "3", "--budget", "80", "--seed", "7", "--train", "4")["coach"] == figures["coach"]  # seeded
@@ -163,3 +168,49 @@ def test_the_explainer_calls_a_first_right_answer_after_learning_apart_from_a_se
     assert explainer.cause(item, Model(), "fringe") == "c_already_confirmed"
     learner.known["python/functions"] = True
     assert explainer.cause(item, Model(), "fringe") == "e_after_goal_known"
+
+
+def test_the_linear_order_until_right_retries_an_item_past_three_tries():
+    from simulate import MAX_TRIES, FastGraph, draw_learner, draw_skill_params, linear
+
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    curriculum = load_curriculum()
+    graph = FastGraph(SkillGraph.from_curriculum(curriculum))
+    never = {s: (0.0, 0.0, 0.1, 0.0) for s in graph.order}  # learns nothing, never guesses right
+
+    def learner():
+        one = draw_learner(graph, np.random.default_rng(1), never)
+        one.known = dict.fromkeys(one.known, False)
+        return one
+
+    capped = linear(graph, curriculum, learner(), 40, [graph.order[-1]])
+    strict = linear(graph, curriculum, learner(), 40, [graph.order[-1]], max_tries=None)
+    assert capped.items == strict.items == 40 and not any(capped.outcomes + strict.outcomes)
+    first = next(i.id for e in curriculum.exercises() for i in graph.exercise_items.get(e.id, []) if i.skills)
+    assert [o.item for o in strict.history] == [first] * 40  # the first item, again and again
+    assert len({o.item for o in capped.history}) == -(-40 // MAX_TRIES)  # MAX_TRIES each, then the next
+
+
+def test_simulator_params_are_the_simulators_own_for_the_diagnostic_only():
+    from simulate import CODE_GUESS, FastGraph, SimulatorParams, draw_skill_params
+
+    from mltrail.coach.mastery import item_params
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    graph = FastGraph(SkillGraph.from_curriculum(load_curriculum()))
+    drawn = draw_skill_params(graph, np.random.default_rng(0))
+    skill = graph.order[3]
+    drawn[skill] = (0.25, 0.2, 0.1, 0.0)
+    source = SimulatorParams(drawn, {s: 0.3 for s in graph.order})
+    quiz = item_params(source, skill, 2, "quiz")
+    code = item_params(source, skill, 2, "function")
+    assert (quiz.prior, quiz.learn, quiz.guess, quiz.slip) == (0.3, 0.25, 0.2, 0.1) and quiz.forget == 1e-4
+    assert code.guess == pytest.approx(0.2 * CODE_GUESS) and source(skill, 5) == quiz
+    figures = run("--explain", "--simulator-params", "--learners", "1", "--budget", "60", "--seed", "7")
+    assert figures["params"] == "simulator" and figures["train_learners"] == 0 and figures["propagation"] is None
+    refused = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "adaptive.py"), "--simulator-params"],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "--explain" in refused.stderr

@@ -64,19 +64,23 @@ def _event_record(e: Event) -> EventRecord:
 
 
 def _stamps_query():
-    """One row: a learner's attempts fingerprint (count, newest id, latest grading, regrades),
-    events fingerprint (count, newest id), and the stored fit's time (see `Store._history`)."""
+    """One row: a learner's attempts fingerprint (count, newest id, latest grading, regrades,
+    how many are graded), events fingerprint (count, newest id), and the stored fit's time (see
+    `Store._history`). The graded count changes with every grading, even one whose time is
+    earlier than the latest (two graders, or two processes, finishing out of order)."""
     from sqlalchemy import bindparam, func
 
     learner = bindparam("learner")
     attempts = select(func.count(Attempt.id).label("attempts"), func.max(Attempt.id).label("last_attempt"),
-                      func.max(Attempt.graded_at).label("graded"), func.sum(Attempt.regrades).label("regrades")
+                      func.max(Attempt.graded_at).label("graded"), func.sum(Attempt.regrades).label("regrades"),
+                      func.count(Attempt.graded_at).label("graded_count")
                       ).where(Attempt.learner_id == learner).subquery()
     events = select(func.count(Event.id).label("events"), func.max(Event.id).label("last_event")
                     ).where(Event.learner_id == learner).subquery()
     fitted = select(func.max(CoachParam.fitted_at).label("fitted")).subquery()
     return select(attempts.c.attempts, attempts.c.last_attempt, attempts.c.graded, attempts.c.regrades,
-                  events.c.events, events.c.last_event, fitted.c.fitted).select_from(attempts).join(
+                  attempts.c.graded_count, events.c.events, events.c.last_event, fitted.c.fitted
+                  ).select_from(attempts).join(
         events, true()).join(fitted, true())
 
 
@@ -284,7 +288,7 @@ class Store:
                     return (cached[1], cached[2], cached[0]) if with_stamp else (cached[1], cached[2])
         with self.engine.connect() as connection:
             row = tuple(connection.execute(self._stamps_query, {"learner": learner_id}).one())
-        stamp, fitted = (row[0:4], row[4:6]), row[6]
+        stamp, fitted = (row[0:5], row[5:7]), row[7]
         if scope is not None:
             scope[learner_id] = stamp
             scope["params"] = fitted
@@ -317,12 +321,16 @@ class Store:
         since, or None when that cannot be trusted (a row deleted, a regrade counted)."""
         if cached[0] == (None, None):
             return None
-        (_count, old_last, old_graded, old_regrades), (_events, old_last_event) = cached[0]
-        (count, _last, _graded, regrades), (event_count, _last_event) = stamp
+        (_count, old_last, old_graded, old_regrades, _graded_count), (_events, old_last_event) = cached[0]
+        (count, _last, _graded, regrades, _), (event_count, _last_event) = stamp
         if regrades != old_regrades:
             return None
-        # the rows added since, and those graded since (or at the same instant: read again, harmless)
+        # the rows added since, those graded since (or at the same instant: read again, harmless),
+        # and those still pending in the copy (graded since, perhaps stamped before the latest)
         graded = Attempt.graded_at.is_not(None) if old_graded is None else Attempt.graded_at >= old_graded
+        pending = [record.id for record in cached[1] if record.status == "pending"]
+        if pending:
+            graded = or_(graded, Attempt.id.in_(pending))
         query = select(Attempt).where(Attempt.learner_id == learner_id, or_(Attempt.id > (old_last or 0), graded))
         changed = {a.id: _attempt_record(a) for a in session.scalars(query.order_by(Attempt.id))}
         added = [record for record in changed.values() if record.id > (old_last or 0)]

@@ -148,7 +148,8 @@ def _too_large_detail(limit: int) -> str:
 
 
 async def _too_large(scope, send, limit: int) -> None:
-    body = JSONResponse({"error": "too_large", "detail": _too_large_detail(limit)}, status_code=413)
+    body = JSONResponse({"error": "too_large", "detail": _too_large_detail(limit)}, status_code=413,
+                        headers={**security.HEADERS, "cache-control": "no-store"})  # outside Identify: its own
     await body(scope, None, send)
 
 
@@ -226,7 +227,7 @@ class Identify:
         if not state.multi_user and not security.loopback_host(request.headers.get("host")):
             answer = JSONResponse({"error": "bad_host", "detail": "this personal server answers on localhost only; "
                                    "open http://127.0.0.1:<port>/ (use --multi-user to serve others)"}, status_code=400)
-            return await answer(scope, receive, send)
+            return await answer(scope, receive, _with_headers(send, scope["path"], state, None))
         with state.engine.request_scope():
             found = _viewer(state, request, cached_only=True)
             if found is None:
@@ -235,12 +236,13 @@ class Identify:
                 found = await run_in_threadpool(_viewer, state, request)  # the store is not read on the event loop
             viewer, visitor = found
             scope.setdefault("state", {})["viewer"] = viewer
+            sending = _with_headers(send, scope["path"], state, visitor)  # refusals carry them too
             refused, body = await _check_change(state, request, viewer)
             if refused is not None:
-                return await refused(scope, receive, send)
+                return await refused(scope, receive, sending)
             if body is not None:
                 receive = _replaying(body, receive)
-            await self.app(scope, receive, _with_headers(send, scope["path"], state, visitor))
+            await self.app(scope, receive, sending)
 
 
 async def _check_change(state: WebState, request: Request, viewer: Viewer) -> tuple[Response | None, bytes | None]:

@@ -391,3 +391,20 @@ def test_a_session_token_sent_before_sign_in_is_never_the_one_after(multi):
     assert victim.get("/api/session").json()["learner"] == "ann"
     planted = multi.client().get("/api/session", headers={"authorization": f"Bearer {eve_token}"})
     assert planted.status_code == 200 and planted.json()["learner"] is None
+
+
+def test_a_form_with_too_many_fields_is_a_clear_4xx_not_a_500(personal):
+    """The middleware parses an urlencoded body for its token with a field limit: over it, the
+    request is refused in words (it raised, a 500 for anyone, signed in or not)."""
+    from fastapi.testclient import TestClient
+
+    client = personal.client()
+    lenient = TestClient(personal.web, base_url="http://127.0.0.1", follow_redirects=False,
+                         raise_server_exceptions=False)
+    lenient.cookies = client.cookies
+    body = "&".join(f"f{i}=1" for i in range(60)) + f"&csrf_token={client.csrf}&code=x"
+    answer = lenient.post("/exercises/python/clamp/check", content=body,
+                          headers={"content-type": "application/x-www-form-urlencoded", "accept": "application/json"})
+    assert answer.status_code == 422 and answer.json()["error"] == "invalid", answer.text[:200]
+    assert answer.headers["content-security-policy"] == security.CSP
+    assert personal.engine.attempts("local") == []

@@ -260,7 +260,10 @@ async def _check_change(state: WebState, request: Request, viewer: Viewer) -> tu
         from urllib.parse import parse_qs
 
         body = await request.body()
-        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=50)
+        try:
+            fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=50)
+        except ValueError:  # over 50 fields: no form of ours
+            return _refuse(request, 422, "invalid", "the form has too many fields"), body
         given = (fields.get(security.CSRF_FIELD) or [None])[0]
     elif given is None and content_type.startswith("multipart/form-data"):
         body = await request.body()

@@ -408,6 +408,17 @@ def test_value_iteration_agrees_with_the_exact_value_of_its_greedy_policy():
         assert np.allclose(value_iteration(**a), exact, atol=1e-8)
 
 
+
+def test_value_iteration_stopping_rule_never_divides_by_gamma():
+    # The cases include gamma = 0: a stopping rule written as a threshold divided by gamma, followed as
+    # the prompt or a hint states it, raises ZeroDivisionError on a case the prompt allows.
+    assert any(case.args["gamma"] == 0 for case in cases_of("value-iteration", 0))
+    folder = FOLDER / "value-iteration"
+    hints = tomllib.loads((folder / "exercise.toml").read_text(encoding="utf-8"))["hints"]
+    for text in [(folder / "prompt.md").read_text(encoding="utf-8"), *hints]:
+        assert not re.search(r"/\s*\\?gamma\b", text), f"a stopping rule divides by gamma: {text[:80]!r}"
+
+
 def _play(spec, policy, episodes, seed):
     """Returns of Gymnasium episodes (with the environment's own time limit) under a deterministic policy."""
     env = gym.make(spec["env"], **spec["kwargs"])

@@ -363,3 +363,30 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+WRONG_SOLUTIONS: dict[str, dict[str, str]] = {
+    "central-limit-theorem": {
+        # z-scores the n_repeats means with their own average and standard deviation instead
+        # of the true mu and sigma / sqrt(n): mean 0 and variance 1 by construction
+        "z-scored-means": """
+            import numpy as np
+
+            def standardised_means(rate, sample_size, n_repeats, seed):
+                rng = np.random.default_rng(seed)
+                means = rng.exponential(1 / rate, size=(n_repeats, sample_size)).mean(axis=1)
+                return ((means - means.mean()) / means.std()).tolist()
+        """,
+    },
+}
+
+WRONG_PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in WRONG_SOLUTIONS.items() for style in styles]
+
+
+@pytest.mark.parametrize(("slug", "style"), WRONG_PARAMS)
+def test_wrong_solutions_fail(slug, style):
+    exercise = CURRICULUM.exercise(f"probability/{slug}")
+    code = textwrap.dedent(WRONG_SOLUTIONS[slug][style])
+    for seed in SEEDS:
+        verdict = grade_source(exercise, code, seed=seed)
+        assert not verdict.passed, f"{slug} ({style}), seed {seed}: a wrong solution passed"

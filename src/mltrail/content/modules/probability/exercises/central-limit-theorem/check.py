@@ -33,6 +33,14 @@ def compare(expected, got, case):
     # kurtosis of Z is 3 + 6 / n for exponential data. Six standard errors: a correct
     # simulation fails with probability below 1e-8 on each test.
     mean_margin = 6.0 / math.sqrt(m)
+    # Subtracting the simulation's own average of the means (a z-score of the n_repeats values)
+    # makes the average 0 by construction, whatever was drawn. A correct simulation, standardised
+    # with the true mu, averages within 1e-11 of 0 with probability below 1e-9.
+    if abs(z.mean()) < 1e-11:
+        return (
+            "the values average exactly 0: you standardised with the average of your own means, "
+            "not with the true mean mu = 1 / rate (and sigma / sqrt(n) with sigma = 1 / rate)"
+        )
     if abs(z.mean()) > mean_margin:
         return (
             f"the values average {z.mean():.3f}, but a standardised mean averages 0 "

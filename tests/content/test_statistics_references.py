@@ -336,3 +336,24 @@ def test_mistake_is_explained_in_two_to_five_sentences(slug, path):
     assert 2 <= sentences <= 5, f"{explanation.name}: {sentences} sentences"
     assert text.startswith("You"), f"{explanation.name} speaks to the learner who made the mistake"
     assert "$" not in text, f"{explanation.name}: explanations are plain text, no TeX"
+
+
+def test_permutation_prompt_numbers_match_exact_enumeration():
+    """The permutation-test prompt's worked numbers: difference of means, split count, exact p."""
+    import itertools
+    from fractions import Fraction
+
+    a = [Fraction(v) / 10 for v in (31, 40, 36, 29, 38)]
+    b = [Fraction(v) / 10 for v in (42, 39, 46, 44, 37, 48)]
+    pooled = a + b
+    observed = abs(sum(a) / len(a) - sum(b) / len(b))
+    splits = list(itertools.combinations(range(len(pooled)), len(a)))
+    extreme = 0
+    for idx in splits:
+        group = sum(pooled[i] for i in idx)
+        extreme += abs(group / len(a) - (sum(pooled) - group) / len(b)) >= observed
+    prompt = " ".join((FOLDER / "permutation-test" / "prompt.md").read_text(encoding="utf-8").split())
+    assert f"B's mean is {float(observed):.2f} higher" in prompt
+    assert f"split of {'eleven' if len(pooled) == 11 else len(pooled)} ratings" in prompt
+    assert f"in {len(splits)} ways; {extreme} of them" in prompt
+    assert f"${extreme}/{len(splits)} \\approx {extreme / len(splits):.3f}$" in prompt

@@ -325,3 +325,57 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+# Numerically unstable shortcuts that a check rightly rejects (on inputs far from zero, which
+# some seeds draw), for a reason its prompt must state: the code, and words of the prompt that
+# warn the learner about it.
+STATED_REJECTIONS: dict[str, tuple[str, str]] = {
+    "standardize-with-train-statistics": (
+        """
+            import math
+
+            def standardize(train, test):
+                n = len(train)
+                mean = sum(train) / n
+                std = math.sqrt(sum(x * x for x in train) / n - mean * mean)  # loses its digits near 1e6
+                return [(x - mean) / std for x in test]
+        """,
+        "far from zero",
+    ),
+    "pearson-correlation": (
+        """
+            import math
+
+            def correlation(x, y):
+                n = len(x)
+                sx, sy = sum(x), sum(y)
+                sxx = sum(a * a for a in x)
+                syy = sum(b * b for b in y)
+                sxy = sum(a * b for a, b in zip(x, y))
+                return float((n * sxy - sx * sy) / math.sqrt((n * sxx - sx * sx) * (n * syy - sy * sy)))
+        """,
+        "far from zero",
+    ),
+    "covariance-matrix": (
+        """
+            import numpy as np
+
+            def covariance_matrix(X):
+                X = np.asarray(X, dtype=float)
+                n = X.shape[0]
+                mean = X.mean(axis=0)
+                return (X.T @ X - n * np.outer(mean, mean)) / (n - 1)
+        """,
+        "far from zero",
+    ),
+}
+
+
+@pytest.mark.parametrize("slug", list(STATED_REJECTIONS))
+def test_rejected_shortcuts_are_stated_in_the_prompt(slug):
+    exercise = CURRICULUM.exercise(f"statistics/{slug}")
+    code, warning = STATED_REJECTIONS[slug]
+    verdicts = [grade_source(exercise, textwrap.dedent(code), seed=seed) for seed in SEEDS]
+    assert not all(verdict.passed for verdict in verdicts), f"{slug}: the shortcut always passed"
+    assert warning in " ".join(exercise.prompt.split()), f"{slug}: the prompt does not warn about what the check rejects"

@@ -408,3 +408,48 @@ def test_a_form_with_too_many_fields_is_a_clear_4xx_not_a_500(personal):
     assert answer.status_code == 422 and answer.json()["error"] == "invalid", answer.text[:200]
     assert answer.headers["content-security-policy"] == security.CSP
     assert personal.engine.attempts("local") == []
+
+
+def test_a_password_changed_in_process_ends_the_cached_session_at_once(multi):
+    """`Accounts` made elsewhere in the server's process (an admin command run in it) share the
+    session cache: a password change ends the sessions a page has just remembered."""
+    from mltrail.service.accounts import Accounts
+
+    ann = multi.user("ann")
+    assert ann.get("/api/progress").status_code == 200  # remembered
+    Accounts(multi.engine).set_password(multi.users["ann"].id, "another long passphrase")
+    assert ann.get("/api/progress").status_code == 401
+
+
+def test_a_lead_made_a_learner_loses_the_lead_role_at_once(multi):
+    boss, lead = multi.user("boss", "admin"), multi.user("lena", "lead")
+    assert lead.post("/api/teams", json={"name": "Analysts"}, headers={"x-csrf-token": lead.csrf}).status_code == 201
+    _admin_change(boss, multi.users["lena"].id, role="learner")
+    assert lead.post("/api/teams", json={"name": "Another"}, headers={"x-csrf-token": lead.csrf}).status_code == 403
+
+
+def test_signing_in_on_a_second_device_keeps_the_first_when_the_hash_is_upgraded(multi, monkeypatch):
+    """A sign-in that rehashes the password (the hasher's cost was raised) stores the same
+    password anew: that is no password change, and the account's other sessions stay."""
+    from argon2 import PasswordHasher
+
+    first = multi.user("ann")
+    assert first.get("/api/progress").status_code == 200
+    monkeypatch.setattr("mltrail.service.accounts._hasher",
+                        lambda: PasswordHasher(time_cost=2, memory_cost=8, parallelism=1))
+    second = multi.client()
+    answer = second.post("/login", data={"username": "ann", "password": "correct horse battery",
+                                         "csrf_token": second.csrf})
+    assert answer.status_code == 303
+    assert ",t=2," in _hash_of(multi, "ann")  # it was rehashed
+    assert first.get("/api/progress").status_code == 200
+    from mltrail.service.accounts import Accounts
+
+    Accounts(multi.engine)._forget_sessions()  # as 2 s later: the store is asked again
+    assert first.get("/api/progress").status_code == 200
+
+
+def _hash_of(site, name: str) -> str:
+    from mltrail.service.accounts import Accounts
+
+    return Accounts(site.engine).rows.by_username(name).password_hash

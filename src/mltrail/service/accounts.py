@@ -176,7 +176,8 @@ class Accounts:
         except (VerificationError, InvalidHashError):
             raise wrong from None
         if hasher.check_needs_rehash(account.password_hash):
-            self.rows.update_account(account.id, password_hash=hasher.hash(password))
+            # the same password under the current cost: no change of password, the other sessions stay
+            self.rows.update_account(account.id, keep_sessions=True, password_hash=hasher.hash(password))
         return account
 
     def set_password(self, account_id: int, password: str) -> None:

@@ -103,7 +103,9 @@ class AccountStore:
         with self.store.session() as session:
             return int(session.scalar(select(func.count(Account.id))) or 0)
 
-    def update_account(self, account_id: int, **changes) -> AccountRecord | None:
+    def update_account(self, account_id: int, keep_sessions: bool = False, **changes) -> AccountRecord | None:
+        """Change an account; a new password or disabling ends its sessions, unless
+        `keep_sessions` (the same password stored again under a stronger hash)."""
         allowed = {"display_name", "password_hash", "role", "active"}
         unknown = set(changes) - allowed
         if unknown:
@@ -114,7 +116,7 @@ class AccountStore:
                 return None
             for name, value in changes.items():
                 setattr(row, name, value)
-            if changes.get("active") is False or "password_hash" in changes:
+            if not keep_sessions and (changes.get("active") is False or "password_hash" in changes):
                 session.execute(delete(WebSession).where(WebSession.account_id == account_id))
             session.flush()
             return _account(row)

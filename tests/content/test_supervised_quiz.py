@@ -282,6 +282,10 @@ def verify_q14(item, rng):
     X, y = load_diabetes(return_X_y=True)
     Xs = (X - X.mean(axis=0)) / X.std(axis=0)
     assert np.sum(Lasso(alpha=5.0).fit(Xs, y).coef_ == 0) >= 3 and np.all(Ridge(alpha=100.0).fit(Xs, y).coef_ != 0)  # (a)
+    # Ridge weights can change sign as alpha grows (s1 and s2 here), so neither the choice nor the
+    # explanation may say that ridge keeps the sign, or that only a zero least-squares weight is zeroed.
+    assert np.any(np.sign(Ridge(alpha=1e-6).fit(Xs, y).coef_) != np.sign(Ridge(alpha=100.0).fit(Xs, y).coef_))
+    assert "keeps the sign" not in item["explanation"] and "least-squares weight was already 0" not in item["choices"][0]
     # (b): rescaling a feature changes what the penalty does to the fit
     scaled = Xs.copy()
     scaled[:, 2] *= 100

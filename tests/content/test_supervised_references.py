@@ -175,6 +175,8 @@ def ref_one_hot_encoder(init, calls):
         if method == "fit":
             model = OneHotEncoder(handle_unknown="ignore", sparse_output=False).fit(np.array(args["rows"], dtype=object))
             results.append(SELF)
+        elif method == "categories_":  # an attribute read: scikit-learn stores one array per column
+            results.append(list(model.categories_))
         elif args["rows"]:
             results.append(model.transform(np.array(args["rows"], dtype=object)))
         else:
@@ -233,6 +235,9 @@ def run(slug, entry, args):
             instance = entry(**args["init"])
             results = []
             for method, kwargs in args["calls"]:
+                if kwargs is None:  # [name, None] reads an attribute, as the grader does
+                    results.append(plain(getattr(instance, method)))
+                    continue
                 value = getattr(instance, method)(**kwargs)
                 results.append(SELF if value is instance else plain(value))
             return results
@@ -487,3 +492,23 @@ def test_mistake_is_explained_in_two_to_five_sentences(slug, path):
     assert 2 <= sentences <= 5, f"{explanation.name}: {sentences} sentences"
     assert text.startswith("You"), f"{explanation.name} speaks to the learner who made the mistake"
     assert "$" not in text, f"{explanation.name}: explanations are plain text, no TeX"
+
+
+def test_knn_tied_vote_case_has_a_tied_vote():
+    # The case labelled as a two-two tie must hold one, with the nearer neighbour carrying the
+    # larger label, so that breaking the tie by distance instead of by the smaller label fails it.
+    solution = function_of(FOLDER / "knn-classifier" / "solution.py", "KNNClassifier")
+    mistake = function_of(FOLDER / "knn-classifier" / "mistakes" / "nearest-wins-ties.py", "KNNClassifier")
+    (case,) = [c for c in exercise_cases(exercise_id("knn-classifier"), 0) if c.label == "two labels with two votes each"]
+    right, wrong = run("knn-classifier", solution, case.args)[1], run("knn-classifier", mistake, case.args)[1]
+    assert [int(v) for v in right] != [int(v) for v in wrong]
+
+
+def test_logistic_case_labels_state_the_right_loss():
+    # Labels are shown in feedback: a label that names the loss must name the loss of its case.
+    solution = function_of(FOLDER / "logistic-loss-gradient" / "solution.py", "logistic_loss_gradient")
+    stated = [(c, re.search(r"loss (\d+)$", c.label)) for c in exercise_cases(exercise_id("logistic-loss-gradient"), 0) if c.label]
+    stated = [(c, float(m.group(1))) for c, m in stated if m]
+    assert stated
+    for case, loss in stated:
+        assert abs(run("logistic-loss-gradient", solution, case.args)[0] - loss) < 1e-9, case.label

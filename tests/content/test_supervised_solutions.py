@@ -602,3 +602,29 @@ def test_the_forbidden_library_shortcut_fails(slug):
     verdict = grade_source(CURRICULUM.exercise(f"supervised/{slug}"), textwrap.dedent(code), seed=0)
     assert verdict.status == "failed", verdict.message
     assert f"uses `{name}`" in verdict.message, verdict.message
+
+
+def test_one_hot_encoder_must_store_categories_as_the_prompt_says():
+    # The prompt asks fit to store the sorted categories in `categories_`; an encoder that keeps
+    # them under another name transforms correctly but ignores that rule.
+    code = textwrap.dedent("""
+        import numpy as np
+
+        class OneHotEncoder:
+            def fit(self, rows):
+                self.learnt = [sorted(set(column)) for column in zip(*rows)]
+                return self
+
+            def transform(self, rows):
+                out = np.zeros((len(rows), sum(len(c) for c in self.learnt)))
+                offset = 0
+                for j, cats in enumerate(self.learnt):
+                    for r, row in enumerate(rows):
+                        if row[j] in cats:
+                            out[r, offset + cats.index(row[j])] = 1.0
+                    offset += len(cats)
+                return out
+    """)
+    verdict = grade_source(CURRICULUM.exercise("supervised/one-hot-encoder"), code, seed=0)
+    assert verdict.status == "failed", verdict.message
+    assert "categories_" in verdict.message, verdict.message

@@ -31,7 +31,7 @@ def cases(rng):
     yield labelled(_calls(5, ("fit", {"X": X, "y": y}), ("predict", {"X": np.array([[0.0, 0.1], [100.0, 100.0]])})), "k = n: the majority of the whole training set")
     yield labelled(_calls(3, ("fit", {"X": np.array([[0.0], [1.0], [2.0], [10.0], [11.0]]), "y": np.array([7, 7, -1, -1, -1])}), ("predict", {"X": np.array([[0.4], [1.6], [9.0]])})), "labels that are not 0, 1, 2")
     yield labelled(_calls(4, ("fit", {"X": np.array([[0.0, 0.0], [3.0, 0.0], [0.0, 2.0], [1.0, 1.0], [2.5, 2.5], [-1.0, -1.0]]), "y": np.array([5, 3, 3, 5, 3, 4])}),
-                          ("predict", {"X": np.array([[0.3, 0.2], [2.0, 1.1]])})), "two labels with two votes each")
+                          ("predict", {"X": np.array([[1.0, 0.8], [2.0, 1.1]])})), "two labels with two votes each")
     yield labelled(_calls(1, ("fit", {"X": np.array([[2.0, 2.0], [3.5, 0.0]]), "y": np.array([1, 0])}), ("predict", {"X": np.array([[0.0, 0.0]])})),
                    "Euclidean distance: (2, 2) is nearer than (3.5, 0)")
     for _ in range(22):

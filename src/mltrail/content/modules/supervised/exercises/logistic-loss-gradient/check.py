@@ -20,7 +20,7 @@ def cases(rng):
     yield labelled({"X": X, "y": np.array([1, 0, 1]), "w": np.array([0.5, -0.5]), "b": 0.0}, "the worked example")
     yield labelled({"X": X, "y": np.array([1, 0, 1]), "w": np.array([0.0, 0.0]), "b": 0.0}, "all logits 0: loss log 2")
     yield labelled({"X": np.array([[1.0], [1.0]]), "y": np.array([1, 0]), "w": np.array([800.0]), "b": 0.0}, "logit 800: one example right, one badly wrong")
-    yield labelled({"X": np.array([[1.0], [-1.0]]), "y": np.array([0, 1]), "w": np.array([999.0]), "b": 1.0}, "logits +-1000, both wrong: loss 1000")
+    yield labelled({"X": np.array([[1.0], [-1.0]]), "y": np.array([0, 1]), "w": np.array([999.0]), "b": 1.0}, "logits 1000 and -998, both wrong: loss 999")
     yield labelled({"X": np.array([[2.0, 1.0], [-3.0, 0.5]]), "y": np.array([1, 0]), "w": np.array([300.0, 0.0]), "b": 0.0}, "confident and right: loss near 0")
     yield labelled({"X": np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), "y": np.array([0, 0, 0]), "w": np.array([1.0, 1.0]), "b": -2.0}, "one class only")
     for i in range(22):

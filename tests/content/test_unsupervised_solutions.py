@@ -568,3 +568,13 @@ def test_the_forbidden_library_shortcut_fails(slug, pool):
     verdict = grade_source(CURRICULUM.exercise(f"unsupervised/{slug}"), textwrap.dedent(code), seed=0, runner=pool)
     assert verdict.status == "failed", verdict.message
     assert f"uses `{name}`" in verdict.message, verdict.message
+
+
+def test_mahalanobis_last_hint_is_a_correct_solution(pool):
+    # The last hint spells out the code; followed as written it must pass every case the prompt
+    # allows, including one feature (d = 1), where np.cov returns a 0-d array.
+    exercise = CURRICULUM.exercise("unsupervised/mahalanobis-outliers")
+    code = "import numpy as np\n\n\ndef mahalanobis_scores(X_train, X_test):\n    " + exercise.manifest.hints[-1] + "\n"
+    for seed in SEEDS:
+        verdict = grade_source(exercise, code, seed=seed, runner=pool)
+        assert verdict.passed, f"seed {seed}: {verdict.message}"

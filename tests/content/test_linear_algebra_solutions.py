@@ -371,3 +371,41 @@ def test_other_correct_solutions_pass(slug, style):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed)
         assert verdict.passed, f"{slug} ({style}), seed {seed}: {verdict.message}"
+
+
+WRONG_SOLUTIONS: dict[str, dict[str, str]] = {
+    "determinant": {
+        # The prompt asks, in bold, for partial pivoting; swapping rows only when a pivot is
+        # exactly zero agrees on ordinary matrices but not when a tiny pivot is kept.
+        "swaps-only-on-zero-pivots": """
+            import numpy as np
+
+            def determinant(a):
+                m = np.array(a, dtype=float)
+                n = m.shape[0]
+                det = 1.0
+                for c in range(n):
+                    if m[c, c] == 0.0:
+                        below = [r for r in range(c + 1, n) if m[r, c] != 0.0]
+                        if not below:
+                            return 0.0
+                        m[[c, below[0]]] = m[[below[0], c]]
+                        det = -det
+                    det *= m[c, c]
+                    for r in range(c + 1, n):
+                        m[r, c:] -= (m[r, c] / m[c, c]) * m[c, c:]
+                return float(det)
+        """,
+    },
+}
+
+WRONG_PARAMS = [pytest.param(slug, style, id=f"{slug}-{style}") for slug, styles in WRONG_SOLUTIONS.items() for style in styles]
+
+
+@pytest.mark.parametrize(("slug", "style"), WRONG_PARAMS)
+def test_wrong_solutions_fail(slug, style):
+    exercise = CURRICULUM.exercise(f"linear-algebra/{slug}")
+    code = textwrap.dedent(WRONG_SOLUTIONS[slug][style])
+    for seed in SEEDS:
+        verdict = grade_source(exercise, code, seed=seed)
+        assert not verdict.passed, f"{slug} ({style}), seed {seed}: a wrong solution passed"

@@ -20,6 +20,10 @@ def cases(rng):
         "a zero pivot appears in the middle of elimination",
     )
     yield labelled(
+        {"a": np.array([[1e-20, 1.0, 1.0], [1.0, 1.0, 2.0], [1.0, 2.0, 1.0]])},
+        "a tiny first pivot: without partial pivoting, rounding swamps the answer (about 2)",
+    )
+    yield labelled(
         {"a": np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])}, "singular 3x3"
     )
     yield labelled(

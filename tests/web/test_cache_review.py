@@ -338,7 +338,10 @@ def test_every_answer_carries_the_security_headers_once(multi, personal, tmp_pat
                                       headers={"x-csrf-token": a.csrf}),
         "foreign host": personal.client().get("/", headers={"host": "evil.example"}),
     }
-    problems = []
+    figure = a.get("/lessons/linear-algebra/02-matrices/figures/matrix-on-a-grid.svg")
+    assert figure.status_code == 200 and figure.headers.get_list("content-security-policy") == [
+        "default-src 'none'; style-src 'unsafe-inline'"]  # its own, stricter one, not a second
+    problems = [p for p in _has_security_headers(figure, "figure") if "content-security-policy" not in p]
     for where, answer in checks.items():
         problems += _has_security_headers(answer, where)
         if where not in ("static", "static 404") and answer.headers.get_list("cache-control") != ["no-store"]:
@@ -362,9 +365,13 @@ def test_the_visitor_cookie_is_strict_and_only_for_those_not_signed_in(multi, tm
     cookie = first.headers["set-cookie"].lower()
     assert cookie.startswith(security.VISITOR_COOKIE + "=")
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/" in cookie and "secure" not in cookie
-    a = multi.user("ann")
+    multi.user("ann")
+    token = multi.client().post("/api/login", json={"username": "ann", "password": "correct horse battery"}).json()["token"]
+    a = fresh(multi)  # signed in, and never given a visitor cookie
+    a.cookies.set(security.SESSION_COOKIE, token)
     for url in ("/", "/map", "/api/progress", "/static/mltrail.css"):
-        assert "set-cookie" not in a.get(url).headers, url
+        answer = a.get(url)
+        assert answer.status_code == 200 and "set-cookie" not in answer.headers, url
     secure = make_site(tmp_path / "secure", multi_user=True, registration="open", secure_cookies=True)
     try:
         cookie = fresh(secure).get("/login").headers["set-cookie"].lower()
@@ -453,3 +460,35 @@ def _hash_of(site, name: str) -> str:
     from mltrail.service.accounts import Accounts
 
     return Accounts(site.engine).rows.by_username(name).password_hash
+
+
+def test_two_learners_at_once_each_see_only_their_own(multi):
+    """Real concurrency: two browsers in two threads submit and read their views in turn; each
+    view, every time, counts exactly that learner's own attempts."""
+    import threading
+
+    clients = {"ann": multi.user("ann"), "bob": multi.user("bob")}
+    problems: list[str] = []
+
+    def work(name: str, code: str) -> None:
+        client = clients[name]
+        try:
+            for done in range(1, 5):
+                _submit(client, code)
+                views = _views(client)
+                attempts = views["/api/attempts"]
+                if len(attempts) != done or {a["code"] for a in attempts} != {code}:
+                    problems.append(f"{name}: {len(attempts)} attempts after {done}")
+                if sum(1 for a in attempts if a["status"] == "passed") != (done if code == CLAMP else 0):
+                    problems.append(f"{name}: statuses {[a['status'] for a in attempts]}")
+        except Exception as exc:  # reported below, not lost in the thread
+            problems.append(f"{name}: {exc!r}")
+
+    threads = [threading.Thread(target=work, args=("ann", CLAMP)), threading.Thread(target=work, args=("bob", WRONG))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not problems, problems
+    ann, bob = (_strip_times(_views(clients[n])) for n in ("ann", "bob"))
+    assert ann["/api/progress"] != bob["/api/progress"] and ann["/api/mastery"] != bob["/api/mastery"]

@@ -442,9 +442,12 @@ SOLUTIONS: dict[str, dict[str, str]] = {
 
                 async def predict(request):
                     try:
-                        x = np.asarray((await request.json())["features"], dtype=float)
+                        features = (await request.json())["features"]
                     except (KeyError, TypeError, ValueError):
                         return JSONResponse({"detail": "bad body"}, status_code=422)
+                    if not isinstance(features, list) or any(type(v) not in (int, float) for v in features):
+                        return JSONResponse({"detail": "features must be a list of numbers"}, status_code=422)
+                    x = np.asarray(features, dtype=float)
                     if x.shape != w.shape:
                         return JSONResponse({"detail": "wrong number of features"}, status_code=422)
                     score = float(expit(x @ w + bias))

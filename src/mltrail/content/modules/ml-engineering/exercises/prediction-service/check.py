@@ -37,6 +37,8 @@ def cases(rng):
     yield labelled({"init": init, "requests": [_predict([1.0, 2.0, 3.0]), {"method": "POST", "path": "/predict", "json": {}},
                                                  {"method": "POST", "path": "/predict", "json": {"features": 3.0}},
                                                  {"method": "POST", "path": "/predict", "json": {"features": ["a", 1.0]}}]}, "bad bodies: too many features, none, not a list, not numbers")
+    yield labelled({"init": init, "requests": [_predict(["2.0", "0.5"]), _predict([True, 0.5]), _predict([2, 1])]},
+                   "numbers written as text, and true, are not numbers: 422; whole numbers are numbers")
     yield labelled({"init": {"weights": [3.0], "bias": 0.0, "threshold": 0.9, "version": "0.1.0"},
                     "requests": [_predict([10.0]), _predict([-10.0]), {"method": "GET", "path": "/health"}]}, "large scores on both sides")
     for _ in range(22):

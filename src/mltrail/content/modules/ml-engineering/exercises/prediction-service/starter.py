@@ -1,10 +1,11 @@
 import math
 
 from fastapi import FastAPI, HTTPException
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class Request(BaseModel):
+    model_config = ConfigDict(strict=True)  # "1.5" and true are not numbers: 422
     features: list[float]
 
 

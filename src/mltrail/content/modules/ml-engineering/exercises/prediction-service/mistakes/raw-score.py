@@ -1,9 +1,10 @@
 # Mistake: returns the linear score w . x + b instead of the probability sigmoid(w . x + b).
 from fastapi import FastAPI, HTTPException
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class Request(BaseModel):
+    model_config = ConfigDict(strict=True)  # "1.5" and true are not numbers: 422
     features: list[float]
 
 

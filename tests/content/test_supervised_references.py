@@ -512,3 +512,26 @@ def test_logistic_case_labels_state_the_right_loss():
     assert stated
     for case, loss in stated:
         assert abs(run("logistic-loss-gradient", solution, case.args)[0] - loss) < 1e-9, case.label
+
+
+def test_hinge_corner_explanation_does_not_misstate_scikit_learn():
+    # scikit-learn's SGD hinge loss counts a margin of exactly 1 as active (gradient -y), so the
+    # explanation of the corner-counted mistake must not say that scikit-learn takes the flat side.
+    from sklearn.linear_model._sgd_fast import Hinge
+
+    hinge = Hinge(1.0)
+    gradient = getattr(hinge, "py_dloss", None) or hinge.dloss
+    assert gradient(1.0, 1.0) == -1.0 and gradient(1.5, 1.0) == 0.0
+    text = (FOLDER / "hinge-loss" / "mistakes" / "corner-counted.md").read_text(encoding="utf-8")
+    assert "as scikit-learn's solvers" not in text
+
+
+def test_gradient_descent_constant_target_label_is_right():
+    # With constant targets the weight's gradient at the start is not 0 (X.T r with r constant),
+    # so the weight moves too before it settles back near 0: the label must not say otherwise.
+    (case,) = [c for c in exercise_cases(exercise_id("regression-gradient-descent"), 0) if (c.label or "").startswith("constant targets")]
+    X, y = case.args["X"], case.args["y"]
+    assert np.abs(X.T @ (0.0 - y)).max() > 0
+    assert "only the intercept moves" not in case.label
+    b, w = run("regression-gradient-descent", function_of(FOLDER / "regression-gradient-descent" / "solution.py", "linear_regression_gd"), case.args)
+    assert abs(b - 4.0) < 1e-5 and np.abs(np.asarray(w)).max() < 1e-5

@@ -20,7 +20,7 @@ def _problem(rng):
 def cases(rng):
     X = np.array([[0.0], [1.0], [2.0], [3.0]])
     yield labelled({"X": X, "y": np.array([1.0, 3.0, 5.0, 7.0]), "learning_rate": 0.1, "tol": 1e-6}, "the worked example")
-    yield labelled({"X": X, "y": np.array([4.0, 4.0, 4.0, 4.0]), "learning_rate": 0.1, "tol": 1e-6}, "constant targets: only the intercept moves away from 0")
+    yield labelled({"X": X, "y": np.array([4.0, 4.0, 4.0, 4.0]), "learning_rate": 0.1, "tol": 1e-6}, "constant targets: the weight ends near 0, the intercept near 4")
     yield labelled({"X": np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]]), "y": np.array([2.0, -1.0, 1.0, 3.0]), "learning_rate": 0.2, "tol": 0.5}, "a loose tolerance: stop early")
     yield labelled({"X": np.array([[-1.0], [0.0], [1.0]]), "y": np.array([2.0, 0.5, 3.5]), "learning_rate": 0.5, "tol": 1e-8}, "a tight tolerance")
     for _ in range(22):

@@ -518,3 +518,17 @@ def test_mistake_is_explained_in_two_to_five_sentences(slug, path):
     assert 2 <= sentences <= 5, f"{explanation.name}: {sentences} sentences"
     assert text.startswith("You"), f"{explanation.name} speaks to the learner who made the mistake"
     assert "$" not in text, f"{explanation.name}: explanations are plain text, no TeX"
+
+
+def test_wine_clusters_text_states_the_column_spreads_right():
+    # The prompt and first hint explain why to standardise by the spread of the columns: proline
+    # varies by hundreds, but magnesium by about 14, more than "units or less".
+    from sklearn.datasets import load_wine
+
+    wine = load_wine()
+    sd = dict(zip(wine.feature_names, wine.data.std(axis=0)))
+    assert 250 < sd["proline"] < 350 and 10 < sd["magnesium"] < 20
+    assert all(value < 4 for name, value in sd.items() if name not in ("proline", "magnesium"))
+    text = (FOLDER / "wine-clusters" / "prompt.md").read_text() + (FOLDER / "wine-clusters" / "exercise.toml").read_text()
+    assert "in units or less" not in text and "by units or less" not in text
+    assert "magnesium" in text

@@ -429,10 +429,21 @@ def test_a_password_changed_in_process_ends_the_cached_session_at_once(multi):
 
 
 def test_a_lead_made_a_learner_loses_the_lead_role_at_once(multi):
-    boss, lead = multi.user("boss", "admin"), multi.user("lena", "lead")
-    assert lead.post("/api/teams", json={"name": "Analysts"}, headers={"x-csrf-token": lead.csrf}).status_code == 201
+    boss, lead, member = multi.user("boss", "admin"), multi.user("lena", "lead"), multi.user("max")
+    created = lead.post("/api/teams", json={"name": "Analysts"}, headers={"x-csrf-token": lead.csrf})
+    assert created.status_code == 201
+    team = created.json()
+    code = team["invite_path"].rsplit("/", 1)[-1]
+    assert member.post(f"/api/join/{code}", headers={"x-csrf-token": member.csrf}).status_code == 200
+    progress, page = f"/api/teams/{team['id']}/members/max/progress", f"/teams/{team['id']}"
+    assert lead.get(progress).status_code == 200 and lead.get(page).status_code == 200
     _admin_change(boss, multi.users["lena"].id, role="learner")
     assert lead.post("/api/teams", json={"name": "Another"}, headers={"x-csrf-token": lead.csrf}).status_code == 403
+    # the team they led is no longer theirs to look into: no member's progress, no team page
+    assert lead.get(progress).status_code == 404 and lead.get(page).status_code == 404
+    assert "Analysts" not in lead.get("/teams").text
+    _admin_change(boss, multi.users["lena"].id, role="lead")  # made lead again: the team is theirs again
+    assert lead.get(progress).status_code == 200 and lead.get(page).status_code == 200
 
 
 def test_signing_in_on_a_second_device_keeps_the_first_when_the_hash_is_upgraded(multi, monkeypatch):

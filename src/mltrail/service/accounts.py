@@ -107,6 +107,12 @@ def check_display_name(name: str, fallback: str) -> str:
     return text or fallback
 
 
+def leads(actor: AccountRecord, team: TeamRecord) -> bool:
+    """Whether `actor` acts as the team's lead: an admin, or its lead while still of the lead
+    role (a lead made learner by an admin keeps the team's record but no longer sees into it)."""
+    return actor.role == "admin" or (actor.role == "lead" and team.lead_id == actor.id)
+
+
 class Accounts:
     """The multi-user rules over the store; one per App."""
 
@@ -344,7 +350,7 @@ class Accounts:
         """The team if `actor` leads it or is an admin; NotFound otherwise (a team's existence
         is not confirmed to those who may not see it)."""
         team = self.rows.team(team_id)
-        if team is None or not (actor.role == "admin" or team.lead_id == actor.id):
+        if team is None or not leads(actor, team):
             raise NotFound("team", str(team_id))
         return team
 
@@ -371,4 +377,4 @@ class Accounts:
         """Progress and verdicts (not code): oneself, an admin, or the lead of a team they are in."""
         if actor.id == account_id or actor.role == "admin":
             return True
-        return any(team.lead_id == actor.id for team in self.rows.teams_of(account_id))
+        return any(leads(actor, team) for team in self.rows.teams_of(account_id))

@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
+from mltrail.service.accounts import leads
 from mltrail.service.errors import NotFound
 from mltrail.store.accounts import AccountRecord, TeamRecord
 
@@ -146,7 +147,8 @@ class TeamItem:
 def my_teams(accounts, account: AccountRecord) -> dict[str, list[TeamItem]]:
     """{"led": teams the account leads (every team for an admin), "member": teams it is in}."""
     rows = accounts.rows
-    led = rows.teams() if account.role == "admin" else rows.teams_led_by(account.id)
+    led = (rows.teams() if account.role == "admin" else rows.teams_led_by(account.id) if account.role == "lead"
+           else [])
     names = {a.id: a.username for a in rows.accounts()} if led else {}
 
     def item(team: TeamRecord, leads: bool) -> TeamItem:
@@ -154,7 +156,7 @@ def my_teams(accounts, account: AccountRecord) -> dict[str, list[TeamItem]]:
         return TeamItem(team, len(rows.members(team.id)), lead, leads)
 
     return {"led": [item(t, True) for t in led],
-            "member": [item(t, account.role == "admin" or t.lead_id == account.id) for t in rows.teams_of(account.id)]}
+            "member": [item(t, leads(account, t)) for t in rows.teams_of(account.id)]}
 
 
 def team_by_code(accounts, code: str) -> TeamRecord | None:

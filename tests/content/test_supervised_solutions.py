@@ -628,3 +628,15 @@ def test_one_hot_encoder_must_store_categories_as_the_prompt_says():
     verdict = grade_source(CURRICULUM.exercise("supervised/one-hot-encoder"), code, seed=0)
     assert verdict.status == "failed", verdict.message
     assert "categories_" in verdict.message, verdict.message
+
+
+def test_softmax_without_the_row_maximum_subtracted_fails():
+    # The prompt asks for a stable softmax; exp of scores beyond about 709 overflows to inf and
+    # inf / inf is nan, which a case with far-away points must expose.
+    code = (CURRICULUM.exercise("supervised/softmax-regression").path / "solution.py").read_text(encoding="utf-8")
+    stable = "        return softmax(np.asarray(X, dtype=float) @ self.W + self.b, axis=1)\n"
+    assert stable in code
+    naive = code.replace(stable, "        E = np.exp(np.asarray(X, dtype=float) @ self.W + self.b)\n        return E / E.sum(axis=1, keepdims=True)\n")
+    verdict = grade_source(CURRICULUM.exercise("supervised/softmax-regression"), naive, seed=0)
+    assert verdict.status == "failed", verdict.message
+    assert "subtract each row's largest score" in verdict.message, verdict.message

@@ -31,6 +31,8 @@ def cases(rng):
     yield labelled(_calls(0.5, ("fit", {"X": np.array([[-1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, -1.0]]), "y": np.array([0, 1, 1, 0])}),
                           ("predict_proba", {"X": np.array([[0.0, 0.0], [2.0, 2.0]])})), "two classes")
     yield labelled(_calls(0.1, ("fit", {"X": X, "y": y}), ("predict_proba", {"X": np.array([[40.0], [-40.0]])})), "far-away points: probabilities near 0 and 1")
+    yield labelled(_calls(0.1, ("fit", {"X": X, "y": y}), ("predict_proba", {"X": np.array([[1000.0], [-1000.0]])})),
+                   "scores above 1000: exp overflows unless each row's largest score is subtracted first")
     yield labelled(_calls(0.2, ("fit", {"X": X, "y": np.array([0, 1, 2, 0, 1, 2])}), ("predict_proba", {"X": X[:2]}),
                           ("fit", {"X": X, "y": y}), ("predict_proba", {"X": X[:2]})), "fit twice: the second fit replaces the first")
     yield labelled(_calls(0.3, ("fit", {"X": np.array([[1.0], [2.0], [3.0], [5.0], [6.0], [7.0]]), "y": np.array([1, 1, 1, 0, 0, 0])}),
@@ -63,7 +65,8 @@ def compare(expected, got, case):
         # parameters within 1e-7 / mu of the minimiser, where mu >= 0.0116 over these cases (the
         # smallest eigenvalue of the Hessian away from the direction that shifts every intercept
         # alike, which changes no probability); a probability then moves by at most half the change
-        # of the scores, 0.5 * ||(x, 1)|| * 1e-7 / mu <= 1.1e-4 for the test points drawn here.
+        # of the scores, 0.5 * ||(x, 1)|| * 1e-7 / mu <= 1.1e-4 for the test points drawn here. (At
+        # x = +-1000 the scores differ by over 2000: every probability is 0 or 1 in floating point.)
         gap = float(np.abs(value - want).max())
         if gap > 3e-4:
             return f"predict_proba: a probability differs by {gap:.3g} from the expected {np.round(want, 4).tolist()!r}"

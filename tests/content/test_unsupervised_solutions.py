@@ -578,3 +578,45 @@ def test_mahalanobis_last_hint_is_a_correct_solution(pool):
     for seed in SEEDS:
         verdict = grade_source(exercise, code, seed=seed, runner=pool)
         assert verdict.passed, f"seed {seed}: {verdict.message}"
+
+
+# Ties between centroids: both prompts say a point equally near two centroids takes the smaller
+# index, so breaking the tie toward the larger index must fail.
+LARGEST_INDEX_ON_TIES = {
+    "lloyd-step": """
+        import numpy as np
+
+        def lloyd_step(X, centroids):
+            D = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
+            labels = len(centroids) - 1 - D[:, ::-1].argmin(axis=1)
+            new = centroids.copy()
+            for j in range(len(centroids)):
+                if (labels == j).any():
+                    new[j] = X[labels == j].mean(axis=0)
+            return new
+    """,
+    "kmeans": """
+        import numpy as np
+
+        def assign(X, C):
+            D = ((X[:, None, :] - C[None, :, :]) ** 2).sum(axis=2)
+            return len(C) - 1 - D[:, ::-1].argmin(axis=1)
+
+        def kmeans(X, init, iterations):
+            C = init.astype(float).copy()
+            for _ in range(iterations):
+                labels = assign(X, C)
+                for j in range(len(C)):
+                    if (labels == j).any():
+                        C[j] = X[labels == j].mean(axis=0)
+            labels = assign(X, C)
+            return C, labels.tolist(), float(((X - C[labels]) ** 2).sum())
+    """,
+}
+
+
+@pytest.mark.parametrize("slug", sorted(LARGEST_INDEX_ON_TIES))
+def test_ties_going_to_the_larger_index_fail(slug, pool):
+    code = textwrap.dedent(LARGEST_INDEX_ON_TIES[slug])
+    verdict = grade_source(CURRICULUM.exercise(f"unsupervised/{slug}"), code, seed=0, runner=pool)
+    assert verdict.status == "failed", verdict.message

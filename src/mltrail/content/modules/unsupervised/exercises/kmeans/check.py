@@ -21,6 +21,8 @@ def cases(rng):
                    "many iterations: converged, nothing changes any more")
     yield labelled({"X": np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]), "init": np.array([[0.0, 0.0], [40.0, 40.0]]), "iterations": 3},
                    "an empty cluster keeps its centroid")
+    yield labelled({"X": np.array([[0.0], [2.0], [4.0]]), "init": np.array([[1.0], [3.0]]), "iterations": 1},
+                   "2 is equally near both starting centroids: the smaller index takes it")
     for _ in range(22):
         n, k, d = int(rng.integers(6, 40)), int(rng.integers(2, 6)), int(rng.integers(1, 4))
         yield _case(rng, n, min(k, n), d, int(rng.integers(1, 5)))

@@ -25,6 +25,8 @@ def cases(rng):
                    "one feature; the first centroid wins no point; a cluster whose median (0.5) is not its mean (0)")
     yield labelled({"X": np.array([[0.0, 0.0], [2.0, 2.0]]), "centroids": np.array([[0.0, 0.0], [2.0, 2.0], [1.0, 1.0]])},
                    "centroids on the points: they stay, and the middle one is empty")
+    yield labelled({"X": np.array([[0.0], [2.0], [4.0]]), "centroids": np.array([[1.0], [3.0]])},
+                   "2 is equally near both centroids: the smaller index takes it")
     for i in range(22):
         n, k, d = int(rng.integers(3, 40)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
         yield _case(rng, n, k, d, empty=i % 2 == 0)

@@ -222,6 +222,18 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                          for s in range(S)]
                 return V
         """,
+        "prompt-stopping-rule": """
+            import numpy as np
+
+            def value_iteration(P, R, gamma):
+                P, R = np.asarray(P, dtype=float), np.asarray(R, dtype=float)
+                V, eps = np.zeros(len(R)), 1e-10
+                while True:
+                    V_new = (R + gamma * P @ V).max(axis=1)
+                    if gamma * np.abs(V_new - V).max() <= eps * (1 - gamma):  # the prompt's rule, also for gamma = 0
+                        return V_new.tolist()
+                    V = V_new
+        """,
     },
     "policy-iteration": {
         "dict-loops": """

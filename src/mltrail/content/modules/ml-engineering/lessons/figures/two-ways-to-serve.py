@@ -24,7 +24,7 @@ def arrow(x0, y0, x1, y1, label=""):
 
 
 box(0.1, 2.1, 1.9, 1.2, "training run\nseed, data hash,\nlock file", "#e8eef8")
-box(2.7, 2.1, 2.0, 1.2, "model file\niris-1.4.0.joblib\n+ metadata.json", "#fdf0d8")
+box(2.7, 2.1, 2.0, 1.2, "model file\niris-1.0.0.joblib\n+ metadata.json", "#fdf0d8")
 arrow(2.0, 2.7, 2.7, 2.7, "save")
 # online path
 box(5.5, 3.7, 1.9, 1.2, "HTTP service\nPOST /predict\nvalidate, predict", "#e3f4e3")

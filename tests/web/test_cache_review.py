@@ -503,3 +503,26 @@ def test_two_learners_at_once_each_see_only_their_own(multi):
     assert not problems, problems
     ann, bob = (_strip_times(_views(clients[n])) for n in ("ann", "bob"))
     assert ann["/api/progress"] != bob["/api/progress"] and ann["/api/mastery"] != bob["/api/mastery"]
+
+
+def test_a_server_error_carries_the_security_headers_and_shows_no_internals(personal):
+    """Starlette answers an unhandled error from outside every middleware: the answer must
+    carry the headers itself, say nothing of the error, and the error must still be raised
+    to the server (which logs it)."""
+    from fastapi.testclient import TestClient
+
+    def boom():
+        raise RuntimeError("secret internals /home/someone/.config")
+
+    personal.web.add_api_route("/api/boom", boom)
+    personal.web.add_api_route("/boom", boom)
+    client = TestClient(personal.web, base_url="http://127.0.0.1", raise_server_exceptions=False)
+    for path in ("/api/boom", "/boom"):
+        answer = client.get(path)
+        assert answer.status_code == 500, path
+        assert _has_security_headers(answer, path) == []
+        assert answer.headers.get_list("cache-control") == ["no-store"]
+        assert "secret internals" not in answer.text and "server's log" in answer.text
+    assert client.get("/api/boom").json()["error"] == "server_error"
+    with pytest.raises(RuntimeError):  # still raised to the server, which logs it
+        TestClient(personal.web, base_url="http://127.0.0.1").get("/boom")

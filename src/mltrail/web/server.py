@@ -199,6 +199,16 @@ def create_app(engine, options: WebOptions | None = None, multi_user: bool | Non
                                                   405: "method", 409: "busy", 413: "too_large", 429: "too_many"}.get(exc.status_code, "error"),
                        detail, headers=getattr(exc, "headers", None))
 
+    @api.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # Starlette answers an unhandled error from outside every middleware (it then logs the
+        # error): this answer carries the security headers itself, and shows no internals
+        headers = {**security.HEADERS, "cache-control": "no-store"}
+        detail = "something went wrong on the server; the error is in the server's log"
+        if wants_json(request):
+            return JSONResponse({"error": "server_error", "detail": detail}, status_code=500, headers=headers)
+        return Response(f"Server error: {detail}.", status_code=500, media_type="text/plain", headers=headers)
+
     api.add_middleware(Identify, state=state)
     api.add_middleware(LimitBody)  # added last, so outermost: no body is read past the limit, not even for CSRF
     app_ready = engine.curriculum  # noqa: F841  (load the content now, not on the first page)

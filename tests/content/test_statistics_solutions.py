@@ -119,6 +119,18 @@ SOLUTIONS: dict[str, dict[str, str]] = {
             def mean_and_standard_error(losses):
                 return (float(np.mean(losses)), float(stats.sem(losses)))
         """,
+        # the textbook one-pass sums: on equal losses they leave a rounding residue of about
+        # 1e-8 in the standard error instead of 0, well within what a standard error means
+        "one-pass-sums": """
+            import math
+
+            def mean_and_standard_error(losses):
+                n = len(losses)
+                total = sum(losses)
+                squares = sum(x * x for x in losses)
+                variance = max((squares - total * total / n) / (n - 1), 0.0)
+                return (total / n, math.sqrt(variance) / math.sqrt(n))
+        """,
     },
     "t-confidence-interval": {
         "loops": """

@@ -30,9 +30,12 @@ def compare(expected, got, case):
     if type(got) is not tuple or len(got) != 2:
         return "return a tuple of two floats: (mean, standard_error)"
     names = ("mean", "standard error")
-    for name, e, g in zip(names, expected, got):
+    # the one-pass sums (sum of squares minus n times the squared mean) are a correct method
+    # whose rounding leaves about 1e-8 on equal losses (the losses here are below a few dozen), where the
+    # standard error is 0: an absolute slack of 1e-7 on it accepts them and no wrong formula
+    for name, e, g, slack in zip(names, expected, got, (1e-10, 1e-7)):
         if type(g) is not float:
             return f"the {name} must be a float, not {type(g).__name__}"
-        if not math.isclose(g, e, rel_tol=1e-6, abs_tol=1e-10):
+        if not math.isclose(g, e, rel_tol=1e-6, abs_tol=slack):
             return f"the {name}: expected {e!r}, got {g!r}"
     return True

@@ -27,6 +27,8 @@ import scipy.special
 import sympy
 from numpy.polynomial import polynomial as P
 
+from mltrail.grading.contract import Case
+
 from exercise_files import MODULES, RAISED, call, exercise_cases, load_file, passes, plain
 
 MODULE = "calculus"
@@ -344,7 +346,7 @@ def _bounds_hold(slug, a) -> bool:
     if slug == "softmax-jacobian":
         return len(a["z"]) >= 1 and all(-1000 <= v <= 1000 for v in a["z"])
     if slug == "logistic-hessian":
-        return float(np.abs(np.asarray(a["X"]) @ np.asarray(a["w"])).max()) <= 30
+        return float(np.abs(np.asarray(a["X"]) @ np.asarray(a["w"])).max()) <= 10
     if slug == "softmax-cross-entropy":
         Z = np.asarray(a["logits"])
         return Z.shape[1] >= 2 and float(np.abs(Z).max()) <= 1000 and all(0 <= v < Z.shape[1] for v in a["labels"])
@@ -356,6 +358,33 @@ def _bounds_hold(slug, a) -> bool:
 def test_cases_respect_the_bounds_the_prompt_states(slug, seed):
     for case in exercise_cases(exercise_id(slug), seed):
         assert _bounds_hold(slug, case.args), f"{slug} {case.label or ''}: {case.args}"
+
+
+def test_logistic_hessian_reference_is_accurate_up_to_the_prompts_bound():
+    # At |x . w| = 30, 1 - sigmoid lost three digits: the reference was off by 1e-3 relative
+    # to the only entry, far outside the 1e-9 the prompt promises; a stable p (1 - p) failed.
+    prompt = (FOLDER / "logistic-hessian" / "prompt.md").read_text(encoding="utf-8")
+    bound = float(re.search(r"\|x_i\^\\top w\| \\le (\d+)", prompt).group(1))
+    solution = function_of(FOLDER / "logistic-hessian" / "solution.py", "logistic_hessian")
+    check = check_of("logistic-hessian")
+    for t in (bound, -bound, bound / 2):
+        args = {"X": [[1.0]], "w": [t]}
+        case = Case(args=args)
+        expected = ref_logistic_hessian(**args)
+        assert passes(check, expected, plain(solution(**args)), case), t
+
+
+def test_lesson_relative_error_formula_holds_for_every_factor():
+    # Lesson 2's self-check gives the relative error of grad = c g as a formula in c; it was
+    # |1 - c| / (1 + c), which divides by zero for the sign error (c = -1) it then mentions.
+    lesson = (MODULES / MODULE / "lessons" / "02-gradients-and-numerical-derivatives.md").read_text(encoding="utf-8")
+    formula = re.search(r"relative\s+error is \$(.+?)\$", lesson).group(1)
+    expression = formula.replace("|c|", "abs(c)").replace("|1 - c|", "abs(1 - c)")
+    g = np.array([3.0, -4.0])
+    for c in (3.0, 1 / 3, 2.0, -1.0, -2.0, 0.5):
+        grad = c * g
+        actual = np.linalg.norm(g - grad) / (np.linalg.norm(g) + np.linalg.norm(grad))
+        assert math.isclose(eval(expression, {"abs": abs, "c": c}), actual), (formula, c)
 
 
 def test_gradient_descent_converges_to_least_squares_with_a_safe_step():

@@ -6,8 +6,8 @@ from mltrail.grading.contract import hidden, labelled
 def _case(rng, n, d):
     X = np.round(rng.normal(0.0, 1.0, size=(n, d)), 3)
     w = np.round(rng.normal(0.0, 1.5, size=d), 3)
-    if np.abs(X @ w).max() > 30.0:  # the prompt bounds |x_i . w| by 30
-        w = np.round(w * 25.0 / np.abs(X @ w).max(), 3)
+    if np.abs(X @ w).max() > 10.0:  # the prompt bounds |x_i . w| by 10
+        w = np.round(w * 8.0 / np.abs(X @ w).max(), 3)
     return {"X": X.tolist(), "w": w.tolist()}
 
 

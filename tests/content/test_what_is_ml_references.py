@@ -410,3 +410,27 @@ def test_mistake_is_explained_in_two_to_five_sentences(slug, path):
     assert 2 <= sentences <= 5, f"{explanation.name}: {sentences} sentences"
     assert text.startswith("You"), f"{explanation.name} speaks to the learner who made the mistake"
     assert "$" not in text, f"{explanation.name}: explanations are plain text, no TeX"
+
+
+def test_bandit_figure_description_matches_the_curve_it_draws():
+    """Lesson 2's bandit panel: the epsilon-greedy curve starts below the random level (its
+    estimates start at 0, so argmax first takes the worst arm), so the text must not say it
+    climbs from the random level."""
+    p = np.array([0.2, 0.5, 0.7])
+    rng = np.random.default_rng(0)  # the figure script's loop, seed and sizes
+    runs, steps, window = 300, 300, 15
+    rewards = np.zeros(steps)
+    for _ in range(runs):
+        counts, values = np.zeros(3), np.zeros(3)
+        for t in range(steps):
+            arm = int(rng.integers(3)) if rng.random() < 0.1 else int(np.argmax(values))
+            reward = float(rng.random() < p[arm])
+            counts[arm] += 1
+            values[arm] += (reward - values[arm]) / counts[arm]
+            rewards[t] += reward
+    start = float(rewards[:window].mean() / runs)  # the first point of the smoothed curve
+    assert start < p.mean() - 0.1
+    text = " ".join((MODULES / MODULE / "lessons" / "02-three-kinds-of-learning.md").read_text(encoding="utf-8").split())
+    assert "climbs from the random" not in text
+    assert "rising from 0.47" not in text
+    assert f"rising from about {start:.2f}, below the random level" in text

@@ -346,6 +346,20 @@ def test_solution_leaves_its_inputs_alone(slug):
                 assert np.array_equal(old, new, equal_nan=True), f"{slug}: {name} was modified"
 
 
+def test_standardize_columns_finds_constant_columns_exactly():
+    """A constant column's computed std can be a rounding error such as 2.8e-17, not 0: the
+    prompt says to compare the maximum with the minimum, and a fixed case holds to it."""
+    check = check_of("standardize-columns")
+
+    def std_equals_zero(X):
+        std = X.std(axis=0)
+        return np.where(std == 0, 0.0, (X - X.mean(axis=0)) / np.where(std == 0, 1.0, std))
+
+    cases = cases_of("standardize-columns", 0)
+    got = [run(std_equals_zero, c.args) for c in cases]
+    assert not all(passes(check, e, g, c) for e, g, c in zip(expected_of("standardize-columns", 0), got, cases))
+
+
 def test_scaled_knn_beats_unscaled_on_wine():
     from sklearn.datasets import load_wine
     from sklearn.neighbors import KNeighborsClassifier

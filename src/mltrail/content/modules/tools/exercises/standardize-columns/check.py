@@ -25,6 +25,10 @@ def cases(rng):
     yield labelled({"X": np.array([[2.0, 7.0], [4.0, 7.0]])}, "two rows")
     yield labelled({"X": _tables()[0][:6, :4].copy()}, "the first six wines, four columns on very different scales")
     yield labelled({"X": _tables()[1][[0, 50, 100, 1, 51, 101], :].copy()}, "six irises, two of each species")
+    yield labelled(
+        {"X": _tables()[1][[0, 1, 2], :].copy()},
+        "three irises with the same petal width: a constant column whose computed std is not exactly 0",
+    )
     for _ in range(21):
         yield _sample(rng)
     yield hidden(_sample(rng))

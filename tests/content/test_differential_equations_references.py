@@ -269,6 +269,33 @@ def test_residual_network_converges_to_the_ode():
     assert 1.8 < errors[0] / errors[1] < 2.2
 
 
+LESSONS = MODULES / MODULE / "lessons"
+
+
+def test_sir_lesson_says_which_named_start_climbs():
+    # Lesson 2 named the start (0.3, 0.3) as one left of S = gamma / beta = 0.2 that "only
+    # descends"; it is right of the line, and its I climbs (0.3 -> 0.32) before it falls.
+    text = " ".join((LESSONS / "02-rk4-growth-and-systems.md").read_text(encoding="utf-8").split())
+    beta, gamma = 0.5, 0.1
+    for sentence in re.split(r"(?<=[.!?]) ", text):
+        for s0, i0 in re.findall(r"from \$\((0\.\d+), (0\.\d+)\)\$", sentence):
+            rises = beta * float(s0) * float(i0) - gamma * float(i0) > 0
+            assert ("only descend" in sentence) != rises, sentence
+
+
+def test_flow_lesson_describes_the_unstable_step_rightly():
+    # Lesson 3 said that with eta = 0.21 the flat direction "has barely moved" in 15 steps;
+    # it shrinks by 0.79 per step, from 9 to 0.26. The numbers it quotes must be the run's.
+    text = " ".join((LESSONS / "03-stability-gradient-flow-neural-odes.md").read_text(encoding="utf-8").split())
+    x = np.array([9.0, 1.5])
+    for _ in range(15):
+        x = x - 0.21 * np.array([1.0, 10.0]) * x
+    assert "barely moved" not in text
+    quoted = re.search(r"grown from 1\.5 to \$(-?[\d.]+)\$, although the flat coordinate has shrunk from 9 to \$([\d.]+)\$", text)
+    assert quoted, "the lesson states where both coordinates are after 15 steps"
+    assert [float(v) for v in quoted.groups()] == [round(float(x[1]), 2), round(float(x[0]), 2)]
+
+
 @pytest.mark.parametrize("slug", list(EXERCISES))
 def test_starter_fails(slug):
     entry = EXERCISES[slug][0]

@@ -599,3 +599,23 @@ def test_knn_graph_is_scikit_learns_union_of_neighbour_relations():
     for case in exercise_cases(exercise_id("knn-graph"), 0):
         C = kneighbors_graph(np.asarray(case.args["X"]), n_neighbors=case.args["k"], include_self=False)
         assert np.array_equal(np.asarray(solution(**copy.deepcopy(case.args))) > 0, (C + C.T).toarray() > 0)
+
+
+def test_knn_graph_prompt_does_not_equate_it_with_spectral_clusterings_graph():
+    # SpectralClustering(affinity="nearest_neighbors") builds kneighbors_graph with
+    # include_self=True: each point is one of its own k neighbours, so its graph has a non-zero
+    # diagonal and only k - 1 other neighbours per point. The prompt must not present that graph
+    # as the one asked for.
+    import inspect
+
+    from sklearn.cluster import SpectralClustering
+
+    X, k = [[0.0], [1.0], [3.0], [7.0]], 2
+    model = SpectralClustering(n_clusters=2, affinity="nearest_neighbors", n_neighbors=k, random_state=0).fit(X)
+    spectral = model.affinity_matrix_.toarray() > 0
+    solution = function_of(FOLDER / "knn-graph" / "solution.py", "knn_graph")
+    assert not np.array_equal(spectral, np.asarray(solution(X=X, k=k)) > 0)
+    assert "include_self=True" in inspect.getsource(SpectralClustering.fit)
+    text = " ".join((FOLDER / "knn-graph" / "prompt.md").read_text(encoding="utf-8").split())
+    assert "include_self=True" in text
+    assert "(C + C^\\top)/2$, which is non-zero exactly where" not in text

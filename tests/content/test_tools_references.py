@@ -360,6 +360,21 @@ def test_standardize_columns_finds_constant_columns_exactly():
     assert not all(passes(check, e, g, c) for e, g, c in zip(expected_of("standardize-columns", 0), got, cases))
 
 
+def test_dataset_prompt_example_prints_what_it_says():
+    """The dataset exercise's worked example, run with its reference, prints what the prompt shows
+    (whatever numpy prints for the strings a predict returns)."""
+    import doctest
+
+    folder = FOLDER / "penguins-without-bills"
+    prompt = (folder / "prompt.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", prompt, flags=re.S).group(1)
+    globs = {"fit_predict": function_of(folder / "solution.py", "fit_predict")}
+    test = doctest.DocTestParser().get_doctest(block, globs, "penguins-without-bills", "prompt.md", 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
 def test_scaled_knn_beats_unscaled_on_wine():
     from sklearn.datasets import load_wine
     from sklearn.neighbors import KNeighborsClassifier

@@ -301,3 +301,33 @@ def test_alternative_passes_the_grader(slug, style):
     for seed in (3, 17):
         verdict = grade_source(exercise, ALTERNATIVES[slug][style], seed=seed)
         assert verdict.passed, f"{slug}/{style} seed {seed}: {verdict.message}"
+
+
+# Prompts that ask for a NEW list: a solution that overwrites its input and returns it passed
+# before the exercises declared inputs_unchanged.
+IN_PLACE = {
+    "degrees-to-radians": """
+import math
+def to_radians(degrees):
+    for i, d in enumerate(degrees):
+        degrees[i] = float(d) * math.pi / 180.0
+    return degrees
+""",
+    "rotate-about": """
+import math
+def rotate_about(points, theta, center):
+    c, s = math.cos(theta), math.sin(theta)
+    for p in points:
+        dx, dy = p[0] - center[0], p[1] - center[1]
+        p[0], p[1] = center[0] + dx * c - dy * s, center[1] + dx * s + dy * c
+    return points
+""",
+}
+
+
+@pytest.mark.parametrize("slug", list(IN_PLACE))
+def test_a_solution_that_overwrites_its_input_is_rejected(slug):
+    exercise = CURRICULUM.exercise(f"{MODULE}/{slug}")
+    verdict = grade_source(exercise, IN_PLACE[slug], seed=3)
+    assert not verdict.passed
+    assert "modified its input" in verdict.message

@@ -434,3 +434,12 @@ def test_bandit_figure_description_matches_the_curve_it_draws():
     assert "climbs from the random" not in text
     assert "rising from 0.47" not in text
     assert f"rising from about {start:.2f}, below the random level" in text
+
+
+def test_zero_or_one_rule_is_stated_in_ink_not_brightness():
+    """Lesson 1's rule predicts 1 where the centre has MORE ink (higher values, 0 is paper and 16
+    full ink, drawn dark in the lesson's figure); calling that 'brighter' says the opposite."""
+    text = " ".join((MODULES / MODULE / "lessons" / "01-learning-from-data.md").read_text(encoding="utf-8").split())
+    assert "centre block is brighter" not in text
+    assert "centre block holds more ink" in text
+    assert "centre > whole" in text

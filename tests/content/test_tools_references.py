@@ -375,6 +375,14 @@ def test_dataset_prompt_example_prints_what_it_says():
     assert runner.summarize(verbose=False).failed == 0
 
 
+def test_group_summary_case_labels_hold():
+    """A label that promises a missing value counted out must have one in a group that is kept."""
+    for case in cases_of("group-summary", 0):
+        if case.label and "not counted" in case.label:
+            df, by, column = case.args["df"], case.args["by"], case.args["column"]
+            assert df.loc[df[by].notna(), column].isna().any(), case.label
+
+
 def test_scaled_knn_beats_unscaled_on_wine():
     from sklearn.datasets import load_wine
     from sklearn.neighbors import KNeighborsClassifier

@@ -31,7 +31,7 @@ def cases(rng):
         "the worked example",
     )
     table = _penguins()
-    yield labelled({"df": table.iloc[[0, 1, 2, 3, 4, 8, 9, 10, 11]].copy(), "by": "sex", "column": "bill_length_mm"}, "missing sexes are left out, a missing bill length is not counted")
+    yield labelled({"df": table.iloc[[0, 1, 2, 3, 4, 8, 9, 10, 11]].copy(), "by": "sex", "column": "bill_length_mm"}, "missing sexes are left out, with them row 3, which has no bill length either")
     yield labelled({"df": table.iloc[[3, 339, 200, 271]].copy(), "by": "species", "column": "body_mass_g"}, "a group whose only value is missing")
     yield labelled({"df": table.copy(), "by": "island", "column": "flipper_length_mm"}, "the whole table by island")
     for _ in range(21):

@@ -154,6 +154,10 @@ def verify_q11(item, rng):
     b = abs(Z[0, k] - gamma / beta) < 1e-3
     c = Z[0, -1] < 1e-6
     assert letters_where([a, b, c, True]) == item["answer"]
+    # I = i0 exp(integral of beta S - gamma) never reaches 0; it only tends to 0 (the
+    # explanation said the epidemic burns out "when I reaches 0").
+    assert Z[1].min() > 0 and Z[1, -1] < 1e-6
+    assert "reaches 0" not in item["explanation"] and "tends to 0" in item["explanation"]
 
 
 def verify_q12(item, rng):

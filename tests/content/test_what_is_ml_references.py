@@ -443,3 +443,16 @@ def test_zero_or_one_rule_is_stated_in_ink_not_brightness():
     assert "centre block is brighter" not in text
     assert "centre block holds more ink" in text
     assert "centre > whole" in text
+
+
+def test_train_test_split_cases_avoid_sizes_where_float_rounding_changes_the_count():
+    """ceil(test_percent / 100 * n), scikit-learn's own order of operations, is a correct
+    reading of the prompt's rule but lands a hair above a whole number for a few pairs (28 %
+    of 100 rows gives 29): the random cases never draw such a pair, on any seed."""
+    import math
+
+    assert math.ceil(28 / 100 * 100) == 29 and math.ceil(100 * 28 / 100) == 28  # such a pair exists
+    for seed in range(400):
+        for case in exercise_cases("what-is-ml/train-test-split", seed):
+            n, percent = len(case.args["permutation"]), case.args["test_percent"]
+            assert math.ceil(percent / 100 * n) == math.ceil(n * percent / 100), (seed, n, percent)

@@ -143,6 +143,13 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                 onehot = np.eye(len(classes))[inverse]           # n x k
                 return (onehot.T @ X) / onehot.sum(axis=0)[:, None]
         """,
+        "list-of-row-means": """
+            import numpy as np
+
+            def class_centroids(X, y):
+                X, y = np.asarray(X, dtype=float), np.asarray(y)
+                return [X[y == c].mean(axis=0) for c in sorted(set(y.tolist()))]
+        """,
     },
     "nearest-centroid": {
         "loops-math-dist": """
@@ -264,6 +271,12 @@ SOLUTIONS: dict[str, dict[str, str]] = {
                         power *= v
                     rows.append(row)
                 return rows
+        """,
+        "list-of-power-rows": """
+            import numpy as np
+
+            def polynomial_features(x, degree):
+                return [np.asarray(v, dtype=float) ** np.arange(degree + 1) for v in x]
         """,
     },
     "error-by-degree": {

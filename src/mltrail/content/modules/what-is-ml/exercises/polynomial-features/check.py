@@ -23,6 +23,9 @@ def compare(expected, got, case):
         if got.dtype.kind not in "fiu":
             return f"return numbers, not an array of dtype {got.dtype}"
         got = got.tolist()
+    if type(got) in (list, tuple):  # rows may be 1-D arrays of numbers, as a list comprehension makes them
+        got = [row.tolist() if isinstance(row, np.ndarray) and row.ndim == 1 and row.dtype.kind in "fiu" else row
+               for row in got]
     if type(got) not in (list, tuple) or any(type(row) not in (list, tuple) for row in got):
         return "return a list of rows (a list of lists of floats), one per value of x"
     n, columns = len(expected), case.args["degree"] + 1

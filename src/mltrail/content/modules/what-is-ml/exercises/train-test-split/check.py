@@ -1,11 +1,18 @@
+import math
+
 import numpy as np
 
 from mltrail.grading.contract import hidden, labelled
 
 
 def _case(rng):
-    n = int(rng.integers(5, 120))
-    return {"permutation": [int(v) for v in rng.permutation(n)], "test_percent": int(rng.integers(10, 51))}
+    # never a size where test_percent / 100 * n (scikit-learn's order of operations) lands a
+    # hair above a whole number, as 14 / 100 * 50 = 7.000000000000001 does: a learner who
+    # computes the rule that way is right, and must not fail on a rounding error
+    while True:
+        n, percent = int(rng.integers(5, 120)), int(rng.integers(10, 51))
+        if math.ceil(percent / 100 * n) == math.ceil(n * percent / 100):
+            return {"permutation": [int(v) for v in rng.permutation(n)], "test_percent": percent}
 
 
 def cases(rng):

@@ -287,6 +287,24 @@ SOLUTIONS: dict[str, dict[str, str]] = {
         """,
     },
     "minimum-spanning-tree": {
+        "kruskal-tuples": """
+            def minimum_spanning_tree(n, edges):
+                parent = list(range(n))
+
+                def root(v):
+                    while parent[v] != v:
+                        parent[v] = parent[parent[v]]
+                        v = parent[v]
+                    return v
+
+                tree = []
+                for u, v, w in sorted(edges, key=lambda e: e[2]):
+                    a, b = root(u), root(v)
+                    if a != b:
+                        parent[a] = b
+                        tree.append((u, v, w))  # tuples, as the prompt allows
+                return tree
+        """,
         "prim": """
             import heapq
 

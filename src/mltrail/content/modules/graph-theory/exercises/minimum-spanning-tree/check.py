@@ -32,8 +32,8 @@ def cases(rng):
 
 def compare(expected, got, case):
     n, edges = case.args["n"], case.args["edges"]
-    if not isinstance(got, list) or not all(isinstance(e, list) and len(e) == 3 for e in got):
-        return "return a list of edges, each a list [u, v, w]"
+    if not isinstance(got, list) or not all(isinstance(e, (list, tuple)) and len(e) == 3 for e in got):
+        return "return a list of edges, each a list [u, v, w] (or a tuple (u, v, w))"
     if len(got) != n - 1:
         return f"a spanning tree of {n} nodes has {n - 1} edges; you returned {len(got)}"
     weight = {}

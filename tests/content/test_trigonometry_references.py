@@ -298,6 +298,14 @@ def test_inputs_hold_no_negative_zero():
                 assert not any(v == 0.0 and math.copysign(1.0, v) < 0 for v in values), (slug, case.args)
 
 
+def test_angle_between_reference_handles_tiny_vectors():
+    # The prompt bounds entries above (1e6) but not below; squaring 1e-200 underflowed to 0
+    # and the reference divided by a zero length.
+    angle_between = solution_function(exercise_id("angle-between"), "angle_between")
+    assert math.isclose(angle_between(u=[1e-200, 0.0], v=[0.0, 3e-190]), math.pi / 2, rel_tol=1e-12)
+    assert math.isclose(angle_between(u=[1e-200, 1e-200], v=[2.0, 2.0]), 0.0, abs_tol=1e-12)
+
+
 def test_lesson_states_the_range_of_atan2_with_its_exception():
     # Lesson 2 said atan2 returns angles in (-pi, pi]; math.atan2(-0.0, -1.0) is -pi.
     assert math.atan2(-0.0, -1.0) == -math.pi

@@ -334,69 +334,30 @@ def test_prediction_service_answers_match_an_independent_computation():
             assert body["label"] == int(score >= init["threshold"]) and body["version"] == init["version"]
 
 
-
-LAX_SERVICE = """
-import math
-
-from fastapi import FastAPI, HTTPException
-from pydantic import BaseModel
-
-
-class Request(BaseModel):
-    features: list[float]  # lax: pydantic turns "1.5" and true into floats
-
-
-def create_app(weights, bias, threshold, version):
-    app = FastAPI()
-
-    @app.get("/health")
-    def health():
-        return {"status": "ok", "version": version}
-
-    @app.post("/predict")
-    def predict(request: Request):
-        if len(request.features) != len(weights):
-            raise HTTPException(status_code=422, detail="wrong number of features")
-        score = 1 / (1 + math.exp(-(math.fsum(w * v for w, v in zip(weights, request.features)) + bias)))
-        return {"score": score, "label": int(score >= threshold), "version": version}
-
-    return app
-"""
-
-
-def _answers(app, requests):
-    from fastapi.testclient import TestClient
-
-    client = TestClient(app)
-    answers = []
-    for request in requests:
-        response = client.request(request["method"], request["path"], json=request.get("json"))
-        try:
-            body = response.json()
-        except ValueError:
-            body = None
-        answers.append({"status": response.status_code, "json": body})
-    return answers
-
-
 def test_prediction_service_refuses_numbers_written_as_text_and_booleans():
     # The prompt answers 422 when "features" is not a list of numbers; "1.5" and true are not numbers,
     # although a lax pydantic model converts them. The reference refuses them, and a case rejects a
-    # service that scores them.
-    create_app = function_of(FOLDER / "prediction-service" / "solution.py", "create_app")
+    # service that scores them: the reference itself without its strict mode.
+    from mltrail.sandbox.runner import serve_requests
+
+    path = FOLDER / "prediction-service" / "solution.py"
+    create_app = function_of(path, "create_app")
+    source = path.read_text(encoding="utf-8")
+    strict = '    model_config = ConfigDict(strict=True)  # "1.5" and true are not numbers: 422\n'
+    assert strict in source
+    lax = {}
+    exec(compile(source.replace(strict, ""), "lax_service.py", "exec"), lax)
     init = {"weights": [1.0, -2.0], "bias": 0.5, "threshold": 0.5, "version": "1.4.0"}
-    requests = [{"method": "POST", "path": "/predict", "json": {"features": x}} for x in (["2.0", "0.5"], [True, 0.5], [2, 1])]
-    assert [a["status"] for a in _answers(create_app(**init), requests)] == [422, 422, 200]
-    namespace = {}
-    exec(compile(LAX_SERVICE, "lax_service.py", "exec"), namespace)
+    args = {"init": init, "requests": [{"method": "POST", "path": "/predict", "json": {"features": x}}
+                                       for x in (["2.0", "0.5"], [True, 0.5], [2, 1])]}
+    assert [a["status"] for a in serve_requests(create_app, args)] == [422, 422, 200]
+    assert [a["status"] for a in serve_requests(lax["create_app"], args)] == [200, 200, 200]  # lax indeed
     check = check_of("prediction-service")
     cases = exercise_cases(exercise_id("prediction-service"), 0)
-    verdicts = [
-        check.compare(_answers(create_app(**c.args["init"]), c.args["requests"]),
-                      _answers(namespace["create_app"](**c.args["init"]), c.args["requests"]), c)
-        for c in cases
-    ]
+    verdicts = [check.compare(serve_requests(create_app, c.args), serve_requests(lax["create_app"], c.args), c)
+                for c in cases]
     assert not all(v is True for v in verdicts), "a service that scores numbers written as text passes the check"
+
 
 @pytest.mark.parametrize("slug", list(EXERCISES))
 @pytest.mark.parametrize("seed", SEEDS)

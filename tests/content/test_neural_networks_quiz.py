@@ -204,28 +204,26 @@ def verify_q8(item, rng):
 
 
 def verify_q9(item, rng):
-    # (a) equal weights stay equal under gradient descent
     X, y = rng.normal(size=(20, 3)), rng.integers(0, 2, size=20)
-    W1, W2 = np.full((3, 4), 0.3), np.full((4, 1), 0.2)
-    for _ in range(50):
-        H = np.tanh(X @ W1)
-        p = 1 / (1 + np.exp(-(H @ W2)))
-        G = (p - y[:, None]) / 20
-        dW2, dA = H.T @ G, (G @ W2.T) * (1 - H**2)
-        W1 -= 0.5 * X.T @ dA
-        W2 -= 0.5 * dW2
+
+    def train(W1, W2):
+        """50 steps of gradient descent on a tanh layer and a logistic output."""
+        for _ in range(50):
+            H = np.tanh(X @ W1)
+            p = 1 / (1 + np.exp(-(H @ W2)))
+            G = (p - y[:, None]) / 20
+            dW2, dA = H.T @ G, (G @ W2.T) * (1 - H**2)
+            W1 -= 0.5 * X.T @ dA
+            W2 -= 0.5 * dW2
+        return W1, W2
+
+    # (a) equal weights stay equal under gradient descent
+    W1, W2 = train(np.full((3, 4), 0.3), np.full((4, 1), 0.2))
     a = np.allclose(W1, W1[:, :1]) and np.allclose(W2, W2[0])
     # ...but only when every layer starts equal: with W1 equal and W2 random, the hidden units get
     # different gradients through their different output weights and drift apart, so the choice
     # must speak of the weights of the whole network, not of one layer
-    W1, W2 = np.full((3, 4), 0.3), rng.normal(size=(4, 1))
-    for _ in range(50):
-        H = np.tanh(X @ W1)
-        p = 1 / (1 + np.exp(-(H @ W2)))
-        G = (p - y[:, None]) / 20
-        dW2, dA = H.T @ G, (G @ W2.T) * (1 - H**2)
-        W1 -= 0.5 * X.T @ dA
-        W2 -= 0.5 * dW2
+    W1, _ = train(np.full((3, 4), 0.3), rng.normal(size=(4, 1)))
     assert not np.allclose(W1, W1[:, :1])
     assert "network" in item["choices"][0] and "of a layer start" not in item["choices"][0]
     # (b) He: variance 2 / fan_in; (c) Xavier uniform bound gives variance 2 / (fan_in + fan_out)

@@ -63,15 +63,20 @@ def test_interleaved_learners_never_see_each_others_memos(multi):
     assert b.get(f"/api/attempts/{mine['/api/attempts'][0]['id']}").status_code == 404
 
 
+def _team_of(lead, member) -> dict:
+    """A team "Analysts" made by `lead` through the API, `member` joined by its invite."""
+    created = lead.post("/api/teams", json={"name": "Analysts"}, headers={"x-csrf-token": lead.csrf})
+    assert created.status_code == 201, created.text
+    team = created.json()
+    joined = member.post(f"/api/join/{team['invite_path'].rsplit('/', 1)[-1]}", headers={"x-csrf-token": member.csrf})
+    assert joined.status_code == 200, joined.text
+    return team
+
+
 def test_a_lead_viewing_a_member_does_not_poison_either_memo(multi):
     """The lead's team pages compute a member's mastery and progress through the same memos."""
     lead, member = multi.user("lena", "lead"), multi.user("max")
-    team = lead.post("/api/teams", json={"name": "Analysts"}, headers={"x-csrf-token": lead.csrf})
-    assert team.status_code == 201, team.text
-    team = team.json()
-    joined = member.post(f"/api/join/{team['invite_path'].rsplit('/', 1)[-1]}",
-                         headers={"x-csrf-token": member.csrf})
-    assert joined.status_code in (200, 201), joined.text
+    team = _team_of(lead, member)
     lead_before = _strip_times(_views(lead))
     _submit(member, CLAMP)
     seen = lead.get(f"/api/teams/{team['id']}/members/max/progress")
@@ -109,9 +114,7 @@ def test_a_disabled_account_is_signed_out_at_once_cookie_and_bearer(multi):
 
 def test_a_removed_member_is_hidden_from_the_lead_at_once(multi):
     lead, member = multi.user("lena", "lead"), multi.user("max")
-    team = lead.post("/api/teams", json={"name": "Analysts"}, headers={"x-csrf-token": lead.csrf}).json()
-    code = team["invite_path"].rsplit("/", 1)[-1]
-    assert member.post(f"/api/join/{code}", headers={"x-csrf-token": member.csrf}).status_code == 200
+    team = _team_of(lead, member)
     url = f"/api/teams/{team['id']}/members/max/progress"
     assert lead.get(url).status_code == 200
     assert member.post(f"/api/teams/{team['id']}/leave", headers={"x-csrf-token": member.csrf}).status_code == 204
@@ -430,11 +433,7 @@ def test_a_password_changed_in_process_ends_the_cached_session_at_once(multi):
 
 def test_a_lead_made_a_learner_loses_the_lead_role_at_once(multi):
     boss, lead, member = multi.user("boss", "admin"), multi.user("lena", "lead"), multi.user("max")
-    created = lead.post("/api/teams", json={"name": "Analysts"}, headers={"x-csrf-token": lead.csrf})
-    assert created.status_code == 201
-    team = created.json()
-    code = team["invite_path"].rsplit("/", 1)[-1]
-    assert member.post(f"/api/join/{code}", headers={"x-csrf-token": member.csrf}).status_code == 200
+    team = _team_of(lead, member)
     progress, page = f"/api/teams/{team['id']}/members/max/progress", f"/teams/{team['id']}"
     assert lead.get(progress).status_code == 200 and lead.get(page).status_code == 200
     _admin_change(boss, multi.users["lena"].id, role="learner")

@@ -48,7 +48,10 @@ known). `stalled_share`: learners whose coach gave the same advice 50 rounds in 
 nothing changing (they quit there). `targets` and `meets_targets` are the issue's goals.
 
 `--explain` runs a diagnostic instead (not part of the figures): the coach with placement's
-over-practice per cause (simulate.CAUSES) and per branch of the coach's advice. With
+over-practice per cause (simulate.CAUSES) and per branch of the coach's advice, and
+`auc_by_answer`: its AUC, the reference's and the oracle's per kind of practice answer
+(simulate.ANSWER_KINDS), and what the model and the reference would score if told the hidden
+state on some of them. With
 `--simulator-params` the coach's model gets the simulator's own parameters instead of the
 fit (simulate.SimulatorParams): what a perfect per-skill fit could buy, which no deployment
 can have.
@@ -220,21 +223,23 @@ def explain(learners: int, budget: int, seed: int, role_id: str | None, log, tra
     that asked it; mean items per learner. With `simulator_params`, the coach's model is given
     the simulator's own parameters (simulate.SimulatorParams) instead of the fit: what a perfect
     per-skill fit could buy, which no deployment can have."""
-    from simulate import CAUSES
+    from simulate import ANSWER_KINDS, CAUSES
 
     curriculum = load_curriculum()
     graph = FastGraph(SkillGraph.from_curriculum(curriculum))
     role, goal = goal_role(graph, role_id)
     skill_params = draw_skill_params(graph, np.random.default_rng([seed, 0]))
     params, spread = default_params, None
+    base_rates = simulated_base_rates(graph, skill_params, seed)
     if simulator_params:
-        params, train = SimulatorParams(skill_params, simulated_base_rates(graph, skill_params, seed)), 0
+        params, train = SimulatorParams(skill_params, base_rates), 0
     elif train:
         params, _, spread = fitted_params(graph, curriculum, skill_params, train, budget, seed, goal)
     runs = []
     for index in range(learners):
         learner = draw_learner(graph, np.random.default_rng([seed, 1, index]), skill_params)
-        runs.append(coached(graph, curriculum, learner, budget, goal, place=True, params=params, explain=True))
+        runs.append(coached(graph, curriculum, learner, budget, goal, place=True, params=params,
+                            base_rates=base_rates, explain=True))
         log(f"learner {index + 1}/{learners}: over-practice {runs[-1].over_practice}, {runs[-1].causes}")
     mean = lambda values: round(float(np.mean(values)), 2)  # noqa: E731
     branches = sorted({b for run in runs for b in run.branches})
@@ -252,7 +257,39 @@ def explain(learners: int, budget: int, seed: int, role_id: str | None, log, tra
             "skill_accuracy": mean([run.skill_accuracy for run in runs]),
             "causes": {cause: mean([run.causes.get(cause, 0) for run in runs]) for cause in CAUSES},
             "cause_meanings": CAUSES,
-            "branches": {branch: mean([run.branches.get(branch, 0) for run in runs]) for branch in branches}}
+            "branches": {branch: mean([run.branches.get(branch, 0) for run in runs]) for branch in branches},
+            "auc_by_answer": auc_by_answer(runs), "answer_kinds": ANSWER_KINDS}
+
+
+def auc_by_answer(runs) -> dict:
+    """Where the model's AUC falls short of the oracle's: per kind of practice answer
+    (simulate.ANSWER_KINDS) the answers, their share right, and the AUC of the model, of the
+    reference filter and of the oracle among them; then `told`, the pooled AUC of the model and
+    of the reference if each were told the hidden state (given the oracle's P(right)) at the
+    answers of the kinds named, beside the oracle's own."""
+    kinds = np.array([k for run in runs for k in run.answer_kinds])
+    predicted = np.array([p for run in runs for p in run.predicted])
+    reference = np.array([p for run in runs for p in run.reference])
+    oracle = np.array([p for run in runs for p in run.oracle])
+    outcomes = np.array([o for run in runs for o in run.outcomes], dtype=bool)
+    rounded = lambda value: None if value is None else round(value, 4)  # noqa: E731
+    figures: dict = {}
+    for kind in ("first", "changed", "unchanged"):
+        chosen = kinds == kind
+        figures[kind] = {"answers": int(chosen.sum()),
+                         "right_share": round(float(outcomes[chosen].mean()), 4) if chosen.any() else None,
+                         **{name: rounded(auc(list(scores[chosen]), list(outcomes[chosen])))
+                            for name, scores in (("auc", predicted), ("reference_auc", reference),
+                                                 ("oracle_auc", oracle))}}
+    figures["told"] = {}
+    for told in (("first",), ("changed",), ("first", "changed")):
+        chosen = np.isin(kinds, told)
+        figures["told"]["+".join(told)] = {
+            name: rounded(auc(list(np.where(chosen, oracle, scores)), list(outcomes)))
+            for name, scores in (("auc", predicted), ("reference_auc", reference))}
+    figures["pooled"] = {name: rounded(auc(list(scores), list(outcomes)))
+                         for name, scores in (("auc", predicted), ("reference_auc", reference), ("oracle_auc", oracle))}
+    return figures
 
 
 def check_targets(figures: dict) -> dict:
@@ -298,7 +335,8 @@ def main() -> None:
     parser.add_argument("--train", type=int, default=80, help="learners of the separate cohort whose answers the "
                         "model's parameters are fitted on (0: the default parameters)")
     parser.add_argument("--explain", action="store_true", help="instead of the benchmark: the coach with "
-                        "placement's over-practice per cause on --learners learners (a diagnostic)")
+                        "placement's over-practice per cause, and its AUC per kind of answer, on --learners "
+                        "learners (a diagnostic)")
     parser.add_argument("--simulator-params", action="store_true", help="with --explain: give the coach's model "
                         "the simulator's own parameters instead of fitting them (what a perfect fit could buy)")
     args = parser.parse_args()

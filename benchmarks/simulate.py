@@ -158,6 +158,10 @@ class Run:
     targets_known: float = 0.0  # share of the goal's skills truly known at the end
     stalled: bool = False  # the coach gave the same advice MAX_ROUNDS times in a row, nothing changing
     history: list = field(default_factory=list)  # the practice answers as observations (what a fit reads)
+    # per practice answer, what the hidden state did since the item's skills were last practised
+    # (ANSWER_KINDS); `last_state` is each skill's hidden state at its latest practice answer
+    answer_kinds: list[str] = field(default_factory=list)
+    last_state: dict[str, bool] = field(default_factory=dict)
     # with `explain`: over-practice items per cause (CAUSES) and per branch of the coach's advice
     causes: dict[str, int] = field(default_factory=dict)
     branches: dict[str, int] = field(default_factory=dict)
@@ -246,6 +250,23 @@ class SimulatorParams:
         return bkt.BKTParams(self.base_rates[skill], learn, guess, slip, max(forget, 1e-4))
 
 
+# What the hidden state did before a practice answer, the first that applies (`Run.answer_kinds`;
+# adaptive.py --explain's `auc_by_answer`): what a model seeing only answers cannot know is
+# where a learner starts and when a skill is learnt or forgotten.
+ANSWER_KINDS = {
+    "first": "the first practice answer on a skill of the item (its state so far hidden: known from the start or not)",
+    "changed": "a skill of the item was learnt or forgotten since its previous practice answer",
+    "unchanged": "every skill of the item is in the state it was in at its previous practice answer",
+}
+
+
+def answer_kind(run: Run, learner: Learner, item: Item) -> str:
+    """`item`'s kind in ANSWER_KINDS for `run`, before the learner answers it."""
+    if any(s not in run.last_state for s in item.skills):
+        return "first"
+    return "changed" if any(run.last_state[s] != learner.known[s] for s in item.skills) else "unchanged"
+
+
 # Why an item was over-practice (every skill of it truly known when asked): the first that applies.
 CAUSES = {
     "a_placement_known": "a placement question whose skills the learner knew",
@@ -316,6 +337,8 @@ def _practise(graph, learner: Learner, coach: Coach, item: Item, run: Run,
             run.causes[cause] = run.causes.get(cause, 0) + 1
             run.branches[branch] = run.branches.get(branch, 0) + 1
     known_before = {s: learner.known[s] for s in item.skills}
+    run.answer_kinds.append(answer_kind(run, learner, item))
+    run.last_state.update(known_before)
     run.predicted.append(coach.predict(item))
     if reference is not None:
         run.reference.append(reference.predict(item))

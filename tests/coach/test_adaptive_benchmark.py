@@ -141,6 +141,50 @@ def test_explain_breaks_the_coachs_over_practice_down_by_cause_and_adds_up():
     assert figures["causes"]["a_placement_known"] == figures["branches"].get("placement", 0.0)
     assert figures["over_practice"] > 0
     assert figures["mastered_share"] + figures["budget_spent_share"] + figures["stopped_not_known_share"] <= 1.0
+    by_answer = figures["auc_by_answer"]
+    practice_answers = round(figures["items_used"] * 2)  # 2 learners; their items include placement questions
+    assert set(figures["answer_kinds"]) == {"first", "changed", "unchanged"}
+    counted = sum(by_answer[kind]["answers"] for kind in ("first", "changed", "unchanged"))
+    assert 0 < counted <= practice_answers  # placement questions are not practice answers
+    assert by_answer["first"]["answers"] > 0 and set(by_answer["told"]) == {"first", "changed", "first+changed"}
+    for name in ("auc", "reference_auc", "oracle_auc"):
+        assert 0.0 <= by_answer["pooled"][name] <= 1.0
+
+
+def test_each_practice_answer_is_told_apart_by_what_the_hidden_state_did_since_the_last_one():
+    from simulate import FastGraph, Learner, Run, answer_kind
+
+    from mltrail.coach.skills import SkillGraph
+    from mltrail.curriculum.loader import load_curriculum
+
+    graph = FastGraph(SkillGraph.from_curriculum(load_curriculum()))
+    item = next(i for i in graph.items("python/control-flow") if i.skills == ("python/control-flow",))
+    known = {s: False for s in graph.order}
+    learner = Learner(known, {s: (0.2, 0.1, 0.1, 0.0) for s in graph.order}, "newcomer", np.random.default_rng(0))
+    run = Run()
+    assert answer_kind(run, learner, item) == "first"
+    run.last_state["python/control-flow"] = False
+    assert answer_kind(run, learner, item) == "unchanged"
+    learner.known["python/control-flow"] = True  # learnt since
+    assert answer_kind(run, learner, item) == "changed"
+    run.last_state["python/control-flow"] = True
+    assert answer_kind(run, learner, item) == "unchanged"
+
+
+def test_telling_the_model_the_hidden_state_scores_it_as_the_oracle_on_those_answers():
+    from adaptive import auc_by_answer
+    from simulate import Run
+
+    run = Run(answer_kinds=["first", "changed", "unchanged", "unchanged"], predicted=[0.9, 0.1, 0.2, 0.8],
+              reference=[0.5, 0.5, 0.3, 0.7], oracle=[0.1, 0.9, 0.2, 0.8], outcomes=[False, True, False, True])
+    figures = auc_by_answer([run])
+    assert figures["pooled"] == {"auc": 0.25, "reference_auc": 0.875, "oracle_auc": 1.0}
+    assert figures["told"]["first+changed"] == {"auc": 1.0, "reference_auc": 1.0}
+    # told at the first answer only: the right answer at 0.1 still ties it and ranks below the wrong one at 0.2
+    assert figures["told"]["first"]["auc"] == 0.625
+    assert figures["unchanged"] == {"answers": 2, "right_share": 0.5, "auc": 1.0, "reference_auc": 1.0,
+                                    "oracle_auc": 1.0}
+    assert figures["first"]["auc"] is None  # one answer, one class
 
 
 def test_the_explainer_calls_a_first_right_answer_after_learning_apart_from_a_second_one():
@@ -171,7 +215,7 @@ def test_the_explainer_calls_a_first_right_answer_after_learning_apart_from_a_se
 
 
 def test_the_linear_order_until_right_retries_an_item_past_three_tries():
-    from simulate import MAX_TRIES, FastGraph, draw_learner, draw_skill_params, linear
+    from simulate import MAX_TRIES, FastGraph, draw_learner, linear
 
     from mltrail.coach.skills import SkillGraph
     from mltrail.curriculum.loader import load_curriculum

@@ -83,11 +83,17 @@ def same_origin(origin: str | None, host: str | None) -> bool:
 
 
 def loopback_host(host: str | None) -> bool:
+    """Whether a Host header names a loopback host: the name, optionally `:port` (digits) after it."""
     if not host:
         return False
-    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-    if host.startswith("[") and "]" in host:
-        name = host[: host.index("]") + 1]
+    if host.startswith("["):  # an IPv6 literal: "[::1]" or "[::1]:8000", nothing else after the bracket
+        name, bracket, rest = host.partition("]")
+        name += bracket
+    else:
+        name, _, rest = host.partition(":")
+        rest = ":" + rest if _ else ""
+    if rest and not (rest.startswith(":") and rest[1:].isdigit() and rest[1:].isascii()):
+        return False
     return name.lower() in LOOPBACK_HOSTS
 
 
@@ -105,6 +111,12 @@ def safe_next(target: str | None, default: str = "/") -> str:
 class Limit:
     attempts: int
     window_s: float
+
+
+def _user_key(username: str) -> str:
+    """The limiter's key for a username as sign-in reads it (`Accounts.authenticate` strips and
+    lower-cases it): " bob", "BOB " and "bob" are one account, so they share one count."""
+    return "u:" + (username or "").strip().lower()
 
 
 class SignInLimiter:
@@ -126,7 +138,7 @@ class SignInLimiter:
         now = time.monotonic()
         waits = []
         with self._lock:
-            for key, limit in ((f"a:{address}", self.per_address), (f"u:{username.lower()}", self.per_user)):
+            for key, limit in ((f"a:{address}", self.per_address), (_user_key(username), self.per_user)):
                 queue = self._trim(key, limit.window_s, now)
                 if len(queue) >= limit.attempts:
                     waits.append(int(queue[0] + limit.window_s - now) + 1)
@@ -136,11 +148,11 @@ class SignInLimiter:
         now = time.monotonic()
         with self._lock:
             self._failures[f"a:{address}"].append(now)
-            self._failures[f"u:{username.lower()}"].append(now)
+            self._failures[_user_key(username)].append(now)
             if len(self._failures) > 100_000:  # a flood of distinct names: forget the oldest
                 for key in list(self._failures)[:50_000]:
                     del self._failures[key]
 
     def succeeded(self, username: str) -> None:
         with self._lock:
-            self._failures.pop(f"u:{username.lower()}", None)
+            self._failures.pop(_user_key(username), None)

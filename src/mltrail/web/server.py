@@ -234,7 +234,8 @@ class Identify:
             return await self.app(scope, receive, send)
         state = self.state
         request = Request(scope, receive)
-        if not state.multi_user and not security.loopback_host(request.headers.get("host")):
+        hosts = request.headers.getlist("host")  # two Host headers: which one names us is anyone's guess
+        if not state.multi_user and (len(hosts) != 1 or not security.loopback_host(hosts[0])):
             answer = JSONResponse({"error": "bad_host", "detail": "this personal server answers on localhost only; "
                                    "open http://127.0.0.1:<port>/ (use --multi-user to serve others)"}, status_code=400)
             return await answer(scope, receive, _with_headers(send, scope["path"], state, None))

@@ -331,3 +331,20 @@ def test_a_solution_that_overwrites_its_input_is_rejected(slug):
     verdict = grade_source(exercise, IN_PLACE[slug], seed=3)
     assert not verdict.passed
     assert "modified its input" in verdict.message
+
+
+# The DFT prompt asks for the transform computed from its definition: the library FFT passed
+# before the exercise declared its forbidden calls.
+LIBRARY_FFT = """
+import numpy as np
+def dft(x):
+    X = np.fft.fft(x)
+    return [X.real.tolist(), X.imag.tolist()]
+"""
+
+
+def test_the_library_fft_is_refused_in_the_dft_exercise():
+    exercise = CURRICULUM.exercise(f"{MODULE}/dft")
+    verdict = grade_source(exercise, LIBRARY_FFT, seed=3)
+    assert not verdict.passed
+    assert "numpy.fft" in verdict.message

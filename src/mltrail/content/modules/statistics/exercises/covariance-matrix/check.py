@@ -16,6 +16,7 @@ def cases(rng):
     yield labelled({"X": np.array([[1.0, -1.0], [2.0, -2.0], [3.0, -3.0]])}, "perfectly opposed columns")
     yield labelled({"X": np.array([[0.0, 1.0, 2.0], [1.0, 0.0, 2.0], [2.0, 2.0, 0.0], [3.0, 1.0, 1.0]])}, "three columns, more rows than columns")
     yield labelled({"X": np.array([[1.0, 2.0, 3.0, 4.0], [2.0, 1.0, 0.0, 4.0]])}, "more columns than rows")
+    yield labelled({"X": np.array([[1e4 + 0.01, 1.0], [1e4 + 0.03, 2.0], [1e4 + 0.02, 4.0], [1e4 + 0.05, 3.0]])}, "a column near 10**4 with small variations")
     for i in range(22):
         n = int(rng.integers(2, 30))
         d = int(rng.integers(1, 6))

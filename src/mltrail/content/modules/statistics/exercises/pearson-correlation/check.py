@@ -21,6 +21,7 @@ def cases(rng):
     yield labelled({"x": np.array([-2.0, -1.0, 0.0, 1.0, 2.0]), "y": np.array([4.0, 1.0, 0.0, 1.0, 4.0])}, "y = x**2: r = 0")
     yield labelled({"x": np.array([1.0, 2.0]), "y": np.array([7.0, 3.0])}, "two points")
     yield labelled({"x": np.array([1.0, 2.0, 3.0, 4.0, 5.0]), "y": np.array([1.0, 1.0, 1.0, 1.0, 6.0])}, "one extreme point")
+    yield labelled({"x": np.array([1e5 + 0.01, 1e5 + 0.03, 1e5 + 0.02, 1e5 + 0.05]), "y": np.array([1.0, 2.0, 4.0, 3.0])}, "x near 10**5 with small variations")
     for i in range(22):
         yield _pair(rng, int(rng.integers(3, 40)), offset=1e5 if i % 6 == 0 else 0.0)
     yield hidden(_pair(rng, 300))

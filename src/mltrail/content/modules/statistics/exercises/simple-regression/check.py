@@ -21,6 +21,7 @@ def cases(rng):
     yield labelled({"x": np.array([1.0, 2.0, 3.0, 4.0]), "y": np.array([8.0, 6.0, 4.0, 2.0])}, "a falling exact line")
     yield labelled({"x": np.array([-2.0, -1.0, 0.0, 1.0, 2.0]), "y": np.array([4.0, 1.0, 0.0, 1.0, 4.0])}, "a parabola: slope 0 and R squared 0")
     yield labelled({"x": np.array([1e6 + 1, 1e6 + 2, 1e6 + 3, 1e6 + 4]), "y": np.array([1.0, 3.0, 2.0, 5.0])}, "x near one million")
+    yield labelled({"x": np.array([1e6 + 0.1, 1e6 + 0.2, 1e6 + 0.4, 1e6 + 0.3, 1e6 + 0.5]), "y": np.array([1.0, 3.0, 2.0, 5.0, 4.0])}, "x near one million, in small steps")
     yield labelled({"x": np.array([3.0, 1.0, 2.0, 1.0, 5.0]), "y": np.array([2.0, 1.0, 2.5, 0.5, 3.0])}, "unsorted x with a repeated value")
     for i in range(22):
         offset = float(rng.choice([1e4, 1e6])) if i % 4 == 0 else 0.0

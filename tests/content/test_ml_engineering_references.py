@@ -393,6 +393,21 @@ def test_fingerprint_ignores_order_and_sees_every_value():
     assert fingerprint(rows=[]) == hashlib.sha256(b"").hexdigest()
 
 
+def test_fingerprint_check_refuses_another_json_option():
+    # The prompt fixes json.dumps's options ("no other option"): with ensure_ascii=False a row
+    # holding "ö" is written with the letter itself instead of the escape "\u00f6", so its digest
+    # differs, and a labelled case must show it.
+    check = check_of("data-fingerprint")
+    solution = function_of(FOLDER / "data-fingerprint" / "solution.py", "fingerprint")
+
+    def unescaped(rows):
+        lines = sorted(json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False) for r in rows)
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+    labelled = [c for c in exercise_cases(exercise_id("data-fingerprint"), 0) if c.label is not None]
+    assert not all(verdict(check, c, run(solution, c.args), run(unescaped, c.args)) for c in labelled)
+
+
 def test_psi_is_symmetric_and_ks_matches_scipy_on_larger_samples():
     psi = function_of(FOLDER / "psi" / "solution.py", "psi")
     ks = function_of(FOLDER / "ks-statistic" / "solution.py", "ks_statistic")

@@ -40,6 +40,7 @@ def cases(rng):
     yield labelled({"rows": [{"x": 1}, {"x": 1}]}, "a duplicate row counts")
     yield labelled({"rows": []}, "an empty table: the digest of the empty string")
     yield labelled({"rows": [{"city": "Oslo", "churned": True, "score": None}]}, "a bool and a missing value")
+    yield labelled({"rows": [{"city": "Malmö", "age": 33}, {"city": "São Paulo", "age": 27}]}, "text beyond ASCII, which json.dumps escapes by default")
     for _ in range(22):
         yield {"rows": _table(rng)}
     yield hidden({"rows": _table(rng)})

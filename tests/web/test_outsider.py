@@ -2,8 +2,12 @@
 what `test_authz`, `test_bad_input` and `test_cache_review` already cover.
 
 Each test names the attack it replays: sign-in limits dodged with another spelling of the same
-username, Host header games against the personal server (a name that only starts like a
-loopback one, two Host headers), and more below.
+username, a burst of sign-ins taking 64 MiB of argon2 each, Host header games against the
+personal server, progress files dated in the future or holding a profile of the wrong shape, a
+pace too slow to date a plan; and, already stopped before and held here: a bogus bearer header
+beside a session cookie, quiz answers carrying their own verdict, sign-up and sign-in answers
+that would tell which names exist, case and look-alike usernames, signing up as the CLI's
+learner, and figure paths out of a lesson's folder.
 """
 
 from __future__ import annotations
@@ -56,6 +60,57 @@ def test_another_spelling_of_a_username_shares_its_sign_in_limit(multi):
     form = multi.client()
     answer = form.post("/login", data={"username": " bob ", "password": PASSWORD, "csrf_token": form.csrf})
     assert answer.status_code == 429
+
+
+
+def test_a_burst_of_sign_ins_hashes_a_few_passwords_at_a_time(multi, monkeypatch):
+    """argon2 takes 64 MiB per verification: twelve sign-ins at once from anyone ran twelve at
+    once (sixteen open sign-ups took the server from 190 MiB to 1.1 GiB); now a few at a time."""
+    import threading
+    import time
+
+    from argon2.exceptions import VerifyMismatchError
+
+    from mltrail.service.accounts import HASHING_SLOTS
+
+    lock, running, most = threading.Lock(), [0], [0]
+
+    def busy():
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+
+    class Slow:
+        def hash(self, password):
+            busy()
+            return "$argon2id$slow"
+
+        def verify(self, hashed, password):
+            busy()
+            raise VerifyMismatchError()
+
+        def check_needs_rehash(self, hashed):
+            return False
+
+    monkeypatch.setattr("mltrail.service.accounts._hasher", Slow)
+    clients = [multi.client() for _ in range(12)]
+    start = threading.Barrier(len(clients))
+    answers = []
+
+    def sign_in(index):
+        start.wait()
+        answers.append(clients[index].post("/api/login", json={"username": f"guess{index}", "password": "wrong"}))
+
+    threads = [threading.Thread(target=sign_in, args=(i,)) for i in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(a.status_code for a in answers) == [401] * len(clients)
+    assert 1 <= most[0] <= HASHING_SLOTS, most[0]
 
 
 # ---------------------------------------------------------------- the personal server's Host check

@@ -80,6 +80,19 @@ def _hasher():
     return PasswordHasher()  # argon2id with the library's current recommended costs
 
 
+# argon2 takes 64 MiB per hash or verification: without a bound, a burst of sign-ins or open
+# sign-ups (each request on its own worker thread) took 64 MiB apiece, about 2.5 GiB for the
+# server's 40 threads, from anyone who can reach the sign-in page. At most this many at once:
+HASHING_SLOTS = 4
+_HASHING = threading.BoundedSemaphore(HASHING_SLOTS)
+
+
+def _bounded(call, *args):
+    """`call(*args)` (a hash or a verification) in one of the HASHING_SLOTS."""
+    with _HASHING:
+        return call(*args)
+
+
 def check_username(username: str) -> str:
     name = (username or "").strip().lower()
     if not USERNAME.match(name):
@@ -134,7 +147,7 @@ class Accounts:
         check_password(password)
         shown = check_display_name(display_name, name)
         try:
-            return self.rows.create_account(name, shown, _hasher().hash(password), role)
+            return self.rows.create_account(name, shown, _bounded(_hasher().hash, password), role)
         except Taken:
             raise Conflict("username", f"'{name}' is taken; choose another") from None
 
@@ -171,24 +184,24 @@ class Accounts:
         hasher = _hasher()
         if account is None or not account.active:
             if self._dummy_hash is None:
-                self._dummy_hash = hasher.hash(secrets.token_hex(16))
+                self._dummy_hash = _bounded(hasher.hash, secrets.token_hex(16))
             try:
-                hasher.verify(self._dummy_hash, password)
+                _bounded(hasher.verify, self._dummy_hash, password)
             except VerificationError:
                 pass
             raise wrong
         try:
-            hasher.verify(account.password_hash, password)
+            _bounded(hasher.verify, account.password_hash, password)
         except (VerificationError, InvalidHashError):
             raise wrong from None
         if hasher.check_needs_rehash(account.password_hash):
             # the same password under the current cost: no change of password, the other sessions stay
-            self.rows.update_account(account.id, keep_sessions=True, password_hash=hasher.hash(password))
+            self.rows.update_account(account.id, keep_sessions=True, password_hash=_bounded(hasher.hash, password))
         return account
 
     def set_password(self, account_id: int, password: str) -> None:
         check_password(password)
-        if self._update(account_id, password_hash=_hasher().hash(password)) is None:
+        if self._update(account_id, password_hash=_bounded(_hasher().hash, password)) is None:
             raise NotFound("account", str(account_id))
 
     def set_role(self, actor: AccountRecord, account_id: int, role: str) -> AccountRecord:

@@ -379,3 +379,26 @@ def test_other_correct_solutions_pass(slug, style):
 def test_word_counts_accepts_counter_and_defaultdict(code):
     verdict = grade_source(CURRICULUM.exercise("python/word-counts"), code, seed=0)
     assert verdict.passed, verdict.message
+
+
+# min-max-scale asks for a new array: scaling `x` in place and returning it passed before the
+# exercise declared inputs_unchanged.
+def test_min_max_scale_rejects_scaling_x_in_place():
+    code = (
+        "import numpy as np\n"
+        "def min_max_scale(x, feature_range):\n"
+        "    lo, hi = feature_range\n"
+        "    if x.dtype.kind != 'f':\n"
+        "        x = x.astype(float)\n"
+        "    low, high = x.min(), x.max()\n"
+        "    if high == low:\n"
+        "        x[:] = lo\n"
+        "        return x\n"
+        "    x -= low\n"
+        "    x *= (hi - lo) / (high - low)\n"
+        "    x += lo\n"
+        "    return x\n"
+    )
+    verdict = grade_source(CURRICULUM.exercise("python/min-max-scale"), code, seed=0)
+    assert not verdict.passed
+    assert "modified its input" in verdict.message

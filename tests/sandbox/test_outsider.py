@@ -315,3 +315,42 @@ def test_concurrent_learners_meet_without_the_network_namespace_and_landlock(exe
         pool.wait_ready()
         verdict = _concurrently(exercise, pool)
     assert verdict.passed, f"without those layers learner b should reach learner a's socket: {verdict.message}"
+
+
+# ---------------------------------------------------------------- memory held across processes
+
+SPREAD_MEMORY = textwrap.dedent("""
+    import os, time
+    N, SIZE = 4, 300 << 20  # 1.2 GB together, against a limit of 512 MiB
+    r, w = os.pipe()
+    for _ in range(N):
+        if os.fork() == 0:
+            try:
+                block = b"x" * SIZE
+                os.write(w, b"1")
+            except MemoryError:
+                os.write(w, b"0")
+            time.sleep(3)
+            os._exit(0)
+    got = b""
+    while len(got) < N:
+        got += os.read(r, N)
+    HELD = got.count(b"1") == N
+    def add(a, b):
+        return a + b if HELD else None
+    """)
+
+
+def test_a_job_cannot_hold_its_memory_limit_once_per_process(exercise, pool):
+    """RLIMIT_AS holds each process to the limit, so a job that forks held it once per process
+    (64 processes of 512 MiB: 32 GB on a host of 24). Its processes are now summed."""
+    verdict = grade_source(exercise, SPREAD_MEMORY, seed=3, runner=pool, tenant="hoarder")
+    assert not verdict.passed, "a job held its memory limit once per process"
+    assert verdict.status == "memory_limit", verdict.message
+    assert grade_source(exercise, HONEST, seed=4, runner=pool).passed
+
+
+def test_one_process_may_use_most_of_its_memory_limit(exercise, pool):
+    code = "block = b'x' * (400 << 20)\ndef add(a, b):\n    return a + b\n"
+    verdict = grade_source(exercise, code, seed=3, runner=pool, tenant="honest-big")
+    assert verdict.passed, verdict.message

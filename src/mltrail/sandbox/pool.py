@@ -33,6 +33,49 @@ SLOTS_PER_CORE = 2
 PENALTY_S = 60.0  # how long a learner whose job timed out runs at the lowest CPU priority
 LOWEST_PRIORITY = 19
 DISK_BYTES = 64 * 1024 * 1024  # per job: its /tmp, working folder and /dev/shm together
+WATCH_EVERY_S = 0.1  # how often a running job's memory is summed over its processes
+MEMORY_SLACK_KB = 64 * 1024
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _descendants(pid: int, most: int = 4096) -> list[int]:
+    """Every process below `pid`, read from /proc's children lists."""
+    found, frontier = [], [pid]
+    while frontier and len(found) < most:
+        parent = frontier.pop()
+        try:
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{parent}/task/{task}/children") as handle:
+                    children = [int(child) for child in handle.read().split()]
+            except (OSError, ValueError):
+                continue
+            found += children
+            frontier += children
+    return found
+
+
+def _anonymous_kb(pid: int) -> int:
+    """The anonymous memory a process maps (resident, not file-backed), from /proc/PID/statm."""
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            fields = handle.read().split()
+        return (int(fields[1]) - int(fields[2])) * PAGE_KB
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def job_memory_kb(zygote_pid: int) -> int:
+    """What a zygote's job holds in all its processes together, beyond the zygote they copy.
+
+    RLIMIT_AS bounds each process alone, so a job that forks holds its limit once per process.
+    Each copy starts out mapping the zygote's memory: what it maps beyond that is its own.
+    """
+    base = _anonymous_kb(zygote_pid)
+    return sum(max(0, _anonymous_kb(pid) - base) for pid in _descendants(zygote_pid))
 
 
 class ZygoteDied(Exception):
@@ -154,7 +197,8 @@ class Zygote:
             self.awaiting_status = True
             body = json.dumps(request).encode("utf-8")
             deadline = time.monotonic() + time_s
-            output, result, timed_out = collect(out_r, res_r, deadline, self._status_waiting, request=(req_w, body))
+            finished = self._watching(spare, request)
+            output, result, timed_out = collect(out_r, res_r, deadline, finished, request=(req_w, body))
             # The job is over once its pipes are closed or its time is up: end it either way. A job
             # that sent its reply and closed its pipes, then kept running, would otherwise run on
             # unwatched, past its wall-clock limit. (A kill for a job already gone is ignored.)
@@ -169,6 +213,29 @@ class Zygote:
         self.rss_kb = answer.get("rss_kb", self.rss_kb)
         self.awaiting_status = False
         return interpret(output, result, timed_out, int(answer["status"]), (time.perf_counter() - started) * 1000)
+
+    def _watching(self, spare: int, request: dict):
+        """`collect`'s check for the job's end, which also ends a job whose processes together hold
+        more than its memory limit (each alone is held to it by RLIMIT_AS): it is then killed,
+        as the kernel would kill it, and its verdict says it used too much memory."""
+        zygote = (self.info or {}).get("host_pid")
+        try:
+            limit_kb = int(request["limits"]["memory_mb"]) * 1024 + MEMORY_SLACK_KB
+        except (KeyError, TypeError, ValueError):
+            limit_kb = None
+        if zygote is None or zygote == self.proc.pid or limit_kb is None:
+            return self._status_waiting  # no zygote of ours to watch below (then RLIMIT_AS alone holds)
+        last = [time.monotonic()]
+
+        def finished() -> bool:
+            now = time.monotonic()
+            if now - last[0] >= WATCH_EVERY_S:
+                last[0] = now
+                if job_memory_kb(zygote) > limit_kb:
+                    self._kill(spare)
+            return self._status_waiting()
+
+        return finished
 
     def _kill(self, spare: int) -> None:
         try:

@@ -711,3 +711,55 @@ def test_the_forbidden_library_shortcut_fails(slug):
     verdict = grade_source(CURRICULUM.exercise(f"{MODULE}/{slug}"), textwrap.dedent(code), seed=0)
     assert verdict.status == "failed", verdict.message
     assert f"uses `{name}`" in verdict.message, verdict.message
+
+
+# Wrong solutions that a check once accepted: each must fail with every seed.
+WRONG_SOLUTIONS: dict[str, dict[str, str]] = {
+    "max-flow": {
+        # sets the reverse residual capacity to 0 while reading the edges, which wipes out an
+        # edge [v, u] read before [u, v]; the prompt says both directions may occur
+        "reverse-edge-overwritten": """
+            from collections import deque
+
+            def max_flow(n, edges, source, sink):
+                cap = [[0] * n for _ in range(n)]
+                for u, v, c in edges:
+                    cap[u][v] = c
+                    cap[v][u] = 0
+                total = 0
+                while True:
+                    prev = [-1] * n
+                    prev[source] = source
+                    queue = deque([source])
+                    while queue:
+                        u = queue.popleft()
+                        for v in range(n):
+                            if prev[v] == -1 and cap[u][v] > 0:
+                                prev[v] = u
+                                queue.append(v)
+                    if prev[sink] == -1:
+                        return total
+                    b, v = float("inf"), sink
+                    while v != source:
+                        b = min(b, cap[prev[v]][v])
+                        v = prev[v]
+                    v = sink
+                    while v != source:
+                        cap[prev[v]][v] -= b
+                        cap[v][prev[v]] += b
+                        v = prev[v]
+                    total += b
+        """,
+    },
+}
+
+WRONG_PARAMS = [pytest.param(slug, style, id=f"{slug}/{style}") for slug, styles in WRONG_SOLUTIONS.items() for style in styles]
+
+
+@pytest.mark.parametrize(("slug", "style"), WRONG_PARAMS)
+def test_wrong_solutions_fail(slug, style):
+    exercise = CURRICULUM.exercise(f"{MODULE}/{slug}")
+    code = textwrap.dedent(WRONG_SOLUTIONS[slug][style])
+    for seed in SEEDS:
+        verdict = grade_source(exercise, code, seed=seed)
+        assert not verdict.passed, f"{slug} ({style}), seed {seed}: a wrong solution passed"

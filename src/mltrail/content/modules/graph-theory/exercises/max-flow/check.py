@@ -30,6 +30,8 @@ def cases(rng):
                    "the bottleneck is the first edge")
     yield labelled({"n": 6, "edges": [[0, 1, 1], [0, 2, 1], [1, 3, 1], [1, 4, 1], [2, 3, 1], [3, 5, 1], [4, 5, 1]],
                     "source": 0, "sink": 5}, "a choice made early must be undone")
+    yield labelled({"n": 4, "edges": [[0, 2, 3], [2, 1, 3], [1, 3, 3], [1, 2, 1]], "source": 0, "sink": 3},
+                   "edges both ways between 1 and 2")
     for _ in range(22):
         n, edges = _network(rng, int(rng.integers(2, 6)), int(rng.integers(2, 6)), float(rng.uniform(0.3, 0.7)))
         yield {"n": n, "edges": edges, "source": 0, "sink": n - 1}

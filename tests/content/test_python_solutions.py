@@ -402,3 +402,16 @@ def test_min_max_scale_rejects_scaling_x_in_place():
     verdict = grade_source(CURRICULUM.exercise("python/min-max-scale"), code, seed=0)
     assert not verdict.passed
     assert "modified its input" in verdict.message
+
+
+# csv-column-mean asks for the csv module: pandas passed before the exercise refused it.
+def test_csv_column_mean_refuses_pandas():
+    code = (
+        "import pandas as pd\n"
+        "def column_mean(path, column):\n"
+        "    cells = pd.read_csv(path, encoding='utf-8')[column].dropna()\n"
+        "    return float(cells.mean()) if len(cells) else None\n"
+    )
+    verdict = grade_source(CURRICULUM.exercise("python/csv-column-mean"), code, seed=0)
+    assert not verdict.passed
+    assert "pandas" in verdict.message

@@ -485,3 +485,9 @@ def test_mistake_is_explained_in_two_to_five_sentences(slug, path):
     assert 2 <= sentences <= 5, f"{explanation.name}: {sentences} sentences"
     assert text.startswith("You"), f"{explanation.name} speaks to the learner who made the mistake"
     assert "$" not in text, f"{explanation.name}: explanations are plain text, no TeX"
+
+
+def test_gradient_check_last_hint_keeps_the_zero_case():
+    """The prompt asks for 0.0 when both norms are 0; the code of the last hint once divided by zero there."""
+    meta = tomllib.loads((FOLDER / "gradient-check" / "exercise.toml").read_text(encoding="utf-8"))
+    assert "0.0 if den == 0" in meta["hints"][-1]

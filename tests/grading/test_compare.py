@@ -46,5 +46,5 @@ def test_different_values_are_explained(expected, got, fragment):
 
 def test_common_mistakes_are_named():
     assert "returned None" in common_mistake(None, {"x": [1]}, [2])
-    assert "input `xs` unchanged" in common_mistake([3, 1], {"xs": [3, 1]}, [1, 3])
+    assert "equal to the input `xs`: did you return it unchanged?" in common_mistake([3, 1], {"xs": [3, 1]}, [1, 3])
     assert common_mistake([1, 3], {"xs": [3, 1]}, [1, 2]) is None

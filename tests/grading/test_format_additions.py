@@ -321,3 +321,60 @@ def test_a_reference_that_modifies_its_inputs_is_refused_by_the_gate(tiny_course
     build_cases(exercise, seed=0)  # a learner's grading does not pay for the reference's snapshots
     _, problems = check_content([tiny_course], only_custom=True)
     assert any("modified `values`" in str(p) for p in problems), problems
+
+
+# --- the notes on common mistakes, beside a check's own messages -----------------------
+
+ORDER_SOLUTION = """
+def order(edges):
+    return None if ["b", "a"] in edges else ["a", "b"]
+"""
+ORDER_CHECK = """
+def cases(rng):
+    yield {"edges": [["a", "b"]]}
+    yield {"edges": [["a", "b"], ["b", "a"]]}
+
+def compare(expected, got, case):
+    if expected is None:
+        return got is None or "this graph has a cycle: there is no order, return None"
+    if got is None:
+        return "this graph has no cycle: return an order of its nodes"
+    return got == expected or f"expected {expected}"
+"""
+STEP_SOLUTION = """
+def step(b):
+    return [2 * x - 1 for x in b]
+"""
+STEP_CHECK = """
+def cases(rng):
+    yield {"b": [3.0]}
+    for _ in range(3):
+        yield {"b": [float(rng.integers(2, 9))]}
+"""
+
+
+def test_where_none_is_an_answer_the_checks_own_message_says_what_a_none_means(tiny_course):
+    exercise_folder(tiny_course, "order", "order", ORDER_SOLUTION, ORDER_CHECK)
+    exercise = load_curriculum([tiny_course]).exercise("tiny/order")
+    assert grade(exercise, ORDER_SOLUTION).status == "passed"
+    verdict = grade(exercise, "def order(edges):\n    return None\n")
+    assert verdict.status == "failed"
+    assert "this graph has no cycle" in verdict.message and "forget a `return`" not in verdict.message
+    # a check that trips on None is not a message about None: the note stands
+    lax = ORDER_CHECK.replace('    if got is None:\n        return "this graph has no cycle: return an order of its nodes"\n', "")
+    assert lax != ORDER_CHECK
+    exercise_folder(tiny_course, "order2", "order", ORDER_SOLUTION, lax.replace("got == expected", "list(got) == expected"))
+    exercise = load_curriculum([tiny_course]).exercise("tiny/order2")
+    assert grade(exercise, ORDER_SOLUTION).status == "passed"
+    assert "forget a `return`" in grade(exercise, "def order(edges):\n    return None\n").message
+
+
+def test_an_answer_equal_to_an_input_is_asked_about_and_the_comparison_still_shown(tiny_course):
+    exercise_folder(tiny_course, "step", "step", STEP_SOLUTION, STEP_CHECK)
+    exercise = load_curriculum([tiny_course]).exercise("tiny/step")
+    assert grade(exercise, STEP_SOLUTION).status == "passed"
+    # x + 1 - 1 computed, not returned unchanged: equal to b on every case by construction here
+    verdict = grade(exercise, "def step(b):\n    return [x + 1 - 1 for x in b]\n")
+    assert verdict.status == "failed"
+    assert "equal to the input `b`: did you return it unchanged?" in verdict.message
+    assert "expected 5.0, got 3.0" in verdict.message  # the comparison's own words follow

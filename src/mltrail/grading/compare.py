@@ -182,5 +182,5 @@ def common_mistake(got: Any, args: dict, expected: Any) -> str | None:
             except Exception:
                 same = False
             if same and compare_values(expected, got) is not None:
-                return f"Your function returned the input `{name}` unchanged."
+                return f"Your function returned a value equal to the input `{name}`: did you return it unchanged?"
     return None

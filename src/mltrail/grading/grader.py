@@ -514,9 +514,19 @@ def judge_value(expected: Any, got: Any, case: Case, custom: Callable | None) ->
     if message is None:
         return None
     try:
-        return common_mistake(got, case.args, expected) or message
+        note = common_mistake(got, case.args, expected)
     except Exception:
         return message
+    if note is None:
+        return message
+    if got is None:
+        # a check's own message knows whether None can be an answer (a graph with a cycle has
+        # no order): it stands, unless it only says the check could not read the answer
+        own = custom is not None and not message.startswith("your answer could not be")
+        return message if own else note
+    # a value equal to an input may be computed right by chance on this case: the note asks,
+    # and the comparison's own message follows
+    return f"{note} {message}"
 
 
 def _custom_message(custom: Callable, expected: Any, got: Any, case: Case) -> str | None:

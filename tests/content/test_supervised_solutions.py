@@ -640,3 +640,19 @@ def test_softmax_without_the_row_maximum_subtracted_fails():
     verdict = grade_source(CURRICULUM.exercise("supervised/softmax-regression"), naive, seed=0)
     assert verdict.status == "failed", verdict.message
     assert "subtract each row's largest score" in verdict.message, verdict.message
+
+
+def test_k_fold_indices_as_a_generator_is_told_to_return_a_list():
+    # scikit-learn's KFold.split yields its pairs; a learner who yields them too is told to collect
+    # them in a list, in words they know (the grader's name for what a generator yielded is not).
+    code = textwrap.dedent("""
+        def k_fold_indices(n, k):
+            start = 0
+            for i in range(k):
+                stop = start + n // k + (i < n % k)
+                yield list(range(start)) + list(range(stop, n)), list(range(start, stop))
+                start = stop
+    """)
+    verdict = grade_source(CURRICULUM.exercise("supervised/k-fold-indices"), code, seed=0)
+    assert verdict.status == "failed", verdict.message
+    assert "not a generator" in verdict.message and "Iterated" not in verdict.message, verdict.message

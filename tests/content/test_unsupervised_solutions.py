@@ -620,3 +620,17 @@ def test_ties_going_to_the_larger_index_fail(slug, pool):
     code = textwrap.dedent(LARGEST_INDEX_ON_TIES[slug])
     verdict = grade_source(CURRICULUM.exercise(f"unsupervised/{slug}"), code, seed=0, runner=pool)
     assert verdict.status == "failed", verdict.message
+
+
+def test_assign_clusters_as_a_generator_is_told_to_return_a_list(pool):
+    # A loop that yields each label is told to collect them in a list, in words a learner knows
+    # (the grader's name for what a generator yielded is not).
+    code = textwrap.dedent("""
+        def assign_clusters(X, centroids):
+            for x in X:
+                distances = [((x - c) ** 2).sum() for c in centroids]
+                yield distances.index(min(distances))
+    """)
+    verdict = grade_source(CURRICULUM.exercise("unsupervised/assign-clusters"), code, seed=0, runner=pool)
+    assert verdict.status == "failed", verdict.message
+    assert "not a generator" in verdict.message and "Iterated" not in verdict.message, verdict.message

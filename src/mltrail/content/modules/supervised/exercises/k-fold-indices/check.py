@@ -1,6 +1,6 @@
 import numpy as np
 
-from mltrail.grading.contract import hidden, labelled
+from mltrail.grading.contract import Iterated, hidden, labelled
 
 
 def cases(rng):
@@ -26,6 +26,8 @@ def _indices(value, what):
 
 
 def compare(expected, got, case):
+    if type(got) is Iterated:
+        return "return a list of (train, test) pairs, not a generator: collect the pairs in a list"
     if type(got) not in (list, tuple):
         return f"return a list of (train, test) pairs, not {type(got).__name__}"
     if len(got) != len(expected):

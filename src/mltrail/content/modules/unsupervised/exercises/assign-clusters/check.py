@@ -1,6 +1,6 @@
 import numpy as np
 
-from mltrail.grading.contract import hidden, labelled
+from mltrail.grading.contract import Iterated, hidden, labelled
 
 
 def _case(rng, n, k, d):
@@ -34,6 +34,8 @@ def compare(expected, got, case):
         if got.ndim != 1 or got.dtype.kind not in "iu":
             return f"return a list of ints (or a 1-D integer array), not an array of dtype {got.dtype} and shape {got.shape}"
         got = got.tolist()
+    if type(got) is Iterated:
+        return "return a list of ints, not a generator: collect the labels in a list"
     if not isinstance(got, list):
         return f"return a list of ints, not {type(got).__name__}"
     if any(type(v) is not int for v in got):

@@ -68,14 +68,33 @@ def _anonymous_kb(pid: int) -> int:
         return 0
 
 
+def _private_kb(pid: int) -> int | None:
+    """The memory a process holds alone (its pages shared with no other), or None where unreadable."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            lines = handle.read().splitlines()
+        return sum(int(line.split()[1]) for line in lines if line.startswith(("Private_Clean:", "Private_Dirty:")))
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def job_memory_kb(zygote_pid: int) -> int:
-    """What a zygote's job holds in all its processes together, beyond the zygote they copy.
+    """What a zygote's job holds in all its processes together.
 
     RLIMIT_AS bounds each process alone, so a job that forks holds its limit once per process.
-    Each copy starts out mapping the zygote's memory: what it maps beyond that is its own.
+    A copy of the zygote shares its pages until it writes to them: what each process holds alone
+    is its own (the zygote's pages it wrote to included). Where that cannot be read, what it maps
+    beyond what the zygote maps.
     """
-    base = _anonymous_kb(zygote_pid)
-    return sum(max(0, _anonymous_kb(pid) - base) for pid in _descendants(zygote_pid))
+    base = None
+    total = 0
+    for pid in _descendants(zygote_pid):
+        private = _private_kb(pid)
+        if private is None:
+            base = _anonymous_kb(zygote_pid) if base is None else base
+            private = max(0, _anonymous_kb(pid) - base)
+        total += private
+    return total
 
 
 class ZygoteDied(Exception):

@@ -408,6 +408,44 @@ def test_fingerprint_check_refuses_another_json_option():
     assert not all(verdict(check, c, run(solution, c.args), run(unescaped, c.args)) for c in labelled)
 
 
+def test_version_bump_hints_take_the_most_serious_change():
+    # The levels number the most serious change 0 (schema), so the bump is the smallest level:
+    # a hint saying max() would lead to a patch bump where a major one is due.
+    hints = " ".join(tomllib.loads((FOLDER / "version-bump" / "exercise.toml").read_text(encoding="utf-8"))["hints"])
+    assert "max(LEVEL" not in hints and "min(LEVEL" in hints
+
+
+def test_psi_check_refuses_a_floor_on_empty_bins_only():
+    # "Each share below 1e-4 is replaced by 1e-4": flooring only the empty bins differs from it
+    # when a bin holds a share between 0 and 1e-4, and a labelled case must show it.
+    check = check_of("psi")
+    solution = function_of(FOLDER / "psi" / "solution.py", "psi")
+
+    def zeros_only(expected, actual, edges):
+        k = len(edges) + 1
+        p = np.bincount(np.digitize(expected, edges), minlength=k) / len(expected)
+        q = np.bincount(np.digitize(actual, edges), minlength=k) / len(actual)
+        p, q = np.where(p == 0, 1e-4, p), np.where(q == 0, 1e-4, q)
+        return float(np.sum((q - p) * np.log(q / p)))
+
+    labelled = [c for c in exercise_cases(exercise_id("psi"), 0) if c.label is not None]
+    assert not all(verdict(check, c, run(solution, c.args), run(zeros_only, c.args)) for c in labelled)
+
+
+def test_skew_check_refuses_a_shift_equal_to_the_threshold():
+    # A column is reported when its shift is greater than the threshold, not equal to it.
+    check = check_of("train-serve-skew")
+    solution = function_of(FOLDER / "train-serve-skew" / "solution.py", "skewed_features")
+
+    def at_least(train, serve, threshold):
+        shared = set(train) & set(serve)
+        moved = {c for c in shared if abs(np.mean(serve[c]) - np.mean(train[c])) / np.std(train[c]) >= threshold}
+        return sorted((set(train) ^ set(serve)) | moved)
+
+    labelled = [c for c in exercise_cases(exercise_id("train-serve-skew"), 0) if c.label is not None]
+    assert not all(verdict(check, c, run(solution, c.args), run(at_least, c.args)) for c in labelled)
+
+
 def test_psi_is_symmetric_and_ks_matches_scipy_on_larger_samples():
     psi = function_of(FOLDER / "psi" / "solution.py", "psi")
     ks = function_of(FOLDER / "ks-statistic" / "solution.py", "ks_statistic")

@@ -21,6 +21,8 @@ def cases(rng):
     yield labelled({"expected": [0.0, 1.0, 2.0, 3.0], "actual": [1.0, 1.0, 3.0, 3.0], "edges": [1.0, 3.0]}, "every actual value sits on an edge")
     yield labelled({"expected": [1.0, 2.0], "actual": [5.0], "edges": [3.0]}, "one edge, two bins, each sample in one")
     yield labelled({"expected": [0.0, 0.0, 1.0, 1.0], "actual": [0.0, 1.0, 1.0, 1.0], "edges": [0.5]}, "a small shift, no empty bin")
+    yield labelled({"expected": [-1.0] + [1.0] * 19999, "actual": [-1.0, -1.0] + [1.0] * 7 + [6.0], "edges": [0.0, 5.0]},
+                   "one value in 20,000: a share of 0.00005, below 1e-4 though not zero")
     for _ in range(22):
         yield _case(rng)
     yield hidden(_case(rng))

@@ -46,6 +46,7 @@ def cases(rng):
     yield labelled({"train": {"x": [0.0, 2.0]}, "serve": {"x": [2.1]}, "threshold": 1.0}, "population std 1: a shift of 1.1 is reported (the sample std 1.41 would hide it)")
     yield labelled({"train": {"x": [0.0, 2.0]}, "serve": {"x": [1.5, 1.5, 1.5]}, "threshold": 1.0}, "a serving batch with no spread and a small shift: not reported")
     yield labelled({"train": {"b": [1.0, 2.0], "a": [1.0, 3.0]}, "serve": {"b": [9.0], "a": [9.0]}, "threshold": 1.0}, "the list is sorted")
+    yield labelled({"train": {"x": [0.0, 2.0]}, "serve": {"x": [3.0]}, "threshold": 2.0}, "a shift of exactly the threshold, 2 training stds: not greater, not reported")
     for _ in range(22):
         yield _case(rng)
     yield hidden(_case(rng))

@@ -384,6 +384,27 @@ def test_ucb1_cases_have_no_near_ties():
             assert min(gaps, default=np.inf) > 1e-9, f"{case.label or case.args}: a near-tie of UCB scores"
 
 
+def test_ucb1_check_refuses_the_last_index_among_equal_scores():
+    # The prompt breaks a tie of scores by the lowest index; a labelled case must hold an exact tie.
+    check = check_of("ucb1")
+
+    def last_of_ties(rewards, c):
+        K = len(rewards[0])
+        counts, sums, actions = [0] * K, [0.0] * K, []
+        for t, row in enumerate(rewards):
+            scores = [sums[a] / counts[a] + c * np.sqrt(np.log(t) / counts[a]) for a in range(K)] if t >= K else None
+            arm = t if t < K else max(range(K), key=lambda a: (scores[a], a))
+            counts[arm] += 1
+            sums[arm] += row[arm]
+            actions.append(arm)
+        return actions
+
+    cases = cases_of("ucb1", 0)
+    verdicts = [passes(check, want, call(last_of_ties, case.args), case)
+                for case, want in zip(cases, outputs("ucb1", 0, "solution")) if case.label]
+    assert not all(verdicts), "a UCB1 that breaks ties by the highest index passes the labelled cases"
+
+
 def test_thompson_draws_are_never_near_ties():
     for seed in seeds_of("thompson-sampling"):
         for case, actions in zip(cases_of("thompson-sampling", seed), outputs("thompson-sampling", seed, "solution")):

@@ -16,6 +16,7 @@ def _run(rng):
 def cases(rng):
     yield labelled({"rewards": [[1.0, 0.5]] * 5, "c": 2.0}, "the worked example")
     yield labelled({"rewards": [[0.2, 0.9, 0.4]] * 3, "c": 1.0}, "T = K: each arm once, nothing else")
+    yield labelled({"rewards": [[1.0, 1.0]] * 6, "c": 1.0}, "two arms that always pay the same: equal scores, the lowest index wins")
     yield labelled({"rewards": [[1.0, 0.0]] * 12, "c": 1.0},
                    "a clearly better arm: the other is retried only when its bonus has grown enough")
     yield labelled({"rewards": [[0.0, 0.1, 0.0, 0.05]] * 10, "c": 0.01},

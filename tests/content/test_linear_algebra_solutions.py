@@ -422,6 +422,29 @@ WRONG_SOLUTIONS: dict[str, dict[str, str]] = {
                 return a
         """,
     },
+    "matrix-product": {
+        # The prompt asks for a new list; replacing the rows of `a` by the rows of the product
+        # and returning it passed before the exercise declared inputs_unchanged.
+        "overwrites-rows-of-a": """
+            def matmul(a, b):
+                for i, row in enumerate(a):
+                    a[i] = [sum(row[t] * b[t][j] for t in range(len(b))) for j in range(len(b[0]))]
+                return a
+        """,
+    },
+    "transpose": {
+        # The prompt asks for a new list; swapping a square matrix in place passed before the
+        # exercise declared inputs_unchanged.
+        "swaps-square-matrices-in-place": """
+            def transpose(a):
+                if all(len(row) == len(a) for row in a):
+                    for i in range(len(a)):
+                        for j in range(i + 1, len(a)):
+                            a[i][j], a[j][i] = a[j][i], a[i][j]
+                    return a
+                return [[a[i][j] for i in range(len(a))] for j in range(len(a[0]))]
+        """,
+    },
 }
 
 WRONG_PARAMS = [pytest.param(slug, style, id=f"{slug}-{style}") for slug, styles in WRONG_SOLUTIONS.items() for style in styles]

@@ -378,3 +378,25 @@ def test_an_answer_equal_to_an_input_is_asked_about_and_the_comparison_still_sho
     assert verdict.status == "failed"
     assert "equal to the input `b`: did you return it unchanged?" in verdict.message
     assert "expected 5.0, got 3.0" in verdict.message  # the comparison's own words follow
+
+
+def test_a_recorded_mistake_is_named_on_an_exception_case_only_if_it_fails_it_the_same_way(tiny_course):
+    # the learner raises KeyError where ValueError is asked for, and passes every other case
+    learner = "def root(x):\n    if x < 0:\n        raise KeyError('negative')\n    return x ** 0.5\n"
+    exercise_folder(tiny_course, "root", "root", ROOT_SOLUTION, ROOT_CHECK, mistakes={
+        # raises what the case asks for (and is wrong elsewhere): not what this learner did
+        "a-raises-right": "def root(x):\n    if x < 0:\n        raise ValueError('negative')\n    return x / 2\n",
+        # raises another wrong type than the learner's
+        "b-type-error": "def root(x):\n    if x < 0:\n        raise TypeError('negative')\n    return x ** 0.5\n",
+        "c-key-error": "def root(x):\n    if x < 0:\n        raise KeyError('no such root')\n    return x ** 0.5\n"})
+    exercise = load_curriculum([tiny_course]).exercise("tiny/root")
+    verdict = grade_source(exercise, learner, seed=3)
+    assert verdict.status == "failed" and verdict.mistake is not None
+    assert verdict.mistake.name == "c-key-error"
+    # without the one it is, none is named (before, the first to raise anything was)
+    exercise_folder(tiny_course, "root2", "root", ROOT_SOLUTION, ROOT_CHECK, mistakes={
+        "a-raises-right": "def root(x):\n    if x < 0:\n        raise ValueError('negative')\n    return x / 2\n",
+        "b-type-error": "def root(x):\n    if x < 0:\n        raise TypeError('negative')\n    return x ** 0.5\n"})
+    exercise = load_curriculum([tiny_course]).exercise("tiny/root2")
+    verdict = grade_source(exercise, learner, seed=3)
+    assert verdict.status == "failed" and verdict.mistake is None

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from mltrail.curriculum.loader import Exercise
 from mltrail.grading.contract import Case
-from mltrail.grading.grader import WIRE_CAP, ContentError, call_watching, judge_value, load_trusted
+from mltrail.grading.grader import WIRE_CAP, ContentError, call_watching, judge_value, load_trusted, raise_mismatch
 from mltrail.grading.verdict import CaseResult, Mistake
 from mltrail.sandbox import codec
 
@@ -42,25 +42,40 @@ def _as_sent(value: Any) -> Any:
     return codec.decode(codec.encode(value, WIRE_CAP), WIRE_CAP)
 
 
-def _output(entry: Callable, protocol: str, case: Case, watch: bool) -> tuple[Any, bool]:
-    """What a mistake returns on a case (or _RAISED), and whether it modified the case's inputs."""
+def _output(entry: Callable, protocol: str, case: Case, watch: bool) -> tuple[Any, bool, BaseException | None]:
+    """What a mistake returns on a case (or _RAISED), whether it modified the case's inputs, and
+    what it raised."""
     import numpy as np
 
     try:
         with np.errstate(all="ignore"):  # numpy's error state is per thread
             value, changed = call_watching(entry, protocol, case.args, case.files, watch=watch)
-            return _as_sent(value), bool(changed)
-    except Exception:
-        return _RAISED, False
+            return _as_sent(value), bool(changed), None
+    except Exception as exc:
+        return _RAISED, False, exc
+
+
+def _same_raise(case: Case, outcome: CaseResult, exc: BaseException | None) -> bool:
+    """On a case that must raise, which the learner failed by raising: whether the mistake failed
+    it the same way. A mistake that raises what the case asks for passes it, so it is not the
+    learner's mistake; one that raises another type than the learner's is not either."""
+    if case.raises is None or exc is None:
+        return True
+    if raise_mismatch(case.raises, [c.__name__ for c in type(exc).__mro__], str(exc)) is None:
+        return False
+    got = outcome.got if isinstance(outcome.got, str) else ""
+    if got.startswith("raised ") and ":" in got:  # "raised KeyError: ..." (grader._judge_raise)
+        return got[len("raised "):].split(":", 1)[0] == type(exc).__name__
+    return True
 
 
 def _matches(entry: Callable, protocol: str, cases: list[Case], outcomes: list[CaseResult], custom, watch: bool) -> bool:
     for case, outcome in zip(cases, outcomes):
-        theirs, changed = _output(entry, protocol, case, watch)
+        theirs, changed, exc = _output(entry, protocol, case, watch)
         if watch and changed != bool(outcome.changed):
             return False  # modifying the inputs, or not, is part of the mistake
         if outcome.raised or theirs is _RAISED:
-            if not (outcome.raised and theirs is _RAISED):
+            if not (outcome.raised and theirs is _RAISED and _same_raise(case, outcome, exc)):
                 return False
         elif not _same(theirs, outcome.got, case, custom):
             return False

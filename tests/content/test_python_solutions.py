@@ -404,6 +404,36 @@ def test_min_max_scale_rejects_scaling_x_in_place():
     assert "modified its input" in verdict.message
 
 
+# standardizer's transform returns a new list: standardising `values` in place and returning it
+# passed before the exercise declared inputs_unchanged (which the attribute reads of its check
+# broke in the sandbox's snapshots of a call's inputs).
+def test_standardizer_rejects_transforming_values_in_place():
+    code = (
+        "class Standardizer:\n"
+        "    def __init__(self):\n"
+        "        self.mean_ = self.std_ = None\n"
+        "    def fit(self, values):\n"
+        "        n = len(values)\n"
+        "        self.mean_ = sum(values) / n\n"
+        "        self.std_ = (sum((v - self.mean_) ** 2 for v in values) / n) ** 0.5\n"
+        "        self._divisor = 1.0 if max(values) == min(values) else self.std_\n"
+        "        return self\n"
+        "    def transform(self, values):\n"
+        "        if self.mean_ is None:\n"
+        "            raise RuntimeError('call fit before transform')\n"
+        "        for i, v in enumerate(values):\n"
+        "            values[i] = (v - self.mean_) / self._divisor\n"
+        "        return values\n"
+    )
+    exercise = CURRICULUM.exercise("python/standardizer")
+    verdict = grade_source(exercise, code, seed=0)
+    assert not verdict.passed
+    assert "modified its input" in verdict.message
+    fixed = code.replace("        for i, v in enumerate(values):\n            values[i] = (v - self.mean_) / self._divisor\n"
+                         "        return values\n", "        return [(v - self.mean_) / self._divisor for v in values]\n")
+    assert fixed != code and grade_source(exercise, fixed, seed=0).passed
+
+
 # csv-column-mean asks for the csv module: pandas passed before the exercise refused it.
 def test_csv_column_mean_refuses_pandas():
     code = (

@@ -109,7 +109,7 @@ def input_snapshots(args: dict, protocol: str, max_bytes: int) -> dict[str, byte
     if protocol == "object":
         parts = {f"the constructor's `{k}`": v for k, v in args["init"].items()}
         for number, (method, kwargs) in enumerate(args["calls"], start=1):
-            parts.update({f"`{k}` of call {number} ({method})": v for k, v in kwargs.items()})
+            parts.update({f"`{k}` of call {number} ({method})": v for k, v in (kwargs or {}).items()})  # None: an attribute read
     else:
         parts = {f"`{k}`": v for k, v in args.items()}
     snapshots = {}

@@ -634,3 +634,37 @@ def test_assign_clusters_as_a_generator_is_told_to_return_a_list(pool):
     verdict = grade_source(CURRICULUM.exercise("unsupervised/assign-clusters"), code, seed=0, runner=pool)
     assert verdict.status == "failed", verdict.message
     assert "not a generator" in verdict.message and "Iterated" not in verdict.message, verdict.message
+
+
+# On a dataset exercise every learner gets the same split, so two recorded mistakes that give the
+# same clustering cannot be told apart: the first in name order is always the one named. Each
+# recorded mistake must be named for itself, and a learner who took a route that ends in the same
+# clustering must read an explanation that covers that route too.
+SAME_CLUSTERING_ROUTES = {
+    "iris-mixtures": ("spherical", """
+        from sklearn.mixture import GaussianMixture
+
+        def fit_transform(X):
+            return GaussianMixture(n_components=3, covariance_type="spherical", n_init=5, random_state=0).fit(X).predict(X)
+    """),
+    "wine-clusters": ("principal components", """
+        from sklearn.cluster import KMeans
+        from sklearn.decomposition import PCA
+
+        def fit_transform(X):
+            return KMeans(n_clusters=3, n_init=10, random_state=0).fit_predict(PCA(n_components=2).fit_transform(X))
+    """),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(SAME_CLUSTERING_ROUTES))
+def test_clustering_mistakes_are_named_for_what_the_learner_did(slug, pool):
+    exercise = CURRICULUM.exercise(f"unsupervised/{slug}")
+    for path in exercise.mistakes():
+        verdict = grade_source(exercise, path.read_text(encoding="utf-8"), seed=0, runner=pool)
+        assert verdict.status == "failed", verdict.message
+        assert verdict.mistake is not None and verdict.mistake.name == path.stem, (path.stem, verdict.mistake)
+    words, code = SAME_CLUSTERING_ROUTES[slug]
+    verdict = grade_source(exercise, textwrap.dedent(code), seed=0, runner=pool)
+    assert verdict.status == "failed", verdict.message
+    assert verdict.mistake is not None and words in verdict.mistake.explanation, verdict.mistake

@@ -48,3 +48,12 @@ def test_common_mistakes_are_named():
     assert "returned None" in common_mistake(None, {"x": [1]}, [2])
     assert "equal to the input `xs`: did you return it unchanged?" in common_mistake([3, 1], {"xs": [3, 1]}, [1, 3])
     assert common_mistake([1, 3], {"xs": [3, 1]}, [1, 2]) is None
+
+
+def test_a_generator_returned_is_named_for_the_learner():
+    from mltrail.sandbox.codec import Iterated
+
+    message = compare_values([1, 2], Iterated([1, 2]))
+    assert "got a generator" in message and "Iterated" not in message
+    assert "got a generator" in compare_values({"a": 1}, Iterated([("a", 1)]))
+    assert type(Iterated([])).__name__ == "generator"  # what checks that print type(got).__name__ show

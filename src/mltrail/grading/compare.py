@@ -17,6 +17,8 @@ ATOL = 1e-9
 
 
 def _describe(value: Any) -> str:
+    if type(value) is Iterated:  # what a generator (or iterator) yielded, consumed by the sandbox
+        return "a generator (your function yields, or returns an iterator: collect the items in what the prompt asks for)"
     return type(value).__name__ if value is not None else "None"
 
 

@@ -47,6 +47,10 @@ class Iterated:
         return f"<generator yielding {self.items!r}{' ...' if self.truncated else ''}>"
 
 
+# The name checks show a learner (`type(got).__name__` in a message): what they returned.
+Iterated.__name__ = Iterated.__qualname__ = "generator"
+
+
 class _SelfMarker:
     """Stands for 'the method returned the object itself' (as `fit` does)."""
 

@@ -266,3 +266,7 @@ def test_starter_mistakes_and_degenerate_answers_fail(pool, exercise_id):
                        ("None", NONE[entry]), ("wrong length", WRONG_LENGTH[entry]), ("constant", CONSTANT[entry])]:
         verdict = grade(pool, exercise, code)
         assert verdict.status == "failed", f"{exercise_id} {name} should fail: {verdict.message}"
+        if name in {m.stem for m in mistakes} and exercise.mistake_explanation(exercise.path / "mistakes" / f"{name}.py"):
+            # a learner who makes a recorded mistake is told about that one, not another
+            named = verdict.mistake.name if verdict.mistake else None
+            assert named == name, f"{exercise_id}: mistakes/{name}.py is explained as {named}"

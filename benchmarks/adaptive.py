@@ -54,9 +54,10 @@ over-practice per cause (simulate.CAUSES) and per branch of the coach's advice, 
 state on some of them. With
 `--simulator-params` the coach's model gets the simulator's own parameters instead of the
 fit (simulate.SimulatorParams): what a perfect per-skill fit could buy, which no deployment
-can have.
+can have. With `--mastered-at P` a skill counts as mastered at P(known) >= P instead of
+coach.bkt.MASTERED (0.95), everywhere in the run (the training cohort's coached half included).
 
-Usage: python benchmarks/adaptive.py [--json] [--explain [--simulator-params]] [--learners N] [--budget N]
+Usage: python benchmarks/adaptive.py [--json] [--explain [--simulator-params] [--mastered-at P]] [--learners N] [--budget N]
        [--role ID] [--seed S] [--train N]
 """
 
@@ -74,6 +75,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from simulate import FastGraph, SimulatorParams, coached, draw_learner, draw_skill_params, linear  # noqa: E402
 
+from mltrail.coach import bkt  # noqa: E402
 from mltrail.coach.fit import Sequences, fit  # noqa: E402
 from mltrail.coach.mastery import default_params  # noqa: E402
 from mltrail.coach.skills import SkillGraph  # noqa: E402
@@ -339,16 +341,27 @@ def main() -> None:
                         "learners (a diagnostic)")
     parser.add_argument("--simulator-params", action="store_true", help="with --explain: give the coach's model "
                         "the simulator's own parameters instead of fitting them (what a perfect fit could buy)")
+    parser.add_argument("--mastered-at", type=float, default=None, metavar="P",
+                        help="with --explain: count a skill mastered at P(known) >= P instead of the coach's "
+                        f"{bkt.MASTERED} (what a stricter or laxer mastery bar costs)")
     args = parser.parse_args()
     if args.learners < 1 or args.budget < 1 or args.train < 0:
         raise SystemExit("--learners and --budget must be at least 1, --train at least 0")
+    if args.mastered_at is not None and not args.explain:
+        raise SystemExit("--mastered-at is a diagnostic of --explain: add --explain (the benchmark uses the "
+                         "coach's own mastery bar)")
+    if args.mastered_at is not None and not 0.5 < args.mastered_at < 1.0:
+        raise SystemExit(f"--mastered-at must lie between 0.5 and 1 (exclusive), got {args.mastered_at}")
     if args.simulator_params and not args.explain:
         raise SystemExit("--simulator-params is a diagnostic of --explain: add --explain (the benchmark's "
                          "model never sees the simulator's parameters)")
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr))
     started = time.perf_counter()
     if args.explain:
+        if args.mastered_at is not None:
+            bkt.MASTERED = args.mastered_at  # read by coach.mastery at every update; this process only
         figures = explain(args.learners, args.budget, args.seed, args.role, log, args.train, args.simulator_params)
+        figures["mastered_at"] = bkt.MASTERED
         figures["seconds"] = round(time.perf_counter() - started, 1)
         print(json.dumps(figures, indent=None if args.json else 2))
         return

@@ -151,6 +151,18 @@ def test_explain_breaks_the_coachs_over_practice_down_by_cause_and_adds_up():
         assert 0.0 <= by_answer["pooled"][name] <= 1.0
 
 
+def test_a_stricter_mastery_bar_is_a_diagnostic_of_explain_only():
+    small = ("--learners", "2", "--budget", "300", "--seed", "7", "--train", "0")
+    strict, lax = run("--explain", "--mastered-at", "0.99", *small), run("--explain", "--mastered-at", "0.6", *small)
+    assert strict["mastered_at"] == 0.99 and lax["mastered_at"] == 0.6
+    assert strict["over_practice"] != lax["over_practice"]  # the bar is the one the coach used
+    assert run("--explain", "--learners", "1", "--budget", "60", "--seed", "7", "--train", "0")["mastered_at"] == 0.95
+    for args, says in ((["--mastered-at", "0.99"], "--explain"), (["--explain", "--mastered-at", "1"], "between")):
+        refused = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "adaptive.py"), *args],
+                                 capture_output=True, text=True, timeout=60)
+        assert refused.returncode != 0 and says in refused.stderr
+
+
 def test_each_practice_answer_is_told_apart_by_what_the_hidden_state_did_since_the_last_one():
     from simulate import FastGraph, Learner, Run, answer_kind
 

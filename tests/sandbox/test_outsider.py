@@ -352,6 +352,19 @@ def test_a_job_cannot_hold_its_memory_limit_once_per_process(exercise, pool):
     assert grade_source(exercise, HONEST, seed=4, runner=pool).passed
 
 
+def test_the_watch_ends_a_job_only_for_what_its_other_processes_hold():
+    from mltrail.sandbox.pool import MEMORY_SLACK_KB, over_memory
+
+    limit = 576 * 1024
+    assert over_memory({1: 300 * 1024, 2: 300 * 1024}, limit)  # two processes: together over the limit
+    assert over_memory({1: 400 * 1024, **{p: 30 * 1024 for p in range(2, 8)}}, limit)  # one big, copies beside
+    # one process alone is RLIMIT_AS's to hold (a count of it, with the zygote's pages it touched
+    # counted as its own, may exceed the limit while its address space does not)
+    assert not over_memory({1: 700 * 1024}, limit)
+    assert not over_memory({1: 560 * 1024, 2: MEMORY_SLACK_KB - 1, 3: 1}, limit)
+    assert not over_memory({1: 100 * 1024, 2: 100 * 1024}, limit) and not over_memory({}, limit)
+
+
 def test_one_process_may_use_most_of_its_memory_limit(exercise, pool):
     code = "block = b'x' * (400 << 20)\ndef add(a, b):\n    return a + b\n"
     verdict = grade_source(exercise, code, seed=3, runner=pool, tenant="honest-big")

@@ -11,6 +11,7 @@ priority. A zygote is recycled after `max_jobs` jobs or when its memory passes
 from __future__ import annotations
 
 import json
+import logging
 import os
 import select
 import socket
@@ -27,6 +28,7 @@ from mltrail.sandbox.process import (DEFAULT_FLAVOUR, EAGER, SandboxRun, child_e
                                      interpret, kill_group, pick_flavour)
 from mltrail.sandbox.uids import SandboxUnavailable, UidLease
 
+logger = logging.getLogger(__name__)
 START_TIMEOUT_S = 60
 STATUS_GRACE_S = 5
 SLOTS_PER_CORE = 2
@@ -78,8 +80,8 @@ def _private_kb(pid: int) -> int | None:
         return None
 
 
-def job_memory_kb(zygote_pid: int) -> int:
-    """What a zygote's job holds in all its processes together.
+def job_memory(zygote_pid: int) -> dict[int, int]:
+    """What each process of a zygote's job holds, in KiB, by pid.
 
     RLIMIT_AS bounds each process alone, so a job that forks holds its limit once per process.
     A copy of the zygote shares its pages until it writes to them: what each process holds alone
@@ -87,14 +89,30 @@ def job_memory_kb(zygote_pid: int) -> int:
     beyond what the zygote maps.
     """
     base = None
-    total = 0
+    held = {}
     for pid in _descendants(zygote_pid):
         private = _private_kb(pid)
         if private is None:
             base = _anonymous_kb(zygote_pid) if base is None else base
             private = max(0, _anonymous_kb(pid) - base)
-        total += private
-    return total
+        held[pid] = private
+    return held
+
+
+def job_memory_kb(zygote_pid: int) -> int:
+    """What a zygote's job holds in all its processes together, in KiB."""
+    return sum(job_memory(zygote_pid).values())
+
+
+def over_memory(held: dict[int, int], limit_kb: int) -> bool:
+    """Whether a job's processes together hold more than `limit_kb`, beyond what RLIMIT_AS covers.
+
+    RLIMIT_AS already holds each process alone to the limit: the watch acts only where the
+    processes other than the largest hold more than MEMORY_SLACK_KB together, so that a job of
+    one process is never ended by a count of it (only by the kernel, as before the watch).
+    """
+    total = sum(held.values())
+    return total > limit_kb and total - max(held.values(), default=0) > MEMORY_SLACK_KB
 
 
 class ZygoteDied(Exception):
@@ -249,7 +267,10 @@ class Zygote:
         def finished() -> bool:
             now = time.monotonic()
             if now >= due[0]:
-                if job_memory_kb(zygote) > limit_kb:
+                held = job_memory(zygote)
+                if over_memory(held, limit_kb):
+                    logger.warning("a job's processes together held %d KiB against a limit of %d KiB: ended "
+                                   "(KiB by pid: %s)", sum(held.values()), limit_kb, held)
                     self._kill(spare)
                 # A job of many large processes costs more to count: this process counts it a
                 # tenth of the time at most.

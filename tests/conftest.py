@@ -92,6 +92,20 @@ def cases(rng):
 """
 
 
+def add_course(root: Path, time_s: float, memory_mb: int, solution: str = "def add(a, b):\n    return a + b\n") -> Path:
+    """A one-exercise course at `root` (`tiny/add`, no lesson) with the limits the sandbox suites
+    attack: the course of tests/sandbox' hostile, breach and outsider suites."""
+    module = root / "modules" / "tiny"
+    write(module / "module.toml", MODULE_TOML)
+    ex = module / "exercises" / "add"
+    write(ex / "exercise.toml", EXERCISE_TOML + f"\n[limits]\ntime_s = {time_s}\nmemory_mb = {memory_mb}\n")
+    write(ex / "prompt.md", "Write add(a, b).\n")
+    write(ex / "starter.py", "def add(a, b):\n    ...\n")
+    write(ex / "solution.py", solution)
+    write(ex / "check.py", CHECK_PY)
+    return root
+
+
 @pytest.fixture
 def tiny_course(tmp_path) -> Path:
     """A valid one-module course: module `tiny`, exercise `tiny/add`."""

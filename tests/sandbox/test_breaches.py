@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import CHECK_PY, MODULE_TOML, write
+from conftest import add_course
 
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
@@ -46,17 +46,7 @@ class Breach:
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("breaches") / "course"
-    module = root / "modules" / "tiny"
-    write(module / "module.toml", MODULE_TOML)
-    ex = module / "exercises" / "add"
-    write(ex / "exercise.toml", 'title = "Add"\nkind = "function"\nentry = "add"\nskills = ["adding"]\n'
-          'difficulty = 1\nminutes = 2\nhints = ["Use +.", "return a + b"]\n[limits]\ntime_s = 4\nmemory_mb = 512\n')
-    write(ex / "prompt.md", "Write add(a, b).\n")
-    write(ex / "starter.py", "def add(a, b):\n    ...\n")
-    write(ex / "solution.py", "def add(a, b):\n    return a + b\n")
-    write(ex / "check.py", CHECK_PY)
-    return root
+    return add_course(tmp_path_factory.mktemp("breaches") / "course", time_s=4, memory_mb=512)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CHECK_PY, MODULE_TOML, write
+from conftest import add_course
 
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
@@ -27,28 +27,7 @@ POOLS: list[ZygotePool] = []
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile") / "course"
-    module = root / "modules" / "tiny"
-    write(module / "module.toml", MODULE_TOML)
-    ex = module / "exercises" / "add"
-    write(ex / "exercise.toml", textwrap.dedent('''
-        title = "Add two numbers"
-        kind = "function"
-        entry = "add"
-        skills = ["adding"]
-        difficulty = 1
-        minutes = 2
-        hints = ["Use +.", "return a + b"]
-
-        [limits]
-        time_s = 2
-        memory_mb = 256
-    '''))
-    write(ex / "prompt.md", "Write add(a, b).\n")
-    write(ex / "starter.py", "def add(a, b):\n    ...\n")
-    write(ex / "solution.py", "def add(a, b):\n    return a + b\n")
-    write(ex / "check.py", CHECK_PY)
-    return root
+    return add_course(tmp_path_factory.mktemp("hostile") / "course", time_s=2, memory_mb=256)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import CHECK_PY, MODULE_TOML, write
+from conftest import add_course
 
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
@@ -32,19 +32,10 @@ TOKEN = uuid.uuid4().hex[:12]
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("outsider") / "course"
-    module = root / "modules" / "tiny"
-    write(module / "module.toml", MODULE_TOML)
-    ex = module / "exercises" / "add"
-    write(ex / "exercise.toml", 'title = "Add"\nkind = "function"\nentry = "add"\nskills = ["adding"]\n'
-          'difficulty = 1\nminutes = 2\nhints = ["Use +.", "return a + b"]\n[limits]\ntime_s = 4\nmemory_mb = 512\n')
-    write(ex / "prompt.md", "Write add(a, b).\n")
-    write(ex / "starter.py", "def add(a, b):\n    ...\n")
     # A reference of a few milliseconds: jobs get the exercise's whole 4 s, not the 0.5 s minimum, so
     # the concurrent jobs below overlap however loaded the machine is.
-    write(ex / "solution.py", "import time\ndef add(a, b):\n    time.sleep(0.002)\n    return a + b\n")
-    write(ex / "check.py", CHECK_PY)
-    return root
+    return add_course(tmp_path_factory.mktemp("outsider") / "course", time_s=4, memory_mb=512,
+                      solution="import time\ndef add(a, b):\n    time.sleep(0.002)\n    return a + b\n")
 
 
 @pytest.fixture(scope="module")

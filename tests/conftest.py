@@ -92,6 +92,21 @@ def cases(rng):
 """
 
 
+def processes_named(name: str) -> list[int]:
+    """The live processes (not zombies) whose name (/proc/PID/comm) is `name`: a hostile test
+    names its processes so that it can find what a job left running."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if Path(f"/proc/{entry}/comm").read_bytes().strip() == name.encode():
+                    if Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
 def add_course(root: Path, time_s: float, memory_mb: int, solution: str = "def add(a, b):\n    return a + b\n") -> Path:
     """A one-exercise course at `root` (`tiny/add`, no lesson) with the limits the sandbox suites
     attack: the course of tests/sandbox' hostile, breach and outsider suites."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import add_course
+from conftest import add_course, processes_named
 
 from mltrail.curriculum.loader import load_curriculum
 from mltrail.grading.grader import grade_source
@@ -156,16 +156,7 @@ def _source(breach: Breach, host: dict) -> str:
 
 
 def _marked_processes() -> list[int]:
-    found = []
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                if Path(f"/proc/{name}/comm").read_bytes().strip() == MARK.encode():
-                    if Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
-                        found.append(int(name))
-            except OSError:
-                continue
-    return found
+    return processes_named(MARK)
 
 
 def _sysv_segment(key: int) -> bool:

@@ -485,7 +485,8 @@ def _judge_raise(outcome: CaseResult, case: Case, expected: ExpectedRaise, resul
         outcome.message = cap_text(f"expected your code to {expected.describe(calls, 'raise')}, but it returned a value instead")
         return outcome
     raised = result.raised
-    outcome.got = f"raised {raised.types[0] if raised.types else 'an exception'}: {cap_text(raised.message, 300)}"
+    outcome.raised_type = raised.types[0] if raised.types else ""  # "": it raised, its type unknown
+    outcome.got = f"raised {outcome.raised_type or 'an exception'}: {cap_text(raised.message, 300)}"
     problem = raise_mismatch(expected.raises, list(raised.types), raised.message)
     if problem is None and expected.step is not None and raised.step != expected.step:
         def call(step):

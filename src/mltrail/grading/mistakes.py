@@ -63,10 +63,8 @@ def _same_raise(case: Case, outcome: CaseResult, exc: BaseException | None) -> b
         return True
     if raise_mismatch(case.raises, [c.__name__ for c in type(exc).__mro__], str(exc)) is None:
         return False
-    got = outcome.got if isinstance(outcome.got, str) else ""
-    if got.startswith("raised ") and ":" in got:  # "raised KeyError: ..." (grader._judge_raise)
-        return got[len("raised "):].split(":", 1)[0] == type(exc).__name__
-    return True
+    # (None: the learner's code sent nothing readable, so no type to compare)
+    return outcome.raised_type is None or outcome.raised_type == type(exc).__name__
 
 
 def _matches(entry: Callable, protocol: str, cases: list[Case], outcomes: list[CaseResult], custom, watch: bool) -> bool:

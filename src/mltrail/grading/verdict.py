@@ -35,6 +35,7 @@ class CaseResult:
     raised: bool = False  # the learner's code raised (or sent nothing readable) on this case
     files: dict[str, str] | None = None  # the files this case wrote into the working folder
     changed: list[str] | None = None  # the inputs the learner's code modified, where the exercise forbids it
+    raised_type: str | None = None  # on a case that must raise, what the learner's code raised ("": unknown)
 
     def to_json(self) -> dict:
         data = {"index": self.index, "number": self.index + 1, "passed": self.passed, "hidden": self.hidden}

@@ -99,11 +99,6 @@ def job_memory(zygote_pid: int) -> dict[int, int]:
     return held
 
 
-def job_memory_kb(zygote_pid: int) -> int:
-    """What a zygote's job holds in all its processes together, in KiB."""
-    return sum(job_memory(zygote_pid).values())
-
-
 def over_memory(held: dict[int, int], limit_kb: int) -> bool:
     """Whether a job's processes together hold more than `limit_kb`, beyond what RLIMIT_AS covers.
 
